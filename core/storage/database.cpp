@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "database.h"
+
+#include "schema.h"
+#include "statement.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace Vitrine {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Vitrine::Database", text);
+}
+
+void setError(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+}
+
+} // namespace
+
+QString Database::defaultPath()
+{
+    const QString fromEnvironment = qEnvironmentVariable("VITRINE_DB");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return QDir(dataDir).filePath(QStringLiteral("vitrine/demo.vitrine"));
+}
+
+Database::Database() = default;
+
+Database::~Database()
+{
+    close();
+}
+
+Database::Database(Database &&other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr))
+    , m_path(std::move(other.m_path))
+    , m_readOnly(other.m_readOnly)
+{
+}
+
+Database &Database::operator=(Database &&other) noexcept
+{
+    if (this != &other) {
+        close();
+        m_db = std::exchange(other.m_db, nullptr);
+        m_path = std::move(other.m_path);
+        m_readOnly = other.m_readOnly;
+    }
+    return *this;
+}
+
+bool Database::open(const QString &path, OpenMode mode, QString *error)
+{
+    close();
+
+    const QFileInfo info(path);
+    if (mode != OpenMode::Create && !info.exists()) {
+        setError(error, tr("%1: no such catalog").arg(path));
+        return false;
+    }
+    if (info.exists() && info.isDir()) {
+        setError(error, tr("%1: is a folder, not a catalog").arg(path));
+        return false;
+    }
+
+    int flags = SQLITE_OPEN_NOMUTEX;
+    switch (mode) {
+    case OpenMode::ReadOnly:
+        flags |= SQLITE_OPEN_READONLY;
+        break;
+    case OpenMode::ReadWrite:
+        flags |= SQLITE_OPEN_READWRITE;
+        break;
+    case OpenMode::Create:
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
+    }
+
+    sqlite3 *db = nullptr;
+    const QByteArray nativePath = path.toUtf8();
+    if (sqlite3_open_v2(nativePath.constData(), &db, flags, nullptr) != SQLITE_OK) {
+        const QString message = db ? QString::fromUtf8(sqlite3_errmsg(db)) : tr("out of memory");
+        sqlite3_close(db);
+        setError(error, tr("%1: cannot open: %2").arg(path, message));
+        return false;
+    }
+    m_db = db;
+    m_path = path;
+    m_readOnly = mode == OpenMode::ReadOnly;
+    sqlite3_busy_timeout(m_db, BusyTimeoutMs);
+    sqlite3_extended_result_codes(m_db, 1);
+
+    // Reading the header tells a non-SQLite file apart before anything is written to it.
+    bool ok = false;
+    const qint64 appId = queryInt(QStringLiteral("PRAGMA application_id"), &ok);
+    if (!ok) {
+        const QString message = lastError();
+        close();
+        setError(error, tr("%1: not a Vitrine catalog (%2)").arg(path, message));
+        return false;
+    }
+    const int version = schemaVersion();
+    const bool empty = queryInt(QStringLiteral("SELECT count(*) FROM sqlite_schema")) == 0;
+    if (appId != ApplicationId && !(appId == 0 && empty)) {
+        close();
+        setError(error, tr("%1: not a Vitrine catalog (a SQLite database of another program)").arg(path));
+        return false;
+    }
+    if (version > SchemaVersion) {
+        close();
+        setError(error, tr("%1: written by a newer Vitrine (catalog version %2, this build reads up to %3); "
+                           "update Vitrine to open it")
+                            .arg(path)
+                            .arg(version)
+                            .arg(SchemaVersion));
+        return false;
+    }
+
+    if (!m_readOnly) {
+        QString message;
+        if (!exec(QStringLiteral("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"), &message)) {
+            close();
+            setError(error, tr("%1: cannot open for writing: %2").arg(path, message));
+            return false;
+        }
+    }
+    exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+
+    if (version < SchemaVersion) {
+        if (m_readOnly) {
+            close();
+            setError(error, tr("%1: catalog version %2 needs an upgrade; open it for writing once")
+                                .arg(path)
+                                .arg(version));
+            return false;
+        }
+        QString message;
+        if (!migrate(&message)) {
+            close();
+            setError(error, tr("%1: cannot upgrade the catalog: %2").arg(path, message));
+            return false;
+        }
+    }
+    return true;
+}
+
+void Database::close()
+{
+    if (m_db) {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+    }
+}
+
+bool Database::migrate(QString *error)
+{
+    Transaction transaction(*this, error);
+    if (!transaction.isActive())
+        return false;
+    const QStringList &steps = Schema::migrations();
+    // Read again inside the write lock: another program may have migrated meanwhile.
+    const int from = schemaVersion();
+    for (int v = from; v < SchemaVersion; ++v) {
+        if (!exec(steps.at(v), error))
+            return false;
+    }
+    if (!exec(QStringLiteral("PRAGMA application_id = %1; PRAGMA user_version = %2")
+                  .arg(ApplicationId)
+                  .arg(SchemaVersion),
+              error))
+        return false;
+    return transaction.commit(error);
+}
+
+bool Database::exec(const QString &sql, QString *error)
+{
+    char *message = nullptr;
+    const QByteArray utf8 = sql.toUtf8();
+    if (sqlite3_exec(m_db, utf8.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
+        setError(error, message ? QString::fromUtf8(message) : lastError());
+        sqlite3_free(message);
+        return false;
+    }
+    return true;
+}
+
+Statement Database::prepare(const QString &sql, QString *error) const
+{
+    sqlite3_stmt *stmt = nullptr;
+    const QByteArray utf8 = sql.toUtf8();
+    if (sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &stmt, nullptr) != SQLITE_OK) {
+        setError(error, lastError());
+        sqlite3_finalize(stmt);
+        return {};
+    }
+    return Statement(m_db, stmt);
+}
+
+qint64 Database::queryInt(const QString &sql, bool *ok) const
+{
+    Statement stmt = prepare(sql);
+    if (ok)
+        *ok = false;
+    if (!stmt.isValid())
+        return 0;
+    const Statement::Step step = stmt.step();
+    if (step == Statement::Step::Error)
+        return 0;
+    if (ok)
+        *ok = true;
+    return step == Statement::Step::Row ? stmt.int64(0) : 0;
+}
+
+qint64 Database::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
+QString Database::lastError() const
+{
+    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : tr("no catalog is open");
+}
+
+int Database::schemaVersion() const
+{
+    return int(queryInt(QStringLiteral("PRAGMA user_version")));
+}
+
+qint64 Database::dataVersion() const
+{
+    return queryInt(QStringLiteral("PRAGMA data_version"));
+}
+
+Transaction::Transaction(Database &db, QString *error)
+    : m_db(db)
+{
+    m_active = m_db.exec(QStringLiteral("BEGIN IMMEDIATE"), error);
+}
+
+Transaction::~Transaction()
+{
+    rollback();
+}
+
+bool Transaction::commit(QString *error)
+{
+    if (!m_active)
+        return false;
+    if (!m_db.exec(QStringLiteral("COMMIT"), error)) {
+        rollback();
+        return false;
+    }
+    m_active = false;
+    return true;
+}
+
+void Transaction::rollback()
+{
+    if (m_active) {
+        m_db.exec(QStringLiteral("ROLLBACK"));
+        m_active = false;
+    }
+}
+
+} // namespace Vitrine
