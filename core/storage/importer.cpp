@@ -1,1 +1,958 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "importer.h"
 
+#include "catalog/eventtype.h"
+#include "csvreader.h"
+#include "database.h"
+#include "fieldparser.h"
+#include "jsonrecordreader.h"
+#include "statement.h"
+#include "timestamp.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace Vitrine {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Vitrine::Importer", text);
+}
+
+enum class FieldType {
+    Key,       ///< sku or external id: required, unique in the file
+    Text,
+    Number,    ///< non-negative decimal
+    SignedNumber,
+    Integer,
+    BirthYear,
+    Quantity,  ///< whole number >= 1
+    Timestamp,
+    Boolean,
+    Gender,
+    Kind,
+    Json,      ///< a JSON object
+    UserRef,
+    ItemRef,
+    EventKind,
+};
+
+struct FieldSpec
+{
+    const char *name;
+    FieldType type;
+    std::vector<const char *> aliases;
+};
+
+const std::vector<FieldSpec> &fieldSpecs(ImportKind kind)
+{
+    static const std::vector<FieldSpec> items = {
+        {"sku", FieldType::Key, {"item_id", "product_id", "id"}},
+        {"title", FieldType::Text, {"name", "product_name"}},
+        {"kind", FieldType::Kind, {}},
+        {"category", FieldType::Text, {"category_path"}},
+        {"brand", FieldType::Text, {}},
+        {"price", FieldType::Number, {}},
+        {"sale_price", FieldType::Number, {}},
+        {"stock", FieldType::Integer, {"inventory"}},
+        {"created_at", FieldType::Timestamp, {"created", "published_at"}},
+        {"image", FieldType::Text, {"image_url"}},
+        {"url", FieldType::Text, {"link"}},
+        {"attributes", FieldType::Json, {}},
+    };
+    static const std::vector<FieldSpec> users = {
+        {"external_id", FieldType::Key, {"user_id", "customer_id", "id"}},
+        {"name", FieldType::Text, {}},
+        {"email", FieldType::Text, {"e-mail"}},
+        {"gender", FieldType::Gender, {"sex"}},
+        {"birth_year", FieldType::BirthYear, {"year_of_birth"}},
+        {"country", FieldType::Text, {}},
+        {"city", FieldType::Text, {}},
+        {"email_consent", FieldType::Boolean, {"consent", "newsletter"}},
+        {"created_at", FieldType::Timestamp, {"created", "signup_at"}},
+        {"attributes", FieldType::Json, {}},
+    };
+    static const std::vector<FieldSpec> events = {
+        {"user_id", FieldType::UserRef, {"user", "customer_id", "visitorid"}},
+        {"item_id", FieldType::ItemRef, {"item", "sku", "product_id", "itemid"}},
+        {"type", FieldType::EventKind, {"event", "event_type"}},
+        {"ts", FieldType::Timestamp, {"timestamp", "time", "date"}},
+        {"quantity", FieldType::Quantity, {"qty"}},
+        {"value", FieldType::SignedNumber, {"revenue", "amount", "rating"}},
+    };
+    switch (kind) {
+    case ImportKind::Items:
+        return items;
+    case ImportKind::Users:
+        return users;
+    case ImportKind::Events:
+        break;
+    }
+    return events;
+}
+
+QStringList fieldNames(ImportKind kind)
+{
+    QStringList names;
+    for (const FieldSpec &spec : fieldSpecs(kind))
+        names.append(QString::fromLatin1(spec.name));
+    return names;
+}
+
+struct StringHash
+{
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+using IdMap = std::unordered_map<std::string, qint64, StringHash, std::equal_to<>>;
+
+std::string_view view(QByteArrayView bytes)
+{
+    return std::string_view(bytes.data(), size_t(bytes.size()));
+}
+
+IdMap loadIds(const Database &db, const QString &sql)
+{
+    IdMap ids;
+    Statement stmt = db.prepare(sql);
+    while (stmt.step() == Statement::Step::Row) {
+        const QByteArray key = stmt.text(1).toUtf8();
+        ids.emplace(std::string(key.constData(), size_t(key.size())), stmt.int64(0));
+    }
+    return ids;
+}
+
+/** An item or person row checked and ready to write. */
+struct StagedRow
+{
+    qint64 existingId = 0;
+    std::vector<QVariant> values; ///< per field spec; invalid when the column is absent
+    QJsonObject attributes;
+};
+
+struct StagedEvent
+{
+    qint64 user;
+    qint64 ts;
+    qint64 item;
+    int type;
+    qint64 quantity;
+    double value;
+    bool hasValue;
+};
+
+struct RejectedRow
+{
+    qint64 line;
+    QString reason;
+    QList<QByteArray> fields;
+};
+
+QByteArray csvEscape(QByteArrayView field)
+{
+    const bool needsQuotes = field.contains(',') || field.contains('"') || field.contains('\n') || field.contains('\r');
+    if (!needsQuotes)
+        return field.toByteArray();
+    QByteArray escaped = field.toByteArray();
+    escaped.replace("\"", "\"\"");
+    return '"' + escaped + '"';
+}
+
+/** The state of one import call. */
+class ImportRun
+{
+public:
+    ImportRun(Database &db, const ImportOptions &options, const Progress &progress)
+        : m_db(db)
+        , m_options(options)
+        , m_progress(progress)
+        , m_specs(fieldSpecs(options.kind))
+    {
+    }
+
+    ImportReport run();
+
+private:
+    bool openSource();
+    bool readHeader();
+    bool problem(const QString &field, const QString &message);
+    bool readRecords();
+    void stageRow();
+    void stageEvent();
+    bool writeRows(QString *error);
+    bool writeEvents(QString *error);
+    bool writeRejects(QString *error);
+    bool reportProgress(const QString &stage, qint64 done, qint64 total);
+
+    Database &m_db;
+    const ImportOptions &m_options;
+    const Progress &m_progress;
+    const std::vector<FieldSpec> &m_specs;
+    ImportReport m_report;
+    std::unique_ptr<RecordSource> m_source;
+
+    QStringList m_header;
+    std::vector<int> m_columnField;  ///< per column: field spec index, -1 attribute, -2 ignored
+    std::vector<int> m_fieldColumn;  ///< per field spec: column or -1
+    int m_defaultEventType = 0;
+
+    IdMap m_users;
+    IdMap m_items;
+    IdMap m_seenKeys; ///< key -> first line, to report duplicates in one file
+    qint64 m_nextUserId = 1;
+    qint64 m_nextItemId = 1;
+    std::vector<std::pair<qint64, QByteArray>> m_newUsers;
+    std::vector<std::pair<qint64, QByteArray>> m_newItems;
+
+    std::vector<StagedRow> m_rows;
+    std::vector<StagedEvent> m_events;
+    std::vector<RejectedRow> m_rejected;
+    int m_rowProblems = 0;
+    QString m_firstRowProblem;
+};
+
+bool ImportRun::reportProgress(const QString &stage, qint64 done, qint64 total)
+{
+    m_progress.report(stage, done, total);
+    if (m_progress.isCancelled()) {
+        m_report.cancelled = true;
+        m_report.error = tr("cancelled; nothing was written");
+        return false;
+    }
+    return true;
+}
+
+bool ImportRun::openSource()
+{
+    const QFileInfo info(m_options.path);
+    if (!info.exists()) {
+        m_report.error = tr("%1: no such file").arg(m_options.path);
+        return false;
+    }
+    if (info.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0)
+        m_source = std::make_unique<JsonRecordReader>();
+    else
+        m_source = std::make_unique<CsvReader>();
+    return m_source->open(m_options.path, &m_report.error);
+}
+
+bool ImportRun::readHeader()
+{
+    const RecordSource::Next next = m_source->next();
+    if (next == RecordSource::Next::Error) {
+        m_report.error = m_source->errorString();
+        return false;
+    }
+    if (next == RecordSource::Next::End) {
+        m_report.error = tr("%1: the file is empty; expected a header line naming the columns (%2)")
+                             .arg(m_options.path, fieldNames(m_options.kind).join(QLatin1Char(',')));
+        return false;
+    }
+
+    // --map first, then Vitrine's own names and their common aliases.
+    QHash<QString, QString> map;
+    for (auto it = m_options.columnMap.begin(); it != m_options.columnMap.end(); ++it) {
+        const QString target = it.value().trimmed().toLower();
+        if (!fieldNames(m_options.kind).contains(target)) {
+            m_report.error = tr("--map %1=%2: '%2' is not a field of %3 (fields: %4)")
+                                 .arg(it.key(), it.value(), importKindName(m_options.kind),
+                                      fieldNames(m_options.kind).join(QStringLiteral(", ")));
+            return false;
+        }
+        map.insert(it.key().trimmed().toLower(), target);
+    }
+
+    m_fieldColumn.assign(m_specs.size(), -1);
+    QStringList mappedSources;
+    for (int column = 0; column < m_source->fieldCount(); ++column) {
+        const QString name = m_source->fieldString(column).trimmed();
+        m_header.append(name);
+        const QString lower = name.toLower();
+        QString target = map.value(lower, lower);
+        if (map.contains(lower))
+            mappedSources.append(lower);
+        int field = -1;
+        for (size_t i = 0; i < m_specs.size() && field < 0; ++i) {
+            if (target == QLatin1String(m_specs[i].name))
+                field = int(i);
+        }
+        if (!map.contains(lower)) {
+            for (size_t i = 0; i < m_specs.size() && field < 0; ++i) {
+                for (const char *alias : m_specs[i].aliases) {
+                    if (target == QLatin1String(alias) && m_fieldColumn[i] < 0) {
+                        field = int(i);
+                        break;
+                    }
+                }
+            }
+        }
+        if (name.isEmpty()) {
+            m_report.error = tr("%1:%2: column %3 of the header has no name")
+                                 .arg(m_options.path, m_source->location())
+                                 .arg(column + 1);
+            return false;
+        }
+        if (field >= 0) {
+            if (m_fieldColumn[size_t(field)] >= 0) {
+                m_report.error = tr("%1:%2: columns '%3' and '%4' both give the field '%5'")
+                                     .arg(m_options.path, m_source->location(),
+                                          m_header.at(m_fieldColumn[size_t(field)]), name,
+                                          QLatin1String(m_specs[size_t(field)].name));
+                return false;
+            }
+            m_fieldColumn[size_t(field)] = column;
+            m_columnField.push_back(field);
+        } else if (m_options.kind == ImportKind::Events) {
+            m_columnField.push_back(-2);
+            m_report.ignoredColumns.append(name);
+        } else {
+            if (m_header.mid(0, column).contains(name, Qt::CaseInsensitive)) {
+                m_report.error = tr("%1:%2: the column '%3' appears twice in the header")
+                                     .arg(m_options.path, m_source->location(), name);
+                return false;
+            }
+            m_columnField.push_back(-1);
+            m_report.attributeColumns.append(name);
+        }
+    }
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        if (!mappedSources.contains(it.key())) {
+            m_report.error = tr("--map %1=%2: the file has no column '%1' (columns: %3)")
+                                 .arg(it.key(), it.value(), m_header.join(QStringLiteral(", ")));
+            return false;
+        }
+    }
+
+    // The fields without which no row can be stored.
+    QStringList required;
+    if (m_options.kind == ImportKind::Events)
+        required = {QStringLiteral("user_id"), QStringLiteral("item_id"), QStringLiteral("ts")};
+    else
+        required = {QString::fromLatin1(m_specs.front().name)};
+    for (const QString &name : std::as_const(required)) {
+        const int field = int(fieldNames(m_options.kind).indexOf(name));
+        if (m_fieldColumn[size_t(field)] < 0) {
+            m_report.error = tr("%1:%2: the header has no '%3' column (columns: %4); name it so or use --map COLUMN=%3")
+                                 .arg(m_options.path, m_source->location(), name,
+                                      m_header.join(QStringLiteral(", ")));
+            return false;
+        }
+    }
+    if (m_options.kind == ImportKind::Events) {
+        const std::optional<EventType> type = eventTypeFromName(m_options.defaultEventType);
+        if (!type) {
+            m_report.error = tr("'%1' is not an event type (types: %2)")
+                                 .arg(m_options.defaultEventType, eventTypeNames().join(QStringLiteral(", ")));
+            return false;
+        }
+        m_defaultEventType = int(*type);
+    }
+    return true;
+}
+
+/** Records a problem with the current row; returns false so callers can `return problem(...)`. */
+bool ImportRun::problem(const QString &field, const QString &message)
+{
+    ++m_rowProblems;
+    ++m_report.problemCount;
+    const QString location = m_options.path + QLatin1Char(':') + m_source->location();
+    const QString text = field.isEmpty() ? tr("%1: %2").arg(location, message)
+                                         : tr("%1: field '%2': %3").arg(location, field, message);
+    if (m_firstRowProblem.isEmpty())
+        m_firstRowProblem = field.isEmpty() ? message : tr("field '%1': %2").arg(field, message);
+    if (m_report.problems.size() < m_options.maxProblems)
+        m_report.problems.append({location, m_source->line(), field, text});
+    return false;
+}
+
+bool ImportRun::readRecords()
+{
+    const int columns = int(m_header.size());
+    qint64 sinceReport = 0;
+    for (;;) {
+        const RecordSource::Next next = m_source->next();
+        if (next == RecordSource::Next::End)
+            break;
+        if (next == RecordSource::Next::Error) {
+            // A broken file (unterminated quote, invalid UTF-8) cannot be read past this point.
+            m_report.error = m_source->errorString();
+            ++m_report.problemCount;
+            if (m_report.problems.size() < m_options.maxProblems)
+                m_report.problems.append({m_options.path, 0, QString(), m_report.error});
+            return false;
+        }
+        ++m_report.rows;
+        m_rowProblems = 0;
+        m_firstRowProblem.clear();
+        if (m_source->fieldCount() != columns) {
+            problem(QString(), tr("expected %1 fields as in the header, found %2")
+                                   .arg(columns)
+                                   .arg(m_source->fieldCount()));
+        } else if (m_options.kind == ImportKind::Events) {
+            stageEvent();
+        } else {
+            stageRow();
+        }
+        if (m_rowProblems > 0) {
+            ++m_report.rejected;
+            if (m_options.skipBad) {
+                RejectedRow rejected{m_source->line(), m_firstRowProblem, {}};
+                for (int i = 0; i < m_source->fieldCount(); ++i)
+                    rejected.fields.append(m_source->field(i).toByteArray());
+                m_rejected.push_back(std::move(rejected));
+            }
+        }
+        if (++sinceReport == 65536) {
+            sinceReport = 0;
+            if (!reportProgress(tr("Reading %1").arg(QFileInfo(m_options.path).fileName()), m_source->bytesRead(),
+                                m_source->size()))
+                return false;
+        }
+    }
+    if (m_report.rows == 0) {
+        m_report.error = tr("%1: the file has a header but no rows").arg(m_options.path);
+        return false;
+    }
+    return true;
+}
+
+void ImportRun::stageRow()
+{
+    StagedRow row;
+    row.values.resize(m_specs.size());
+    const bool items = m_options.kind == ImportKind::Items;
+
+    for (int column = 0; column < int(m_columnField.size()); ++column) {
+        const QByteArrayView text = m_source->field(column);
+        const int field = m_columnField[size_t(column)];
+        if (field == -1) {
+            if (!text.trimmed().isEmpty()) {
+                const QString value = QString::fromUtf8(text).trimmed();
+                if (const std::optional<double> number = FieldParser::number(text))
+                    row.attributes.insert(m_header.at(column), *number);
+                else
+                    row.attributes.insert(m_header.at(column), value);
+            }
+            continue;
+        }
+        const FieldSpec &spec = m_specs[size_t(field)];
+        const QString name = QString::fromLatin1(spec.name);
+        const bool empty = text.trimmed().isEmpty();
+        QVariant &value = row.values[size_t(field)];
+        switch (spec.type) {
+        case FieldType::Key: {
+            const QByteArrayView key = text.trimmed();
+            if (key.isEmpty()) {
+                problem(name, tr("is empty; every row needs one"));
+                break;
+            }
+            const auto [it, inserted] = m_seenKeys.emplace(std::string(view(key)), m_source->line());
+            if (!inserted) {
+                problem(name, tr("%1 appears again (first on %2 %3)")
+                                  .arg(FieldParser::quoted(key),
+                                       m_options.path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
+                                           ? tr("record")
+                                           : tr("line"))
+                                  .arg(it->second));
+                break;
+            }
+            const IdMap &existing = items ? m_items : m_users;
+            const auto found = existing.find(view(key));
+            row.existingId = found == existing.end() ? 0 : found->second;
+            value = QString::fromUtf8(key);
+            break;
+        }
+        case FieldType::Text:
+            value = QString::fromUtf8(text).trimmed();
+            if (value.toString().isNull())
+                value = QString(QLatin1String(""));
+            break;
+        case FieldType::Number:
+            if (empty) {
+                value = QVariant::fromValue(nullptr);
+            } else if (const std::optional<double> number = FieldParser::number(text)) {
+                if (*number < 0)
+                    problem(name, tr("%1 is negative").arg(FieldParser::quoted(text)));
+                value = *number;
+            } else {
+                problem(name, tr("%1 is not a number (use a dot for decimals, no thousands separators)")
+                                  .arg(FieldParser::quoted(text)));
+            }
+            break;
+        case FieldType::Integer:
+            if (empty)
+                value = QVariant::fromValue(nullptr);
+            else if (const std::optional<qint64> number = FieldParser::integer(text))
+                value = *number;
+            else
+                problem(name, tr("%1 is not a whole number").arg(FieldParser::quoted(text)));
+            break;
+        case FieldType::BirthYear:
+            if (empty) {
+                value = QVariant::fromValue(nullptr);
+            } else if (const std::optional<qint64> year = FieldParser::integer(text)) {
+                if (*year < 1900 || *year > 2100)
+                    problem(name, tr("%1 is not a plausible year of birth").arg(FieldParser::quoted(text)));
+                value = *year;
+            } else {
+                problem(name, tr("%1 is not a year").arg(FieldParser::quoted(text)));
+            }
+            break;
+        case FieldType::Timestamp:
+            if (empty)
+                value = QVariant::fromValue(nullptr);
+            else if (const std::optional<qint64> ts = Timestamp::parse(text.data(), text.size()))
+                value = *ts;
+            else
+                problem(name, tr("%1 is not a date or time (use ISO 8601 such as 2026-03-01T10:20:00Z, or Unix seconds)")
+                                  .arg(FieldParser::quoted(text)));
+            break;
+        case FieldType::Boolean:
+            if (empty)
+                value = 0;
+            else if (const std::optional<bool> flag = FieldParser::boolean(text))
+                value = *flag ? 1 : 0;
+            else
+                problem(name, tr("%1 is not yes or no (use 1/0, true/false or yes/no)").arg(FieldParser::quoted(text)));
+            break;
+        case FieldType::Gender:
+            if (const std::optional<QString> gender = FieldParser::gender(text))
+                value = gender->isNull() ? QString(QLatin1String("")) : *gender;
+            else
+                problem(name, tr("%1 is not a gender (use f, m, x or leave it empty)").arg(FieldParser::quoted(text)));
+            break;
+        case FieldType::Kind:
+            if (const std::optional<QString> kind = FieldParser::itemKind(text))
+                value = *kind;
+            else
+                problem(name, tr("%1 is not a kind of item (use product or content)").arg(FieldParser::quoted(text)));
+            break;
+        case FieldType::Json: {
+            if (empty)
+                break;
+            QJsonParseError error;
+            const QJsonDocument document = QJsonDocument::fromJson(text.toByteArray(), &error);
+            if (error.error != QJsonParseError::NoError || !document.isObject()) {
+                problem(name, tr("%1 is not a JSON object").arg(FieldParser::quoted(text)));
+                break;
+            }
+            const QJsonObject object = document.object();
+            for (auto it = object.begin(); it != object.end(); ++it) {
+                if (!row.attributes.contains(it.key()))
+                    row.attributes.insert(it.key(), it.value());
+            }
+            break;
+        }
+        case FieldType::UserRef:
+        case FieldType::ItemRef:
+        case FieldType::Quantity:
+        case FieldType::SignedNumber:
+        case FieldType::EventKind:
+            break; // events only
+        }
+    }
+
+    if (items) {
+        const QVariant &title = row.values[1];
+        if (row.existingId == 0 && m_rowProblems == 0 && title.toString().isEmpty())
+            problem(QStringLiteral("title"), tr("is empty; a new item needs a title"));
+        else if (title.isValid() && title.toString().isEmpty() && m_rowProblems == 0)
+            problem(QStringLiteral("title"), tr("is empty"));
+        const QVariant &price = row.values[5];
+        const QVariant &salePrice = row.values[6];
+        if (m_rowProblems == 0 && price.typeId() == QMetaType::Double && salePrice.typeId() == QMetaType::Double
+            && salePrice.toDouble() > price.toDouble()) {
+            problem(QStringLiteral("sale_price"), tr("%1 is above the price %2")
+                                                      .arg(salePrice.toDouble())
+                                                      .arg(price.toDouble()));
+        }
+    }
+    if (m_rowProblems == 0)
+        m_rows.push_back(std::move(row));
+}
+
+void ImportRun::stageEvent()
+{
+    StagedEvent event{0, 0, 0, m_defaultEventType, 1, 0.0, false};
+    const auto reference = [&](int field, IdMap &ids, qint64 &nextId,
+                               std::vector<std::pair<qint64, QByteArray>> &created, const QString &what,
+                               const QString &importFirst) -> qint64 {
+        const QString name = QString::fromLatin1(m_specs[size_t(field)].name);
+        const QByteArrayView key = m_source->field(m_fieldColumn[size_t(field)]).trimmed();
+        if (key.isEmpty()) {
+            problem(name, tr("is empty"));
+            return 0;
+        }
+        const auto found = ids.find(view(key));
+        if (found != ids.end())
+            return found->second;
+        if (!m_options.createMissing) {
+            problem(name, tr("%1 is not %2 in the catalog (import %3 first, or pass --create-missing)")
+                              .arg(FieldParser::quoted(key), what, importFirst));
+            return 0;
+        }
+        const qint64 id = nextId++;
+        ids.emplace(std::string(view(key)), id);
+        created.emplace_back(id, key.toByteArray());
+        return id;
+    };
+    event.user = reference(0, m_users, m_nextUserId, m_newUsers, tr("a person"), tr("people"));
+    event.item = reference(1, m_items, m_nextItemId, m_newItems, tr("an item"), tr("items"));
+
+    if (const int column = m_fieldColumn[2]; column >= 0) {
+        const QByteArrayView text = m_source->field(column);
+        if (!text.trimmed().isEmpty()) {
+            const std::optional<EventType> type = eventTypeFromName(QString::fromUtf8(text));
+            if (type)
+                event.type = int(*type);
+            else
+                problem(QStringLiteral("type"), tr("%1 is not an event type (types: %2)")
+                                                    .arg(FieldParser::quoted(text),
+                                                         eventTypeNames().join(QStringLiteral(", "))));
+        }
+    }
+    {
+        const QByteArrayView text = m_source->field(m_fieldColumn[3]);
+        if (const std::optional<qint64> ts = Timestamp::parse(text.data(), text.size()))
+            event.ts = *ts;
+        else
+            problem(QStringLiteral("ts"), text.trimmed().isEmpty()
+                                              ? tr("is empty; every event needs a time")
+                                              : tr("%1 is not a date or time (use ISO 8601 such as "
+                                                   "2026-03-01T10:20:00Z, or Unix seconds)")
+                                                    .arg(FieldParser::quoted(text)));
+    }
+    if (const int column = m_fieldColumn[4]; column >= 0) {
+        const QByteArrayView text = m_source->field(column);
+        if (!text.trimmed().isEmpty()) {
+            const std::optional<qint64> quantity = FieldParser::integer(text);
+            if (!quantity || *quantity < 1)
+                problem(QStringLiteral("quantity"), tr("%1 is not a whole number of at least 1").arg(FieldParser::quoted(text)));
+            else
+                event.quantity = *quantity;
+        }
+    }
+    if (const int column = m_fieldColumn[5]; column >= 0) {
+        const QByteArrayView text = m_source->field(column);
+        if (!text.trimmed().isEmpty()) {
+            if (const std::optional<double> value = FieldParser::number(text)) {
+                event.value = *value;
+                event.hasValue = true;
+            } else {
+                problem(QStringLiteral("value"), tr("%1 is not a number").arg(FieldParser::quoted(text)));
+            }
+        }
+    }
+    if (m_rowProblems == 0)
+        m_events.push_back(event);
+}
+
+bool ImportRun::writeRows(QString *error)
+{
+    const bool items = m_options.kind == ImportKind::Items;
+    const QString table = items ? QStringLiteral("items") : QStringLiteral("users");
+
+    // Only the columns the file has are written, so a partial file (sku,stock) updates just those.
+    std::vector<int> present;
+    for (size_t i = 1; i < m_specs.size(); ++i) {
+        if (m_fieldColumn[i] >= 0 && m_specs[i].type != FieldType::Json)
+            present.push_back(int(i));
+    }
+    QStringList insertColumns{QString::fromLatin1(m_specs.front().name)};
+    QStringList assignments;
+    for (const int field : present) {
+        insertColumns.append(QString::fromLatin1(m_specs[size_t(field)].name));
+        assignments.append(QStringLiteral("%1 = ?%2").arg(insertColumns.last()).arg(insertColumns.size()));
+    }
+    const int attributesParam = int(insertColumns.size()) + 1;
+    insertColumns.append(QStringLiteral("attributes"));
+    QStringList placeholders;
+    for (int i = 1; i <= int(insertColumns.size()); ++i)
+        placeholders.append(QStringLiteral("?%1").arg(i));
+    assignments.append(QStringLiteral("attributes = json_patch(attributes, ?%1)").arg(attributesParam));
+
+    Statement insert = m_db.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                                        .arg(table, insertColumns.join(QStringLiteral(", ")),
+                                             placeholders.join(QStringLiteral(", "))),
+                                    error);
+    Statement update = m_db.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?%3")
+                                        .arg(table, assignments.join(QStringLiteral(", ")))
+                                        .arg(attributesParam + 1),
+                                    error);
+    if (!insert.isValid() || !update.isValid())
+        return false;
+
+    qint64 done = 0;
+    for (const StagedRow &row : m_rows) {
+        Statement &stmt = row.existingId ? update : insert;
+        stmt.bindVariant(1, row.values[0]);
+        for (size_t i = 0; i < present.size(); ++i)
+            stmt.bindVariant(int(i) + 2, row.values[size_t(present[i])]);
+        stmt.bind(attributesParam, QJsonDocument(row.attributes).toJson(QJsonDocument::Compact));
+        if (row.existingId)
+            stmt.bind(attributesParam + 1, row.existingId);
+        if (!stmt.run(error))
+            return false;
+        ++(row.existingId ? m_report.updated : m_report.inserted);
+        if (++done % 4096 == 0 && !reportProgress(tr("Writing %1").arg(table), done, qint64(m_rows.size())))
+            return false;
+    }
+    return true;
+}
+
+bool ImportRun::writeEvents(QString *error)
+{
+    // Created people and items first, so the events' foreign keys hold.
+    if (!m_newUsers.empty()) {
+        Statement stmt = m_db.prepare(QStringLiteral("INSERT INTO users (id, external_id) VALUES (?, ?)"), error);
+        for (const auto &[id, key] : m_newUsers) {
+            stmt.bind(1, id);
+            stmt.bindText(2, key);
+            if (!stmt.run(error))
+                return false;
+        }
+        m_report.createdUsers = qint64(m_newUsers.size());
+    }
+    if (!m_newItems.empty()) {
+        Statement stmt = m_db.prepare(QStringLiteral("INSERT INTO items (id, sku, title) VALUES (?, ?, ?)"), error);
+        for (const auto &[id, key] : m_newItems) {
+            stmt.bind(1, id);
+            stmt.bindText(2, key);
+            stmt.bindText(3, key);
+            if (!stmt.run(error))
+                return false;
+        }
+        m_report.createdItems = qint64(m_newItems.size());
+    }
+
+    // Inserting in key order appends to the clustered table instead of splitting pages at random.
+    std::stable_sort(m_events.begin(), m_events.end(), [](const StagedEvent &a, const StagedEvent &b) {
+        if (a.user != b.user)
+            return a.user < b.user;
+        if (a.ts != b.ts)
+            return a.ts < b.ts;
+        if (a.item != b.item)
+            return a.item < b.item;
+        return a.type < b.type;
+    });
+
+    const qint64 before = m_db.queryInt(QStringLiteral("SELECT count(*) FROM events"));
+    // Rebuilding the item index once is cheaper than updating it row by row for a big load.
+    const bool rebuildIndex = qint64(m_events.size()) > before;
+    if (rebuildIndex && !m_db.exec(QStringLiteral("DROP INDEX IF EXISTS events_item"), error))
+        return false;
+
+    Statement stmt = m_db.prepare(QStringLiteral(
+                                      "INSERT INTO events (user_id, ts, item_id, type, quantity, value) VALUES (?, ?, ?, ?, ?, ?) "
+                                      "ON CONFLICT DO UPDATE SET quantity = excluded.quantity, value = excluded.value"),
+                                  error);
+    if (!stmt.isValid())
+        return false;
+    const qint64 total = qint64(m_events.size());
+    qint64 done = 0;
+    for (const StagedEvent &event : m_events) {
+        stmt.bind(1, event.user);
+        stmt.bind(2, event.ts);
+        stmt.bind(3, event.item);
+        stmt.bind(4, event.type);
+        stmt.bind(5, event.quantity);
+        if (event.hasValue)
+            stmt.bind(6, event.value);
+        else
+            stmt.bindNull(6);
+        if (!stmt.run(error))
+            return false;
+        if (++done % 65536 == 0 && !reportProgress(tr("Writing events"), done, total))
+            return false;
+    }
+    if (rebuildIndex) {
+        reportProgress(tr("Indexing events"), total, total);
+        if (!m_db.exec(QStringLiteral("CREATE INDEX events_item ON events (item_id)"), error))
+            return false;
+    }
+    const qint64 after = m_db.queryInt(QStringLiteral("SELECT count(*) FROM events"));
+    m_report.inserted = after - before;
+    m_report.updated = total - m_report.inserted;
+    return true;
+}
+
+bool ImportRun::writeRejects(QString *error)
+{
+    QSaveFile file(m_report.rejectsPath);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = tr("%1: cannot write the rejected rows: %2").arg(m_report.rejectsPath, file.errorString());
+        return false;
+    }
+    QByteArray header = "line,problem";
+    for (const QString &column : std::as_const(m_header))
+        header += ',' + csvEscape(column.toUtf8());
+    file.write(header + '\n');
+    for (const RejectedRow &row : m_rejected) {
+        QByteArray line = QByteArray::number(row.line) + ',' + csvEscape(row.reason.toUtf8());
+        for (const QByteArray &field : row.fields)
+            line += ',' + csvEscape(field);
+        file.write(line + '\n');
+    }
+    if (!file.commit()) {
+        *error = tr("%1: cannot write the rejected rows: %2").arg(m_report.rejectsPath, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+ImportReport ImportRun::run()
+{
+    if (!openSource())
+        return m_report;
+
+    // One transaction for reading and writing: the ids looked up are the ids written against,
+    // and a failure anywhere leaves the catalog as it was. A dry run only reads.
+    std::optional<Transaction> transaction;
+    if (m_options.dryRun) {
+        if (!m_db.exec(QStringLiteral("BEGIN"), &m_report.error))
+            return m_report;
+    } else {
+        transaction.emplace(m_db, &m_report.error);
+        if (!transaction->isActive()) {
+            m_report.error = tr("%1: cannot start writing: %2").arg(m_db.path(), m_report.error);
+            return m_report;
+        }
+        // A big load wants a big page cache; it is per connection and reset afterwards.
+        m_db.exec(QStringLiteral("PRAGMA cache_size = -262144"));
+    }
+    const auto finish = [&] {
+        if (m_options.dryRun)
+            m_db.exec(QStringLiteral("ROLLBACK"));
+        else
+            m_db.exec(QStringLiteral("PRAGMA cache_size = -2000"));
+    };
+
+    m_users = loadIds(m_db, QStringLiteral("SELECT id, external_id FROM users"));
+    m_items = loadIds(m_db, QStringLiteral("SELECT id, sku FROM items"));
+    m_nextUserId = m_db.queryInt(QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM users"));
+    m_nextItemId = m_db.queryInt(QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM items"));
+
+    if (!readHeader() || !readRecords()) {
+        finish();
+        return m_report;
+    }
+
+    if (m_report.problemCount > 0 && !m_options.skipBad) {
+        m_report.error = QCoreApplication::translate("Vitrine::Importer", "%1: %n row(s) with problems; nothing was imported",
+                                                            nullptr, int(m_report.rejected))
+                             .arg(m_options.path);
+        finish();
+        return m_report;
+    }
+    if (m_options.dryRun) {
+        m_report.ok = true;
+        finish();
+        return m_report;
+    }
+
+    QString error;
+    const bool written = m_options.kind == ImportKind::Events ? writeEvents(&error) : writeRows(&error);
+    if (!written) {
+        if (!m_report.cancelled)
+            m_report.error = tr("%1: cannot write to the catalog: %2; nothing was imported").arg(m_db.path(), error);
+        m_report.inserted = m_report.updated = m_report.createdItems = m_report.createdUsers = 0;
+        finish();
+        return m_report;
+    }
+    if (!m_rejected.empty()) {
+        m_report.rejectsPath = m_options.rejectsPath.isEmpty() ? m_options.path + QStringLiteral(".rejected.csv")
+                                                                : m_options.rejectsPath;
+        if (!writeRejects(&error)) {
+            m_report.error = error + tr("; nothing was imported");
+            m_report.inserted = m_report.updated = 0;
+            finish();
+            return m_report;
+        }
+    }
+    if (!transaction->commit(&error)) {
+        m_report.error = tr("%1: cannot commit: %2; nothing was imported").arg(m_db.path(), error);
+        finish();
+        return m_report;
+    }
+    finish();
+    m_report.ok = true;
+    m_report.written = m_report.inserted + m_report.updated > 0;
+    return m_report;
+}
+
+} // namespace
+
+QString importKindName(ImportKind kind)
+{
+    switch (kind) {
+    case ImportKind::Items:
+        return QStringLiteral("items");
+    case ImportKind::Users:
+        return QStringLiteral("users");
+    case ImportKind::Events:
+        break;
+    }
+    return QStringLiteral("events");
+}
+
+std::optional<ImportKind> importKindFromName(QStringView name)
+{
+    for (ImportKind kind : {ImportKind::Items, ImportKind::Users, ImportKind::Events}) {
+        if (name.compare(importKindName(kind), Qt::CaseInsensitive) == 0)
+            return kind;
+    }
+    return std::nullopt;
+}
+
+QJsonObject ImportReport::toJson() const
+{
+    QJsonArray problemList;
+    for (const ImportProblem &problem : problems) {
+        problemList.append(QJsonObject{
+            {QStringLiteral("line"), problem.line},
+            {QStringLiteral("field"), problem.field},
+            {QStringLiteral("message"), problem.message},
+        });
+    }
+    QJsonObject json{
+        {QStringLiteral("ok"), ok},
+        {QStringLiteral("written"), written},
+        {QStringLiteral("rows"), rows},
+        {QStringLiteral("inserted"), inserted},
+        {QStringLiteral("updated"), updated},
+        {QStringLiteral("rejected"), rejected},
+        {QStringLiteral("created_users"), createdUsers},
+        {QStringLiteral("created_items"), createdItems},
+        {QStringLiteral("ignored_columns"), QJsonArray::fromStringList(ignoredColumns)},
+        {QStringLiteral("attribute_columns"), QJsonArray::fromStringList(attributeColumns)},
+        {QStringLiteral("problems"), problemList},
+        {QStringLiteral("problem_count"), problemCount},
+    };
+    if (!error.isEmpty())
+        json.insert(QStringLiteral("error"), error);
+    if (!rejectsPath.isEmpty())
+        json.insert(QStringLiteral("rejects_file"), rejectsPath);
+    if (cancelled)
+        json.insert(QStringLiteral("cancelled"), true);
+    return json;
+}
+
+ImportReport Importer::run(Database &db, const ImportOptions &options, const Progress &progress)
+{
+    ImportRun run(db, options, progress);
+    return run.run();
+}
+
+} // namespace Vitrine

@@ -63,6 +63,11 @@ void Statement::bind(int index, const QByteArray &utf8)
     sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
 }
 
+void Statement::bindText(int index, QByteArrayView utf8)
+{
+    sqlite3_bind_text(m_stmt, index, utf8.isEmpty() ? "" : utf8.data(), int(utf8.size()), SQLITE_TRANSIENT);
+}
+
 void Statement::bindStatic(int index, const char *utf8, int size)
 {
     sqlite3_bind_text(m_stmt, index, utf8, size, SQLITE_STATIC);

@@ -34,6 +34,8 @@ public:
     void bind(int index, double value);
     void bind(int index, const QString &value);
     void bind(int index, const QByteArray &utf8);
+    /** Binds UTF-8 text; an empty view binds the empty string, never NULL. */
+    void bindText(int index, QByteArrayView utf8);
     /** Binds text that must stay alive until the next step or reset (no copy). */
     void bindStatic(int index, const char *utf8, int size);
     void bindBlob(int index, const QByteArray &data);

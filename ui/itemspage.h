@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
+
+namespace Vitrine {
+
+class Database;
+class ItemTableModel;
+
+/** The Items workspace: the catalog's items in a table, with a search box over title and SKU. */
+class ItemsPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ItemsPage(QWidget *parent = nullptr);
+    ~ItemsPage() override;
+
+    /** Shows the items of @p database (null: none); clears the search. */
+    void setDatabase(const Database *database);
+
+    ItemTableModel *model() const { return m_model; }
+
+private:
+    void applySearch();
+    void updateSummary();
+
+    ItemTableModel *m_model;
+    QLineEdit *m_search;
+    QTableView *m_table;
+    QLabel *m_summary;
+    QTimer *m_searchDelay;
+};
+
+} // namespace Vitrine

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workspace.h"
+
+#include <QCoreApplication>
+
+namespace Vitrine {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Vitrine::Workspace", text);
+}
+
+} // namespace
+
+QString workspaceKey(Workspace workspace)
+{
+    switch (workspace) {
+    case Workspace::Overview:
+        return QStringLiteral("overview");
+    case Workspace::Items:
+        return QStringLiteral("items");
+    case Workspace::People:
+        return QStringLiteral("people");
+    case Workspace::Slots:
+        return QStringLiteral("slots");
+    case Workspace::Segments:
+        return QStringLiteral("segments");
+    case Workspace::Layouts:
+        return QStringLiteral("layouts");
+    case Workspace::Campaigns:
+        return QStringLiteral("campaigns");
+    }
+    return {};
+}
+
+std::optional<Workspace> workspaceFromKey(QStringView key)
+{
+    for (Workspace workspace : AllWorkspaces) {
+        if (key.compare(workspaceKey(workspace), Qt::CaseInsensitive) == 0)
+            return workspace;
+    }
+    return std::nullopt;
+}
+
+QString workspaceTitle(Workspace workspace)
+{
+    switch (workspace) {
+    case Workspace::Overview:
+        return tr("Overview");
+    case Workspace::Items:
+        return tr("Items");
+    case Workspace::People:
+        return tr("People");
+    case Workspace::Slots:
+        return tr("Slots");
+    case Workspace::Segments:
+        return tr("Segments");
+    case Workspace::Layouts:
+        return tr("Layouts");
+    case Workspace::Campaigns:
+        return tr("Campaigns");
+    }
+    return {};
+}
+
+QString workspaceDescription(Workspace workspace)
+{
+    switch (workspace) {
+    case Workspace::Overview:
+        return tr("What the catalog holds: items, people and their events.");
+    case Workspace::Items:
+        return tr("Browse and search the catalog's products and content.");
+    case Workspace::People:
+        return tr("Look up a customer, their history, and exactly what they would be shown, with the "
+                  "reason for every item.");
+    case Workspace::Slots:
+        return tr("Define recommendation slots: which strategies fill them, blended how, under which "
+                  "business rules.");
+    case Workspace::Segments:
+        return tr("Define audience segments from demographics, behaviour and learned affinities, and "
+                  "inspect their size, composition and overlap.");
+    case Workspace::Layouts:
+        return tr("Compose pages and e-mails whose blocks, category order, banners and copy vary per "
+                  "segment and per person.");
+    case Workspace::Campaigns:
+        return tr("Write personal e-mail campaigns, preview any recipient and export the whole send.");
+    }
+    return {};
+}
+
+bool isWorkspaceAvailable(Workspace workspace)
+{
+    return workspace == Workspace::Overview || workspace == Workspace::Items;
+}
+
+} // namespace Vitrine
