@@ -10,7 +10,7 @@ packages=(
     libsqlite3-dev sqlite3 libeigen3-dev libcsv-dev libkainjow-mustache-dev libcli11-dev
     libopenblas-dev libopenblas0-pthread liblapacke-dev
     libbenchmark-dev python3-numpy
-    xvfb xauth
+    xvfb xauth time bc
 )
 
 missing=()

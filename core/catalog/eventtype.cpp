@@ -42,13 +42,19 @@ QString eventTypeName(EventType type)
 
 std::optional<EventType> eventTypeFromName(QStringView name)
 {
-    const QStringView trimmed = name.trimmed();
+    const QByteArray utf8 = name.toUtf8();
+    return eventTypeFromName(QByteArrayView(utf8));
+}
+
+std::optional<EventType> eventTypeFromName(QByteArrayView name)
+{
+    const QByteArrayView trimmed = name.trimmed();
     for (int i = 0; i < EventTypeCount; ++i) {
-        if (trimmed.compare(QLatin1String(kNames[size_t(i)]), Qt::CaseInsensitive) == 0)
+        if (trimmed.compare(QByteArrayView(kNames[size_t(i)]), Qt::CaseInsensitive) == 0)
             return EventType(i);
     }
     for (const Synonym &synonym : kSynonyms) {
-        if (trimmed.compare(QLatin1String(synonym.name), Qt::CaseInsensitive) == 0)
+        if (trimmed.compare(QByteArrayView(synonym.name), Qt::CaseInsensitive) == 0)
             return synonym.type;
     }
     return std::nullopt;

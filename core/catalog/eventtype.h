@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArrayView>
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +25,8 @@ constexpr int EventTypeCount = 6;
 QString eventTypeName(EventType type);
 /** Parses a name case-insensitively; also accepts a few common synonyms ("buy", "order", "add_to_cart"). */
 std::optional<EventType> eventTypeFromName(QStringView name);
+/** The same for UTF-8 bytes, without allocating (the importer's hot path). */
+std::optional<EventType> eventTypeFromName(QByteArrayView name);
 QStringList eventTypeNames();
 
 } // namespace Vitrine

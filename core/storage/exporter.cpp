@@ -76,22 +76,6 @@ QString selectSql(ImportKind kind)
                           " ORDER BY e.user_id, e.ts, e.item_id, e.type");
 }
 
-QByteArray csvField(const QByteArray &field)
-{
-    bool quote = false;
-    for (const char c : field) {
-        if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-            quote = true;
-            break;
-        }
-    }
-    if (!quote && !field.startsWith(' ') && !field.endsWith(' '))
-        return field;
-    QByteArray escaped = field;
-    escaped.replace("\"", "\"\"");
-    return '"' + escaped + '"';
-}
-
 } // namespace
 
 QStringList Exporter::columns(ImportKind kind)
@@ -188,7 +172,7 @@ ExportReport Exporter::run(const Database &db, ImportKind kind, const QString &p
                 switch (specs[i].type) {
                 case Column::Text:
                 case Column::Json:
-                    buffer += csvField(stmt.text(c).toUtf8());
+                    buffer += FieldParser::csvField(stmt.text(c).toUtf8());
                     break;
                 case Column::Number:
                     buffer += FieldParser::formatNumber(stmt.real(c));

@@ -109,6 +109,22 @@ QString quoted(QByteArrayView text)
     return QLatin1Char('"') + value + QLatin1Char('"');
 }
 
+QByteArray csvField(QByteArrayView field)
+{
+    bool quote = field.startsWith(' ') || field.endsWith(' ');
+    for (const char c : field) {
+        if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+            quote = true;
+            break;
+        }
+    }
+    if (!quote)
+        return field.toByteArray();
+    QByteArray escaped = field.toByteArray();
+    escaped.replace("\"", "\"\"");
+    return '"' + escaped + '"';
+}
+
 QByteArray formatNumber(double value)
 {
     return QByteArray::number(value, 'g', QLocale::FloatingPointShortest);

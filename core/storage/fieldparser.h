@@ -22,6 +22,9 @@ std::optional<QString> itemKind(QByteArrayView text);
 /** The text as it should appear in a message: quoted, shortened to a readable length. */
 QString quoted(QByteArrayView text);
 
+/** A CSV field as RFC 4180 wants it: quoted when it holds a comma, quote, line break or edge space. */
+QByteArray csvField(QByteArrayView field);
+
 /** Writes a number the shortest way that reads back to the same double. */
 QByteArray formatNumber(double value);
 

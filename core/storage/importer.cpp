@@ -5,6 +5,7 @@
 #include "csvreader.h"
 #include "database.h"
 #include "fieldparser.h"
+#include "importfields.h"
 #include "jsonrecordreader.h"
 #include "statement.h"
 #include "timestamp.h"
@@ -26,89 +27,14 @@ namespace Vitrine {
 
 namespace {
 
+using ImportFields::FieldSpec;
+using ImportFields::FieldType;
+using ImportFields::fieldNames;
+using ImportFields::fieldSpecs;
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Vitrine::Importer", text);
-}
-
-enum class FieldType {
-    Key,       ///< sku or external id: required, unique in the file
-    Text,
-    Number,    ///< non-negative decimal
-    SignedNumber,
-    Integer,
-    BirthYear,
-    Quantity,  ///< whole number >= 1
-    Timestamp,
-    Boolean,
-    Gender,
-    Kind,
-    Json,      ///< a JSON object
-    UserRef,
-    ItemRef,
-    EventKind,
-};
-
-struct FieldSpec
-{
-    const char *name;
-    FieldType type;
-    std::vector<const char *> aliases;
-};
-
-const std::vector<FieldSpec> &fieldSpecs(ImportKind kind)
-{
-    static const std::vector<FieldSpec> items = {
-        {"sku", FieldType::Key, {"item_id", "product_id", "id"}},
-        {"title", FieldType::Text, {"name", "product_name"}},
-        {"kind", FieldType::Kind, {}},
-        {"category", FieldType::Text, {"category_path"}},
-        {"brand", FieldType::Text, {}},
-        {"price", FieldType::Number, {}},
-        {"sale_price", FieldType::Number, {}},
-        {"stock", FieldType::Integer, {"inventory"}},
-        {"created_at", FieldType::Timestamp, {"created", "published_at"}},
-        {"image", FieldType::Text, {"image_url"}},
-        {"url", FieldType::Text, {"link"}},
-        {"attributes", FieldType::Json, {}},
-    };
-    static const std::vector<FieldSpec> users = {
-        {"external_id", FieldType::Key, {"user_id", "customer_id", "id"}},
-        {"name", FieldType::Text, {}},
-        {"email", FieldType::Text, {"e-mail"}},
-        {"gender", FieldType::Gender, {"sex"}},
-        {"birth_year", FieldType::BirthYear, {"year_of_birth"}},
-        {"country", FieldType::Text, {}},
-        {"city", FieldType::Text, {}},
-        {"email_consent", FieldType::Boolean, {"consent", "newsletter"}},
-        {"created_at", FieldType::Timestamp, {"created", "signup_at"}},
-        {"attributes", FieldType::Json, {}},
-    };
-    static const std::vector<FieldSpec> events = {
-        {"user_id", FieldType::UserRef, {"user", "customer_id", "visitorid"}},
-        {"item_id", FieldType::ItemRef, {"item", "sku", "product_id", "itemid"}},
-        {"type", FieldType::EventKind, {"event", "event_type"}},
-        {"ts", FieldType::Timestamp, {"timestamp", "time", "date"}},
-        {"quantity", FieldType::Quantity, {"qty"}},
-        {"value", FieldType::SignedNumber, {"revenue", "amount", "rating"}},
-    };
-    switch (kind) {
-    case ImportKind::Items:
-        return items;
-    case ImportKind::Users:
-        return users;
-    case ImportKind::Events:
-        break;
-    }
-    return events;
-}
-
-QStringList fieldNames(ImportKind kind)
-{
-    QStringList names;
-    for (const FieldSpec &spec : fieldSpecs(kind))
-        names.append(QString::fromLatin1(spec.name));
-    return names;
 }
 
 struct StringHash
@@ -159,16 +85,6 @@ struct RejectedRow
     QString reason;
     QList<QByteArray> fields;
 };
-
-QByteArray csvEscape(QByteArrayView field)
-{
-    const bool needsQuotes = field.contains(',') || field.contains('"') || field.contains('\n') || field.contains('\r');
-    if (!needsQuotes)
-        return field.toByteArray();
-    QByteArray escaped = field.toByteArray();
-    escaped.replace("\"", "\"\"");
-    return '"' + escaped + '"';
-}
 
 /** The state of one import call. */
 class ImportRun
@@ -474,71 +390,6 @@ void ImportRun::stageRow()
             value = QString::fromUtf8(key);
             break;
         }
-        case FieldType::Text:
-            value = QString::fromUtf8(text).trimmed();
-            if (value.toString().isNull())
-                value = QString(QLatin1String(""));
-            break;
-        case FieldType::Number:
-            if (empty) {
-                value = QVariant::fromValue(nullptr);
-            } else if (const std::optional<double> number = FieldParser::number(text)) {
-                if (*number < 0)
-                    problem(name, tr("%1 is negative").arg(FieldParser::quoted(text)));
-                value = *number;
-            } else {
-                problem(name, tr("%1 is not a number (use a dot for decimals, no thousands separators)")
-                                  .arg(FieldParser::quoted(text)));
-            }
-            break;
-        case FieldType::Integer:
-            if (empty)
-                value = QVariant::fromValue(nullptr);
-            else if (const std::optional<qint64> number = FieldParser::integer(text))
-                value = *number;
-            else
-                problem(name, tr("%1 is not a whole number").arg(FieldParser::quoted(text)));
-            break;
-        case FieldType::BirthYear:
-            if (empty) {
-                value = QVariant::fromValue(nullptr);
-            } else if (const std::optional<qint64> year = FieldParser::integer(text)) {
-                if (*year < 1900 || *year > 2100)
-                    problem(name, tr("%1 is not a plausible year of birth").arg(FieldParser::quoted(text)));
-                value = *year;
-            } else {
-                problem(name, tr("%1 is not a year").arg(FieldParser::quoted(text)));
-            }
-            break;
-        case FieldType::Timestamp:
-            if (empty)
-                value = QVariant::fromValue(nullptr);
-            else if (const std::optional<qint64> ts = Timestamp::parse(text.data(), text.size()))
-                value = *ts;
-            else
-                problem(name, tr("%1 is not a date or time (use ISO 8601 such as 2026-03-01T10:20:00Z, or Unix seconds)")
-                                  .arg(FieldParser::quoted(text)));
-            break;
-        case FieldType::Boolean:
-            if (empty)
-                value = 0;
-            else if (const std::optional<bool> flag = FieldParser::boolean(text))
-                value = *flag ? 1 : 0;
-            else
-                problem(name, tr("%1 is not yes or no (use 1/0, true/false or yes/no)").arg(FieldParser::quoted(text)));
-            break;
-        case FieldType::Gender:
-            if (const std::optional<QString> gender = FieldParser::gender(text))
-                value = gender->isNull() ? QString(QLatin1String("")) : *gender;
-            else
-                problem(name, tr("%1 is not a gender (use f, m, x or leave it empty)").arg(FieldParser::quoted(text)));
-            break;
-        case FieldType::Kind:
-            if (const std::optional<QString> kind = FieldParser::itemKind(text))
-                value = *kind;
-            else
-                problem(name, tr("%1 is not a kind of item (use product or content)").arg(FieldParser::quoted(text)));
-            break;
         case FieldType::Json: {
             if (empty)
                 break;
@@ -548,6 +399,7 @@ void ImportRun::stageRow()
                 problem(name, tr("%1 is not a JSON object").arg(FieldParser::quoted(text)));
                 break;
             }
+            // Columns stored as attributes win over the same key inside the attributes column.
             const QJsonObject object = document.object();
             for (auto it = object.begin(); it != object.end(); ++it) {
                 if (!row.attributes.contains(it.key()))
@@ -555,12 +407,12 @@ void ImportRun::stageRow()
             }
             break;
         }
-        case FieldType::UserRef:
-        case FieldType::ItemRef:
-        case FieldType::Quantity:
-        case FieldType::SignedNumber:
-        case FieldType::EventKind:
-            break; // events only
+        default: {
+            QString message;
+            if (!ImportFields::convert(spec.type, text, &value, &message))
+                problem(name, message);
+            break;
+        }
         }
     }
 
@@ -586,21 +438,25 @@ void ImportRun::stageRow()
 void ImportRun::stageEvent()
 {
     StagedEvent event{0, 0, 0, m_defaultEventType, 1, 0.0, false};
+    // The hot path of a million-row load: messages are only built for a bad row.
     const auto reference = [&](int field, IdMap &ids, qint64 &nextId,
-                               std::vector<std::pair<qint64, QByteArray>> &created, const QString &what,
-                               const QString &importFirst) -> qint64 {
-        const QString name = QString::fromLatin1(m_specs[size_t(field)].name);
+                               std::vector<std::pair<qint64, QByteArray>> &created, bool person) -> qint64 {
         const QByteArrayView key = m_source->field(m_fieldColumn[size_t(field)]).trimmed();
+        if (!key.isEmpty()) {
+            const auto found = ids.find(view(key));
+            if (found != ids.end())
+                return found->second;
+        }
+        const QString name = QString::fromLatin1(m_specs[size_t(field)].name);
         if (key.isEmpty()) {
             problem(name, tr("is empty"));
             return 0;
         }
-        const auto found = ids.find(view(key));
-        if (found != ids.end())
-            return found->second;
         if (!m_options.createMissing) {
-            problem(name, tr("%1 is not %2 in the catalog (import %3 first, or pass --create-missing)")
-                              .arg(FieldParser::quoted(key), what, importFirst));
+            problem(name, person ? tr("%1 is not a person in the catalog (import people first, or pass --create-missing)")
+                                       .arg(FieldParser::quoted(key))
+                                 : tr("%1 is not an item in the catalog (import items first, or pass --create-missing)")
+                                       .arg(FieldParser::quoted(key)));
             return 0;
         }
         const qint64 id = nextId++;
@@ -608,13 +464,13 @@ void ImportRun::stageEvent()
         created.emplace_back(id, key.toByteArray());
         return id;
     };
-    event.user = reference(0, m_users, m_nextUserId, m_newUsers, tr("a person"), tr("people"));
-    event.item = reference(1, m_items, m_nextItemId, m_newItems, tr("an item"), tr("items"));
+    event.user = reference(0, m_users, m_nextUserId, m_newUsers, true);
+    event.item = reference(1, m_items, m_nextItemId, m_newItems, false);
 
     if (const int column = m_fieldColumn[2]; column >= 0) {
         const QByteArrayView text = m_source->field(column);
         if (!text.trimmed().isEmpty()) {
-            const std::optional<EventType> type = eventTypeFromName(QString::fromUtf8(text));
+            const std::optional<EventType> type = eventTypeFromName(text);
             if (type)
                 event.type = int(*type);
             else
@@ -749,37 +605,44 @@ bool ImportRun::writeEvents(QString *error)
     });
 
     const qint64 before = m_db.queryInt(QStringLiteral("SELECT count(*) FROM events"));
-    // Rebuilding the item index once is cheaper than updating it row by row for a big load.
-    const bool rebuildIndex = qint64(m_events.size()) > before;
-    if (rebuildIndex && !m_db.exec(QStringLiteral("DROP INDEX IF EXISTS events_item"), error))
-        return false;
 
-    Statement stmt = m_db.prepare(QStringLiteral(
-                                      "INSERT INTO events (user_id, ts, item_id, type, quantity, value) VALUES (?, ?, ?, ?, ?, ?) "
-                                      "ON CONFLICT DO UPDATE SET quantity = excluded.quantity, value = excluded.value"),
-                                  error);
-    if (!stmt.isValid())
+    // Many rows per statement: the per-statement cost of SQLite dominates a narrow table.
+    constexpr int batch = 64;
+    const auto insertSql = [](int rows) {
+        QString sql = QStringLiteral("INSERT INTO events (user_id, ts, item_id, type, quantity, value) VALUES ");
+        for (int i = 0; i < rows; ++i)
+            sql += i ? QStringLiteral(", (?, ?, ?, ?, ?, ?)") : QStringLiteral("(?, ?, ?, ?, ?, ?)");
+        return sql + QStringLiteral(" ON CONFLICT DO UPDATE SET quantity = excluded.quantity, value = excluded.value");
+    };
+    Statement full = m_db.prepare(insertSql(batch), error);
+    if (!full.isValid())
         return false;
     const qint64 total = qint64(m_events.size());
     qint64 done = 0;
-    for (const StagedEvent &event : m_events) {
-        stmt.bind(1, event.user);
-        stmt.bind(2, event.ts);
-        stmt.bind(3, event.item);
-        stmt.bind(4, event.type);
-        stmt.bind(5, event.quantity);
-        if (event.hasValue)
-            stmt.bind(6, event.value);
-        else
-            stmt.bindNull(6);
+    while (done < total) {
+        const int rows = int(qMin<qint64>(batch, total - done));
+        Statement partial;
+        if (rows < batch)
+            partial = m_db.prepare(insertSql(rows), error);
+        Statement &stmt = rows == batch ? full : partial;
+        for (int r = 0; r < rows; ++r) {
+            const StagedEvent &event = m_events[size_t(done + r)];
+            const int p = r * 6;
+            stmt.bind(p + 1, event.user);
+            stmt.bind(p + 2, event.ts);
+            stmt.bind(p + 3, event.item);
+            stmt.bind(p + 4, event.type);
+            stmt.bind(p + 5, event.quantity);
+            if (event.hasValue)
+                stmt.bind(p + 6, event.value);
+            else
+                stmt.bindNull(p + 6);
+        }
         if (!stmt.run(error))
             return false;
-        if (++done % 65536 == 0 && !reportProgress(tr("Writing events"), done, total))
-            return false;
-    }
-    if (rebuildIndex) {
-        reportProgress(tr("Indexing events"), total, total);
-        if (!m_db.exec(QStringLiteral("CREATE INDEX events_item ON events (item_id)"), error))
+        const qint64 before = done;
+        done += rows;
+        if (done / 65536 != before / 65536 && !reportProgress(tr("Writing events"), done, total))
             return false;
     }
     const qint64 after = m_db.queryInt(QStringLiteral("SELECT count(*) FROM events"));
@@ -797,12 +660,12 @@ bool ImportRun::writeRejects(QString *error)
     }
     QByteArray header = "line,problem";
     for (const QString &column : std::as_const(m_header))
-        header += ',' + csvEscape(column.toUtf8());
+        header += ',' + FieldParser::csvField(column.toUtf8());
     file.write(header + '\n');
     for (const RejectedRow &row : m_rejected) {
-        QByteArray line = QByteArray::number(row.line) + ',' + csvEscape(row.reason.toUtf8());
+        QByteArray line = QByteArray::number(row.line) + ',' + FieldParser::csvField(row.reason.toUtf8());
         for (const QByteArray &field : row.fields)
-            line += ',' + csvEscape(field);
+            line += ',' + FieldParser::csvField(field);
         file.write(line + '\n');
     }
     if (!file.commit()) {
@@ -819,6 +682,11 @@ ImportReport ImportRun::run()
 
     // One transaction for reading and writing: the ids looked up are the ids written against,
     // and a failure anywhere leaves the catalog as it was. A dry run only reads.
+    // Events reference people and items that this run has just checked inside the same write
+    // transaction, so SQLite's own per-row foreign key lookups would only repeat that work.
+    const bool bulkEvents = m_options.kind == ImportKind::Events && !m_options.dryRun;
+    if (bulkEvents)
+        m_db.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
     std::optional<Transaction> transaction;
     if (m_options.dryRun) {
         if (!m_db.exec(QStringLiteral("BEGIN"), &m_report.error))
@@ -833,10 +701,14 @@ ImportReport ImportRun::run()
         m_db.exec(QStringLiteral("PRAGMA cache_size = -262144"));
     }
     const auto finish = [&] {
+        if (transaction)
+            transaction->rollback(); // after a commit this does nothing
         if (m_options.dryRun)
             m_db.exec(QStringLiteral("ROLLBACK"));
         else
             m_db.exec(QStringLiteral("PRAGMA cache_size = -2000"));
+        if (bulkEvents)
+            m_db.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     };
 
     m_users = loadIds(m_db, QStringLiteral("SELECT id, external_id FROM users"));
@@ -893,61 +765,6 @@ ImportReport ImportRun::run()
 }
 
 } // namespace
-
-QString importKindName(ImportKind kind)
-{
-    switch (kind) {
-    case ImportKind::Items:
-        return QStringLiteral("items");
-    case ImportKind::Users:
-        return QStringLiteral("users");
-    case ImportKind::Events:
-        break;
-    }
-    return QStringLiteral("events");
-}
-
-std::optional<ImportKind> importKindFromName(QStringView name)
-{
-    for (ImportKind kind : {ImportKind::Items, ImportKind::Users, ImportKind::Events}) {
-        if (name.compare(importKindName(kind), Qt::CaseInsensitive) == 0)
-            return kind;
-    }
-    return std::nullopt;
-}
-
-QJsonObject ImportReport::toJson() const
-{
-    QJsonArray problemList;
-    for (const ImportProblem &problem : problems) {
-        problemList.append(QJsonObject{
-            {QStringLiteral("line"), problem.line},
-            {QStringLiteral("field"), problem.field},
-            {QStringLiteral("message"), problem.message},
-        });
-    }
-    QJsonObject json{
-        {QStringLiteral("ok"), ok},
-        {QStringLiteral("written"), written},
-        {QStringLiteral("rows"), rows},
-        {QStringLiteral("inserted"), inserted},
-        {QStringLiteral("updated"), updated},
-        {QStringLiteral("rejected"), rejected},
-        {QStringLiteral("created_users"), createdUsers},
-        {QStringLiteral("created_items"), createdItems},
-        {QStringLiteral("ignored_columns"), QJsonArray::fromStringList(ignoredColumns)},
-        {QStringLiteral("attribute_columns"), QJsonArray::fromStringList(attributeColumns)},
-        {QStringLiteral("problems"), problemList},
-        {QStringLiteral("problem_count"), problemCount},
-    };
-    if (!error.isEmpty())
-        json.insert(QStringLiteral("error"), error);
-    if (!rejectsPath.isEmpty())
-        json.insert(QStringLiteral("rejects_file"), rejectsPath);
-    if (cancelled)
-        json.insert(QStringLiteral("cancelled"), true);
-    return json;
-}
 
 ImportReport Importer::run(Database &db, const ImportOptions &options, const Progress &progress)
 {

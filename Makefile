@@ -1,0 +1,40 @@
+# Vitrine: `make run` and `make test` work on a fresh Debian 12 machine.
+BUILD_DIR  ?= build
+BUILD_TYPE ?= RelWithDebInfo
+VITRINE_DB ?= $(HOME)/.local/share/vitrine/demo.vitrine
+CTEST_ARGS ?=
+
+.PHONY: all deps configure build run demo test bench clean
+
+all: build
+
+deps:
+	@bash .ci/install-deps.sh
+
+$(BUILD_DIR)/build.ninja: CMakeLists.txt | deps
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+configure: deps $(BUILD_DIR)/build.ninja
+
+build: configure
+	cmake --build $(BUILD_DIR)
+
+# Creates the demo catalog at $(VITRINE_DB) if there is none, then opens it in the studio.
+run: build
+	@if [ ! -f "$(VITRINE_DB)" ]; then \
+		echo "Creating the demo catalog at $(VITRINE_DB) ..."; \
+		$(BUILD_DIR)/app/vitrine-cli --db "$(VITRINE_DB)" demo; \
+	fi
+	$(BUILD_DIR)/app/vitrine "$(VITRINE_DB)"
+
+demo: build
+	$(BUILD_DIR)/app/vitrine-cli --db "$(VITRINE_DB)" demo --replace
+
+test: build
+	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure $(CTEST_ARGS)
+
+bench: build
+	bash tests/bench/run-benchmarks.sh
+
+clean:
+	rm -rf $(BUILD_DIR)
