@@ -8,8 +8,10 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QFrame>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
@@ -74,6 +76,16 @@ QString dateTime(qint64 unixSeconds)
     return QLocale().toString(QDateTime::fromSecsSinceEpoch(unixSeconds), QLocale::ShortFormat);
 }
 
+/** "364 days of history"; empty without events. */
+QString eventSpan(const CatalogStats &stats)
+{
+    if (!stats.firstEvent || !stats.lastEvent)
+        return {};
+    const qint64 days = (*stats.lastEvent - *stats.firstEvent) / 86400;
+    return days == 1 ? CatalogOverview::tr("1 day of history")
+                     : CatalogOverview::tr("%1 days of history").arg(QLocale().toString(days));
+}
+
 QGroupBox *createGroup(const QString &title, QGridLayout **grid, QWidget *parent)
 {
     auto *group = new QGroupBox(title, parent);
@@ -117,7 +129,7 @@ QWidget *CatalogOverview::createEmptyState()
 
     auto *hint = new QLabel(tr("Open a Vitrine catalog (.vitrine) to see what it holds.\n"
                                "To try the studio, create a demo catalog with: vitrine-cli demo"),
-                            page);
+        page);
     hint->setAlignment(Qt::AlignCenter);
     hint->setForegroundRole(QPalette::PlaceholderText);
     hint->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -172,7 +184,8 @@ QWidget *CatalogOverview::createFigures()
     m_events = addFigure(grid, tr("All events"), QStringLiteral("events"));
     for (int i = 0; i < EventTypeCount; ++i) {
         const auto type = EventType(i);
-        m_eventsByType[size_t(i)] = addFigure(grid, eventTypeLabel(type), eventTypeName(type) + QStringLiteral("Events"));
+        m_eventsByType[size_t(i)]
+            = addFigure(grid, eventTypeLabel(type), eventTypeName(type) + QStringLiteral("Events"));
     }
     m_firstEvent = addFigure(grid, tr("First event"), QStringLiteral("firstEvent"));
     m_lastEvent = addFigure(grid, tr("Last event"), QStringLiteral("lastEvent"));
@@ -185,13 +198,13 @@ QWidget *CatalogOverview::createFigures()
     auto *left = new QVBoxLayout;
     left->setSpacing(16);
     left->addWidget(catalog);
-    left->addWidget(people);
+    left->addWidget(studio);
     left->addStretch(1);
 
     auto *right = new QVBoxLayout;
     right->setSpacing(16);
+    right->addWidget(people);
     right->addWidget(events);
-    right->addWidget(studio);
     right->addStretch(1);
 
     auto *columns = new QHBoxLayout;
@@ -199,12 +212,21 @@ QWidget *CatalogOverview::createFigures()
     columns->addLayout(left, 1);
     columns->addLayout(right, 1);
 
+    auto *tiles = new QHBoxLayout;
+    tiles->setSpacing(16);
+    m_itemsTile = addTile(tiles, tr("Items"), QStringLiteral("itemsTile"));
+    m_usersTile = addTile(tiles, tr("People"), QStringLiteral("usersTile"));
+    m_eventsTile = addTile(tiles, tr("Events"), QStringLiteral("eventsTile"));
+    m_purchasesTile = addTile(tiles, tr("Purchases"), QStringLiteral("purchasesTile"));
+
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(24, 20, 24, 20);
     layout->setSpacing(4);
     layout->addWidget(m_title);
     layout->addWidget(m_subtitle);
-    layout->addSpacing(14);
+    layout->addSpacing(16);
+    layout->addLayout(tiles);
+    layout->addSpacing(16);
     layout->addLayout(columns, 1);
 
     auto *scroll = new QScrollArea(this);
@@ -215,8 +237,8 @@ QWidget *CatalogOverview::createFigures()
     return scroll;
 }
 
-CatalogOverview::Figure CatalogOverview::addFigure(QGridLayout *grid, const QString &label,
-                                                   const QString &objectName)
+CatalogOverview::Figure CatalogOverview::addFigure(
+    QGridLayout *grid, const QString &label, const QString &objectName)
 {
     const int row = grid->rowCount();
     auto *name = new QLabel(label);
@@ -236,6 +258,38 @@ CatalogOverview::Figure CatalogOverview::addFigure(QGridLayout *grid, const QStr
     return figure;
 }
 
+CatalogOverview::Figure CatalogOverview::addTile(
+    QHBoxLayout *row, const QString &caption, const QString &objectName)
+{
+    auto *tile = new QFrame;
+    tile->setObjectName(objectName);
+    tile->setFrameShape(QFrame::StyledPanel);
+    tile->setBackgroundRole(QPalette::Base);
+    tile->setAutoFillBackground(true);
+
+    auto *name = new QLabel(caption, tile);
+    Figure figure;
+    figure.value = new QLabel(tile);
+    figure.value->setObjectName(objectName + QStringLiteral("Value"));
+    QFont valueFont = figure.value->font();
+    valueFont.setPointSizeF(valueFont.pointSizeF() * 1.9);
+    valueFont.setBold(true);
+    figure.value->setFont(valueFont);
+    figure.value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    figure.note = new QLabel(tile);
+    figure.note->setObjectName(objectName + QStringLiteral("Note"));
+    figure.note->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *layout = new QVBoxLayout(tile);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setSpacing(2);
+    layout->addWidget(name);
+    layout->addWidget(figure.value);
+    layout->addWidget(figure.note);
+    row->addWidget(tile, 1);
+    return figure;
+}
+
 void CatalogOverview::showNoCatalog()
 {
     m_stack->setCurrentIndex(0);
@@ -245,13 +299,24 @@ void CatalogOverview::showCatalog(const QString &path, const CatalogStats &stats
 {
     const QFileInfo info(path);
     m_title->setText(info.fileName());
-    m_subtitle->setText(tr("%1 · %2").arg(QDir::toNativeSeparators(info.absoluteFilePath()),
-                                          QLocale().formattedDataSize(info.size())));
+    m_subtitle->setText(tr("%1 · %2").arg(
+        QDir::toNativeSeparators(info.absoluteFilePath()), QLocale().formattedDataSize(info.size())));
 
     const auto set = [](const Figure &figure, const QString &value, const QString &note = QString()) {
         figure.value->setText(value);
         figure.note->setText(note);
     };
+
+    set(m_itemsTile, number(stats.items),
+        tr("%1 products · %2 content").arg(number(stats.products), number(stats.contentItems)));
+    set(m_usersTile, number(stats.users),
+        stats.users > 0 ? tr("%1 with e-mail consent").arg(number(stats.usersWithConsent)) : QString());
+    const qint64 purchases = stats.eventsByType[size_t(EventType::Purchase)];
+    set(m_eventsTile, number(stats.events), stats.events > 0 ? eventSpan(stats) : tr("No events yet"));
+    set(m_purchasesTile, number(purchases),
+        stats.users > 0
+            ? tr("%1 per person").arg(QLocale().toString(double(purchases) / double(stats.users), 'f', 2))
+            : QString());
 
     set(m_items, number(stats.items));
     set(m_products, number(stats.products));
@@ -262,23 +327,21 @@ void CatalogOverview::showCatalog(const QString &path, const CatalogStats &stats
     set(m_brands, number(stats.brands));
 
     set(m_users, number(stats.users));
-    set(m_usersWithConsent, number(stats.usersWithConsent), share(stats.usersWithConsent, stats.users, tr("people")));
+    set(m_usersWithConsent, number(stats.usersWithConsent),
+        share(stats.usersWithConsent, stats.users, tr("people")));
 
     set(m_events, number(stats.events));
     for (int i = 0; i < EventTypeCount; ++i) {
         const qint64 count = stats.eventsByType[size_t(i)];
-        set(m_eventsByType[size_t(i)], number(count), count > 0 ? share(count, stats.events, tr("events")) : QString());
+        set(m_eventsByType[size_t(i)], number(count),
+            count > 0 ? share(count, stats.events, tr("events")) : QString());
     }
     const QString none = tr("—");
     set(m_firstEvent, stats.firstEvent ? dateTime(*stats.firstEvent) : none);
     set(m_lastEvent, stats.lastEvent ? dateTime(*stats.lastEvent) : none);
     m_firstEvent.value->setToolTip(stats.firstEvent ? Timestamp::toIso(*stats.firstEvent) : QString());
     m_lastEvent.value->setToolTip(stats.lastEvent ? Timestamp::toIso(*stats.lastEvent) : QString());
-    if (stats.firstEvent && stats.lastEvent) {
-        const qint64 days = (*stats.lastEvent - *stats.firstEvent) / 86400;
-        m_lastEvent.note->setText(days == 1 ? tr("1 day of history")
-                                            : tr("%1 days of history").arg(QLocale().toString(days)));
-    }
+    m_lastEvent.note->setText(eventSpan(stats));
 
     for (auto it = m_configCounts.cbegin(); it != m_configCounts.cend(); ++it)
         set(it.value(), number(stats.configCounts.value(it.key()).toInteger()));

@@ -9,6 +9,7 @@
 #include <array>
 
 class QGridLayout;
+class QHBoxLayout;
 class QGroupBox;
 class QLabel;
 class QStackedWidget;
@@ -48,10 +49,14 @@ private:
     QWidget *createEmptyState();
     QWidget *createFigures();
     Figure addFigure(QGridLayout *grid, const QString &label, const QString &objectName);
+    Figure addTile(QHBoxLayout *row, const QString &caption, const QString &objectName);
 
     QStackedWidget *m_stack;
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
+
+    /** The headline figures above the details; value and a one-line summary each. */
+    Figure m_itemsTile, m_usersTile, m_eventsTile, m_purchasesTile;
 
     Figure m_items, m_products, m_contentItems, m_onSale, m_outOfStock, m_categories, m_brands;
     Figure m_users, m_usersWithConsent;

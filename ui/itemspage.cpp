@@ -54,13 +54,13 @@ ItemsPage::ItemsPage(QWidget *parent)
     header->setStretchLastSection(false);
     header->setSectionResizeMode(ItemTableModel::TitleColumn, QHeaderView::Stretch);
     const int digitWidth = m_table->fontMetrics().horizontalAdvance(QStringLiteral("0"));
-    header->resizeSection(ItemTableModel::SkuColumn, digitWidth * 14);
-    header->resizeSection(ItemTableModel::KindColumn, digitWidth * 10);
-    header->resizeSection(ItemTableModel::CategoryColumn, digitWidth * 26);
-    header->resizeSection(ItemTableModel::BrandColumn, digitWidth * 16);
-    header->resizeSection(ItemTableModel::PriceColumn, digitWidth * 11);
-    header->resizeSection(ItemTableModel::SalePriceColumn, digitWidth * 11);
-    header->resizeSection(ItemTableModel::StockColumn, digitWidth * 9);
+    header->resizeSection(ItemTableModel::SkuColumn, digitWidth * 13);
+    header->resizeSection(ItemTableModel::KindColumn, digitWidth * 9);
+    header->resizeSection(ItemTableModel::CategoryColumn, digitWidth * 20);
+    header->resizeSection(ItemTableModel::BrandColumn, digitWidth * 14);
+    header->resizeSection(ItemTableModel::PriceColumn, digitWidth * 10);
+    header->resizeSection(ItemTableModel::SalePriceColumn, digitWidth * 10);
+    header->resizeSection(ItemTableModel::StockColumn, digitWidth * 8);
     header->setSortIndicator(ItemTableModel::TitleColumn, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
 

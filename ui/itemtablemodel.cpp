@@ -16,10 +16,17 @@ namespace {
 QString orderByClause(int column, Qt::SortOrder order)
 {
     static const char *const expressions[ItemTableModel::ColumnCount] = {
-        "sku", "title COLLATE NOCASE", "kind", "category COLLATE NOCASE", "brand COLLATE NOCASE",
-        "price", "sale_price", "stock",
+        "sku",
+        "title COLLATE NOCASE",
+        "kind",
+        "category COLLATE NOCASE",
+        "brand COLLATE NOCASE",
+        "price",
+        "sale_price",
+        "stock",
     };
-    const char *expression = column >= 0 && column < ItemTableModel::ColumnCount ? expressions[column] : "title";
+    const char *expression
+        = column >= 0 && column < ItemTableModel::ColumnCount ? expressions[column] : "title";
     const QString direction = order == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC");
     return QStringLiteral(" ORDER BY %1 %2, id %2").arg(QLatin1StringView(expression), direction);
 }
@@ -40,8 +47,7 @@ QString money(const std::optional<double> &value)
 
 ItemTableModel::ItemTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 ItemTableModel::~ItemTableModel() = default;
 
@@ -172,7 +178,8 @@ void ItemTableModel::fetchMore(const QModelIndex &parent)
     QString error;
     Statement statement = m_database->prepare(
         QStringLiteral("SELECT id, sku, title, kind, category, brand, price, sale_price, stock FROM items")
-            + whereClause() + orderByClause(m_sortColumn, m_sortOrder) + QStringLiteral(" LIMIT ?2 OFFSET ?3"),
+            + whereClause() + orderByClause(m_sortColumn, m_sortOrder)
+            + QStringLiteral(" LIMIT ?2 OFFSET ?3"),
         &error);
     if (!statement.isValid()) {
         setError(error);
@@ -235,7 +242,8 @@ void ItemTableModel::reload()
     m_error.clear();
     if (m_database && m_database->isOpen()) {
         QString error;
-        Statement count = m_database->prepare(QStringLiteral("SELECT count(*) FROM items") + whereClause(), &error);
+        Statement count
+            = m_database->prepare(QStringLiteral("SELECT count(*) FROM items") + whereClause(), &error);
         if (count.isValid()) {
             if (!m_filterText.isEmpty())
                 count.bind(1, likePattern());
@@ -269,7 +277,7 @@ QString ItemTableModel::likePattern() const
     // What the user typed is text, not a pattern: "50%" finds "50%", not "500".
     QString escaped = m_filterText;
     escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-    //escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
     escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
     return QLatin1Char('%') + escaped + QLatin1Char('%');
 }

@@ -22,7 +22,8 @@ class ItemTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column {
+    enum Column
+    {
         SkuColumn,
         TitleColumn,
         KindColumn,
@@ -34,7 +35,8 @@ public:
         ColumnCount
     };
 
-    enum Role {
+    enum Role
+    {
         ItemIdRole = Qt::UserRole + 1, ///< the item's id (items.id), an integer
     };
 

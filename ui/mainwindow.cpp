@@ -3,6 +3,7 @@
 
 #include "catalogoverview.h"
 #include "itemspage.h"
+#include "navigationdelegate.h"
 #include "placeholderpage.h"
 
 #include "catalog/catalogstats.h"
@@ -44,6 +45,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_catalogLabel = new QLabel(tr("No catalog open"), this);
     m_catalogLabel->setObjectName(QStringLiteral("catalogPathLabel"));
     m_catalogLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_catalogLabel->setContentsMargins(6, 0, 6, 0);
     statusBar()->addPermanentWidget(m_catalogLabel, 1);
 
     m_overview->showNoCatalog();
@@ -65,21 +67,21 @@ void MainWindow::createCentralWidget()
     m_navigation->setFocusPolicy(Qt::StrongFocus);
     m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_navigation->setSpacing(2);
+    m_navigation->setUniformItemSizes(true);
     // A sidebar, not a document: the window colour sets it apart from the page beside it.
     QPalette sidebar = m_navigation->palette();
     sidebar.setColor(QPalette::Base, sidebar.color(QPalette::Window).darker(104));
     m_navigation->setPalette(sidebar);
+    m_navigation->setItemDelegate(new NavigationDelegate(m_navigation));
 
     m_pages = new QStackedWidget;
     m_pages->setObjectName(QStringLiteral("workspaceStack"));
 
-    const int rowHeight = fontMetrics().height() + 14;
     int widest = 0;
     for (Workspace workspace : AllWorkspaces) {
         auto *item = new QListWidgetItem(workspaceTitle(workspace), m_navigation);
         item->setData(Qt::UserRole, int(workspace));
         item->setToolTip(workspaceDescription(workspace));
-        item->setSizeHint(QSize(0, rowHeight));
         widest = qMax(widest, fontMetrics().horizontalAdvance(item->text()));
 
         QWidget *page = nullptr;
@@ -92,12 +94,12 @@ void MainWindow::createCentralWidget()
             break;
         default:
             page = new PlaceholderPage(workspace);
-            item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
+            item->setForeground(palette().brush(QPalette::PlaceholderText));
             break;
         }
         m_pages->addWidget(page);
     }
-    m_navigation->setMinimumWidth(widest + 48);
+    m_navigation->setMinimumWidth(widest + 2 * NavigationDelegate::HorizontalPadding + 8);
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::showWorkspacePage);
     connect(m_overview, &CatalogOverview::openCatalogRequested, this, &MainWindow::chooseCatalog);
 
@@ -108,7 +110,7 @@ void MainWindow::createCentralWidget()
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({qMax(widest + 72, 170), 1000});
+    splitter->setSizes({qMax(widest + 2 * NavigationDelegate::HorizontalPadding + 40, 180), 1000});
     setCentralWidget(splitter);
 }
 
@@ -152,8 +154,8 @@ bool MainWindow::openCatalog(const QString &path, QString *error)
 {
     const QFileInfo info(path);
     // A catalog the user may not write to is still worth looking at.
-    const auto mode = info.exists() && !info.isWritable() ? Database::OpenMode::ReadOnly
-                                                          : Database::OpenMode::ReadWrite;
+    const auto mode
+        = info.exists() && !info.isWritable() ? Database::OpenMode::ReadOnly : Database::OpenMode::ReadWrite;
     auto database = std::make_unique<Database>();
     if (!database->open(path, mode, error))
         return false;
@@ -219,22 +221,21 @@ void MainWindow::showWorkspacePage(int row)
 void MainWindow::chooseCatalog()
 {
     const QString current = catalogPath().isEmpty() ? Database::defaultPath() : catalogPath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Catalog"), QFileInfo(current).absolutePath(),
-                                                      tr("Vitrine catalogs (*.vitrine);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Catalog"),
+        QFileInfo(current).absolutePath(), tr("Vitrine catalogs (*.vitrine);;All files (*)"));
     if (!path.isEmpty())
         openCatalogOrWarn(path);
 }
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About Vitrine"),
+    QMessageBox::about(this, tr("About Vitrine"),
         tr("<h3>Vitrine %1</h3>"
            "<p>A merchandising and personalization studio: recommendation slots, audience segments, "
            "personalized pages and e-mails, previewed for any one person with the reason for every item.</p>"
            "<p>Built with Qt %2 and SQLite %3.</p>")
             .arg(QStringLiteral(VITRINE_VERSION), QString::fromLatin1(qVersion()),
-                 QString::fromLatin1(sqlite3_libversion())));
+                QString::fromLatin1(sqlite3_libversion())));
 }
 
 } // namespace Vitrine

@@ -9,7 +9,8 @@
 namespace Vitrine {
 
 /** The studio's workspaces, in the order the navigation lists them. */
-enum class Workspace {
+enum class Workspace
+{
     Overview,
     Items,
     People,
@@ -20,8 +21,13 @@ enum class Workspace {
 };
 
 inline constexpr std::array AllWorkspaces = {
-    Workspace::Overview, Workspace::Items,   Workspace::People,    Workspace::Slots,
-    Workspace::Segments, Workspace::Layouts, Workspace::Campaigns,
+    Workspace::Overview,
+    Workspace::Items,
+    Workspace::People,
+    Workspace::Slots,
+    Workspace::Segments,
+    Workspace::Layouts,
+    Workspace::Campaigns,
 };
 
 /** A stable, untranslated name ("overview", "items", ...), used on the command line. */

@@ -26,21 +26,22 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(icon);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Vitrine merchandising and personalization studio"));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Vitrine merchandising and personalization studio"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("catalog"),
-                                 QApplication::translate("main", "The catalog to open (default: %1).")
-                                     .arg(Vitrine::Database::defaultPath()),
-                                 QStringLiteral("[catalog]"));
+        QApplication::translate("main", "The catalog to open (default: %1).")
+            .arg(Vitrine::Database::defaultPath()),
+        QStringLiteral("[catalog]"));
     // For documentation: render the window to an image and quit.
     QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                        QApplication::translate("main", "Save a picture of the window to FILE and quit."),
-                                        QStringLiteral("FILE"));
+        QApplication::translate("main", "Save a picture of the window to FILE and quit."),
+        QStringLiteral("FILE"));
     screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption pageOption(QStringLiteral("page"),
-                                  QApplication::translate("main", "Start on workspace NAME (overview, items, ...)."),
-                                  QStringLiteral("NAME"));
+        QApplication::translate("main", "Start on workspace NAME (overview, items, ...)."),
+        QStringLiteral("NAME"));
     parser.addOption(screenshotOption);
     parser.addOption(pageOption);
     parser.process(app);
@@ -53,7 +54,8 @@ int main(int argc, char *argv[])
         page = Vitrine::workspaceFromKey(parser.value(pageOption));
         if (!page) {
             std::fprintf(stderr, "%s\n",
-                         qPrintable(QApplication::translate("main", "Unknown workspace: %1").arg(parser.value(pageOption))));
+                qPrintable(
+                    QApplication::translate("main", "Unknown workspace: %1").arg(parser.value(pageOption))));
             return 1;
         }
     }
@@ -66,24 +68,32 @@ int main(int argc, char *argv[])
     // A catalog named on the command line must open or say why; the default one may simply not
     // exist yet, and then the window explains how to get one instead of showing an error.
     const QString path = positional.isEmpty() ? Vitrine::Database::defaultPath() : positional.constFirst();
-    if (parser.isSet(screenshotOption)) {
-        QString error;
-        if (!window.openCatalog(path, &error)) {
-            std::fprintf(stderr, "%s\n", qPrintable(error));
-            return 2;
+    const bool screenshot = parser.isSet(screenshotOption);
+    if (!positional.isEmpty() || QFileInfo::exists(path)) {
+        if (screenshot) {
+            QString error;
+            if (!window.openCatalog(path, &error)) {
+                std::fprintf(stderr, "%s\n", qPrintable(error));
+                return 2;
+            }
+        } else {
+            window.openCatalogOrWarn(path);
         }
+    }
+
+    if (screenshot) {
         window.resize(1200, 760);
         const QString file = parser.value(screenshotOption);
-        QTimer::singleShot(500, &window, [&window, &app, file] {
+        // Give the window a moment to lay out and paint before taking its picture.
+        QTimer::singleShot(500, &window, [&window, file] {
             if (!window.grab().save(file)) {
-                std::fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "%1: cannot write the picture").arg(file)));
-                app.exit(1);
+                std::fprintf(stderr, "%s\n",
+                    qPrintable(QApplication::translate("main", "%1: cannot write the picture").arg(file)));
+                QApplication::exit(1);
                 return;
             }
-            app.quit();
+            QApplication::quit();
         });
-    } else if (!positional.isEmpty() || QFileInfo::exists(path)) {
-        window.openCatalogOrWarn(path);
     }
     return app.exec();
 }

@@ -151,7 +151,8 @@ void TestMainWindow::openingShowsCatalogInTitleAndStatusBar()
     QVERIFY(pathLabel);
     QVERIFY2(pathLabel->text().contains(QStringLiteral("shop.vitrine")), qPrintable(pathLabel->text()));
     QVERIFY(!window.findChild<QWidget *>(QStringLiteral("overviewEmptyState"))->isVisibleTo(&window));
-    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("catalogName"))->text(), QStringLiteral("shop.vitrine"));
+    QCOMPARE(
+        window.findChild<QLabel *>(QStringLiteral("catalogName"))->text(), QStringLiteral("shop.vitrine"));
 }
 
 void TestMainWindow::overviewShowsFigures_data()
@@ -220,22 +221,25 @@ void TestMainWindow::itemsPageListsItems()
     QCOMPARE(model->columnCount(), int(ItemTableModel::ColumnCount));
     // Sorted by title until the user picks another column.
     QCOMPARE(column(model, ItemTableModel::TitleColumn),
-             QStringList({QStringLiteral("Blue enamel mug"), QStringLiteral("How to brew tea"),
-                          QStringLiteral("Mug 50% off"), QStringLiteral("Mug 500 ml"), QStringLiteral("Red teapot")}));
+        QStringList({QStringLiteral("Blue enamel mug"), QStringLiteral("How to brew tea"),
+            QStringLiteral("Mug 50% off"), QStringLiteral("Mug 500 ml"), QStringLiteral("Red teapot")}));
 
     const QModelIndex onSale = model->index(2, 0);
     QCOMPARE(onSale.siblingAtColumn(ItemTableModel::SkuColumn).data().toString(), QStringLiteral("MUG-002"));
     QCOMPARE(onSale.siblingAtColumn(ItemTableModel::KindColumn).data().toString(), QStringLiteral("Product"));
-    QCOMPARE(onSale.siblingAtColumn(ItemTableModel::CategoryColumn).data().toString(), QStringLiteral("Kitchen > Mugs"));
+    QCOMPARE(onSale.siblingAtColumn(ItemTableModel::CategoryColumn).data().toString(),
+        QStringLiteral("Kitchen > Mugs"));
     QCOMPARE(onSale.siblingAtColumn(ItemTableModel::BrandColumn).data().toString(), QStringLiteral("Acme"));
-    QCOMPARE(onSale.siblingAtColumn(ItemTableModel::PriceColumn).data().toString(), QLocale().toString(20.0, 'f', 2));
+    QCOMPARE(onSale.siblingAtColumn(ItemTableModel::PriceColumn).data().toString(),
+        QLocale().toString(20.0, 'f', 2));
     QCOMPARE(onSale.siblingAtColumn(ItemTableModel::SalePriceColumn).data().toString(),
-             QLocale().toString(10.0, 'f', 2));
+        QLocale().toString(10.0, 'f', 2));
     QCOMPARE(onSale.siblingAtColumn(ItemTableModel::StockColumn).data().toString(), QLocale().toString(5));
     QCOMPARE(onSale.data(ItemTableModel::ItemIdRole).toLongLong(), 2);
 
     const QModelIndex article = model->index(1, 0);
-    QCOMPARE(article.siblingAtColumn(ItemTableModel::KindColumn).data().toString(), QStringLiteral("Content"));
+    QCOMPARE(
+        article.siblingAtColumn(ItemTableModel::KindColumn).data().toString(), QStringLiteral("Content"));
     QVERIFY(article.siblingAtColumn(ItemTableModel::PriceColumn).data().toString().isEmpty());
 
     const auto *summary = window.findChild<QLabel *>(QStringLiteral("itemSummary"));
@@ -250,7 +254,7 @@ void TestMainWindow::searchFilters_data()
 
     QTest::newRow("title word") << QStringLiteral("mug")
                                 << QStringList({QStringLiteral("MUG-001"), QStringLiteral("MUG-002"),
-                                                QStringLiteral("MUG-003")});
+                                       QStringLiteral("MUG-003")});
     QTest::newRow("sku") << QStringLiteral("pot-001") << QStringList({QStringLiteral("POT-001")});
     QTest::newRow("percent is text") << QStringLiteral("50%") << QStringList({QStringLiteral("MUG-002")});
     QTest::newRow("underscore is text") << QStringLiteral("MUG_00") << QStringList();
@@ -326,7 +330,7 @@ void TestMainWindow::headerClickSorts()
     const ItemTableModel *model = itemModel(window);
     const auto clickHeader = [header](int section) {
         const QPoint centre(header->sectionViewportPosition(section) + header->sectionSize(section) / 2,
-                            header->height() / 2);
+            header->height() / 2);
         QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, centre);
     };
 
@@ -336,8 +340,8 @@ void TestMainWindow::headerClickSorts()
         clickHeader(ItemTableModel::PriceColumn);
     QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
     QCOMPARE(column(model, ItemTableModel::SkuColumn),
-             QStringList({QStringLiteral("POT-001"), QStringLiteral("MUG-002"), QStringLiteral("MUG-003"),
-                          QStringLiteral("MUG-001"), QStringLiteral("ART-001")}));
+        QStringList({QStringLiteral("POT-001"), QStringLiteral("MUG-002"), QStringLiteral("MUG-003"),
+            QStringLiteral("MUG-001"), QStringLiteral("ART-001")}));
 }
 
 void TestMainWindow::failedOpenKeepsCurrentCatalog_data()
@@ -347,7 +351,8 @@ void TestMainWindow::failedOpenKeepsCurrentCatalog_data()
 
     QTest::newRow("missing") << QStringLiteral("missing.vitrine") << QStringLiteral("no such catalog");
     QTest::newRow("newer") << QStringLiteral("newer.vitrine") << QStringLiteral("newer");
-    QTest::newRow("other program") << QStringLiteral("foreign.sqlite") << QStringLiteral("not a Vitrine catalog");
+    QTest::newRow("other program") << QStringLiteral("foreign.sqlite")
+                                   << QStringLiteral("not a Vitrine catalog");
     QTest::newRow("not sqlite") << QStringLiteral("notes.txt") << QStringLiteral("not a Vitrine catalog");
 }
 
@@ -405,7 +410,7 @@ void TestMainWindow::openingAnotherCatalogReplacesIt()
     // The search belonged to the other catalog.
     QVERIFY(box->text().isEmpty());
     QCOMPARE(column(itemModel(window), ItemTableModel::TitleColumn),
-             QStringList({QStringLiteral("Desk lamp"), QStringLiteral("Floor lamp")}));
+        QStringList({QStringLiteral("Desk lamp"), QStringLiteral("Floor lamp")}));
     // Still on the workspace the user was in.
     QCOMPARE(window.currentWorkspace(), Workspace::Items);
 }
@@ -429,7 +434,7 @@ void TestMainWindow::navigationSwitchesPages()
         const QList<QListWidgetItem *> found = navigation->findItems(title, Qt::MatchExactly);
         QVERIFY(found.size() == 1);
         QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {},
-                          navigation->visualItemRect(found.constFirst()).center());
+            navigation->visualItemRect(found.constFirst()).center());
     };
 
     click(QStringLiteral("Items"));
