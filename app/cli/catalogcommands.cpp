@@ -4,6 +4,7 @@
 #include "catalog/catalogstats.h"
 #include "clicontext.h"
 #include "demo/demogenerator.h"
+#include "engine/starterslots.h"
 #include "storage/exporter.h"
 #include "storage/importer.h"
 #include "storage/timestamp.h"
@@ -83,6 +84,8 @@ int runDemo(CliContext &context, const DemoArgs &args)
         }
         result = DemoGenerator(options).generate(db, context.progress());
         context.endProgress();
+        if (result.ok && !StarterSlots::install(db, &error))
+            result = {false, error, 0, 0, 0, 0};
     }
     if (!result.ok) {
         removeCatalogFiles(temporary);

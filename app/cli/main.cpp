@@ -2,6 +2,7 @@
 // vitrine-cli: the headless face of Vitrine. Commands live in *commands.cpp; all work is in core.
 #include "catalogcommands.h"
 #include "clicontext.h"
+#include "enginecommands.h"
 
 #include <CLI/CLI.hpp>
 
@@ -27,6 +28,7 @@ int main(int argc, char *argv[])
     cli.fallthrough();
 
     Vitrine::addCatalogCommands(cli, context);
+    Vitrine::addEngineCommands(cli, context);
 
     try {
         cli.parse(argc, argv);

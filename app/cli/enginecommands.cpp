@@ -1,0 +1,440 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "enginecommands.h"
+
+#include "clicontext.h"
+#include "engine/modelstore.h"
+#include "engine/recommender.h"
+#include "engine/snapshot.h"
+#include "engine/strategyregistry.h"
+#include "eval/evaluator.h"
+#include "storage/timestamp.h"
+
+#include <CLI/CLI.hpp>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
+
+namespace Vitrine {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("vitrine-cli", text);
+}
+
+QString fromStd(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+/** Parses --as-of; ExitOk and nullopt when not given. */
+int parseAsOf(const CliContext &context, const std::string &text, std::optional<qint64> &asOf)
+{
+    if (text.empty())
+        return ExitOk;
+    asOf = Timestamp::parse(fromStd(text));
+    if (!asOf) {
+        context.error(tr("--as-of %1 is not a date or time (use ISO 8601 or Unix seconds)").arg(fromStd(text)));
+        return ExitUsage;
+    }
+    return ExitOk;
+}
+
+/** Opens the catalog and loads its snapshot, printing why not. */
+int loadSnapshot(const CliContext &context, Database &db, const std::optional<qint64> &asOf, SnapshotPtr &snapshot)
+{
+    if (const int code = context.open(db, Database::OpenMode::ReadWrite))
+        return code;
+    SnapshotOptions options;
+    options.asOf = asOf;
+    QString error;
+    snapshot = Snapshot::load(db, options, &error, context.progress());
+    context.endProgress();
+    if (!snapshot) {
+        context.error(error);
+        return ExitBadInput;
+    }
+    return ExitOk;
+}
+
+int itemBySku(const CliContext &context, const Snapshot &s, const QString &sku, const char *option, int &item)
+{
+    item = s.itemIndexBySku(sku);
+    if (item < 0) {
+        context.error(tr("%1 %2: no such item in the catalog").arg(QLatin1String(option), sku));
+        return ExitNotFound;
+    }
+    return ExitOk;
+}
+
+struct RecommendArgs
+{
+    std::string user;
+    std::string slot;
+    std::string item;
+    std::string cart;
+    std::string asOf;
+    std::string whyNot;
+    int k = 0;
+    bool explain = false;
+};
+
+int runRecommend(CliContext &context, const RecommendArgs &args)
+{
+    std::optional<qint64> asOf;
+    if (const int code = parseAsOf(context, args.asOf, asOf))
+        return code;
+    if (args.k < 0) {
+        context.error(tr("--k must be at least 1"));
+        return ExitUsage;
+    }
+    Database db;
+    SnapshotPtr snapshot;
+    if (const int code = loadSnapshot(context, db, asOf, snapshot))
+        return code;
+    const Snapshot &s = *snapshot;
+
+    RecommendRequest request;
+    request.k = args.k;
+    if (!args.user.empty()) {
+        request.user = s.userIndexByExternalId(fromStd(args.user));
+        if (request.user < 0) {
+            context.error(tr("--user %1: no such person in the catalog").arg(fromStd(args.user)));
+            return ExitNotFound;
+        }
+    }
+    if (!args.item.empty()) {
+        if (const int code = itemBySku(context, s, fromStd(args.item), "--item", request.contextItem))
+            return code;
+    }
+    for (const QString &sku : fromStd(args.cart).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        int item = -1;
+        if (const int code = itemBySku(context, s, sku.trimmed(), "--cart", item))
+            return code;
+        request.cart.push_back(item);
+    }
+    int whyNot = -1;
+    if (!args.whyNot.empty()) {
+        if (const int code = itemBySku(context, s, fromStd(args.whyNot), "--why-not", whyNot))
+            return code;
+    }
+
+    Recommender recommender(snapshot);
+    ModelStore store(db, false);
+    recommender.models().setStore(&store);
+    QStringList problems;
+    QString error;
+    recommender.loadSlots(db, &problems, &error);
+    if (!recommender.hasSlot(fromStd(args.slot))) {
+        for (const QString &problem : std::as_const(problems))
+            context.error(problem);
+        context.error(tr("--slot %1: no such slot (slots: %2)")
+                          .arg(fromStd(args.slot), recommender.slotKeys().join(QStringLiteral(", "))));
+        return ExitNotFound;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const SlotResult result = recommender.recommend(fromStd(args.slot), request, whyNot, context.progress());
+    context.endProgress();
+    if (!result.ok) {
+        context.error(result.error);
+        return ExitBadInput;
+    }
+    if (context.json) {
+        QJsonObject json = result.toJson(s, request);
+        json.insert(QStringLiteral("milliseconds"), double(timer.nsecsElapsed()) / 1e6);
+        context.printJson(json);
+        return ExitOk;
+    }
+    const QString who = request.user >= 0 ? s.externalId(request.user) : tr("an anonymous visitor");
+    context.out(tr("%1 — for %2, as of %3").arg(result.title, who, Timestamp::toIso(s.asOf())));
+    int position = 0;
+    for (const RecommendedItem &entry : result.items) {
+        const float price = s.currentPrice(entry.item);
+        const QString priceText = std::isnan(price) ? QString() : QString::number(double(price), 'f', 2);
+        context.out(QStringLiteral("%1. %2  %3  %4")
+                        .arg(++position, 2)
+                        .arg(s.sku(entry.item), -10)
+                        .arg(s.title(entry.item), -44)
+                        .arg(priceText, 9));
+        if (args.explain) {
+            for (const QString &reason : entry.reasons)
+                context.out(QStringLiteral("      %1").arg(reason));
+        }
+    }
+    if (result.items.empty())
+        context.out(tr("   (nothing to show)"));
+    if (result.whyNot)
+        context.out(tr("Why not %1? %2").arg(s.sku(result.whyNot->item), result.whyNot->message));
+    return ExitOk;
+}
+
+struct TrainArgs
+{
+    std::string models;
+    std::string asOf;
+};
+
+int runTrain(CliContext &context, const TrainArgs &args)
+{
+    std::optional<qint64> asOf;
+    if (const int code = parseAsOf(context, args.asOf, asOf))
+        return code;
+    Database db;
+    SnapshotPtr snapshot;
+    if (const int code = loadSnapshot(context, db, asOf, snapshot))
+        return code;
+    Recommender recommender(snapshot);
+    ModelStore store(db, true);
+    recommender.models().setStore(&store);
+
+    QJsonArray trained;
+    bool ok = true;
+    const auto train = [&](const QString &what, const std::function<bool(QString *)> &build) {
+        QElapsedTimer timer;
+        timer.start();
+        QString error;
+        const bool built = build(&error);
+        context.endProgress();
+        const double seconds = double(timer.elapsed()) / 1000.0;
+        if (!built) {
+            context.error(tr("%1: %2").arg(what, error));
+            ok = false;
+        } else if (!context.json) {
+            context.out(tr("%1: ready in %2 s").arg(what).arg(seconds, 0, 'f', 2));
+        }
+        trained.append(QJsonObject{{QStringLiteral("name"), what},
+                                   {QStringLiteral("ok"), built},
+                                   {QStringLiteral("seconds"), seconds},
+                                   {QStringLiteral("error"), built ? QJsonValue() : QJsonValue(error)}});
+    };
+
+    if (!args.models.empty()) {
+        StrategyContext strategyContext{snapshot, &recommender.models(), context.progress()};
+        for (const QString &name : fromStd(args.models).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            train(name.trimmed(), [&](QString *error) {
+                return createStrategy(name.trimmed(), strategyContext, {}, error) != nullptr;
+            });
+        }
+    } else {
+        QStringList problems;
+        QString error;
+        recommender.loadSlots(db, &problems, &error);
+        for (const QString &problem : std::as_const(problems))
+            context.error(problem);
+        for (const QString &key : recommender.slotKeys()) {
+            train(tr("slot %1").arg(key), [&](QString *error) {
+                return recommender.pipeline(key, error, context.progress()) != nullptr;
+            });
+        }
+    }
+    if (context.json) {
+        QJsonArray cached;
+        for (const ModelStore::Entry &entry : store.entries()) {
+            cached.append(QJsonObject{{QStringLiteral("name"), entry.name},
+                                      {QStringLiteral("bytes"), entry.bytes},
+                                      {QStringLiteral("fresh"), entry.watermark == snapshot->watermark()}});
+        }
+        context.printJson({{QStringLiteral("watermark"), snapshot->watermark()},
+                           {QStringLiteral("trained"), trained},
+                           {QStringLiteral("cached_models"), cached}});
+    } else {
+        for (const ModelStore::Entry &entry : store.entries()) {
+            context.out(tr("cached model %1 (%2 MiB): %3")
+                            .arg(entry.name)
+                            .arg(double(entry.bytes) / 1048576.0, 0, 'f', 1)
+                            .arg(entry.watermark == snapshot->watermark() ? tr("fresh") : tr("stale, events changed since")));
+        }
+    }
+    return ok ? ExitOk : ExitBadInput;
+}
+
+struct EvaluateArgs
+{
+    std::string strategy;
+    std::string slot;
+    std::string params;
+    std::vector<int> ks;
+    double holdout = 0.2;
+    std::string asOf;
+    std::string by;
+};
+
+int runEvaluate(CliContext &context, const EvaluateArgs &args)
+{
+    if (args.strategy.empty() == args.slot.empty()) {
+        context.error(tr("evaluate: name exactly one of --strategy NAME or --slot KEY"));
+        return ExitUsage;
+    }
+    std::optional<qint64> asOf;
+    if (const int code = parseAsOf(context, args.asOf, asOf))
+        return code;
+    EvaluationOptions options;
+    options.ks = args.ks.empty() ? std::vector<int>{10} : args.ks;
+    options.holdout = args.holdout;
+    options.subject = fromStd(args.strategy.empty() ? args.slot : args.strategy);
+    if (const QString problem = Evaluator::validate(options); !problem.isEmpty()) {
+        context.error(tr("evaluate: %1").arg(problem));
+        return ExitUsage;
+    }
+    QJsonObject params;
+    if (!args.params.empty()) {
+        params = QJsonDocument::fromJson(QByteArray::fromStdString(args.params)).object();
+        if (params.isEmpty()) {
+            context.error(tr("--params must be a JSON object, such as '{\"lambda\": 300}'"));
+            return ExitUsage;
+        }
+    }
+
+    Database db;
+    SnapshotPtr snapshot;
+    if (const int code = loadSnapshot(context, db, asOf, snapshot))
+        return code;
+    if (!args.by.empty()) {
+        const QString by = fromStd(args.by);
+        std::vector<int> group(size_t(snapshot->userCount()), -1);
+        QStringList names;
+        QHash<QString, int> index;
+        for (int u = 0; u < snapshot->userCount(); ++u) {
+            QString name;
+            if (by == QLatin1String("gender"))
+                name = snapshot->gender(u) ? QString(QLatin1Char(snapshot->gender(u))) : QString();
+            else if (by == QLatin1String("country"))
+                name = snapshot->country(u) >= 0 ? snapshot->countryName(snapshot->country(u)) : QString();
+            else if (by == QLatin1String("age"))
+                name = snapshot->age(u) >= 0 ? QStringLiteral("%1-%2").arg(snapshot->age(u) / 10 * 10).arg(snapshot->age(u) / 10 * 10 + 9) : QString();
+            else {
+                context.error(tr("--by %1: break down by gender, country or age").arg(by));
+                return ExitUsage;
+            }
+            if (name.isEmpty())
+                continue;
+            auto it = index.constFind(name);
+            if (it == index.constEnd()) {
+                it = index.insert(name, int(names.size()));
+                names.append(name);
+            }
+            group[size_t(u)] = it.value();
+        }
+        options.groupOfUser = std::move(group);
+        options.groupNames = names;
+    }
+
+    const QString strategyName = fromStd(args.strategy);
+    const QString slotKey = fromStd(args.slot);
+    SlotDefinition slotDefinition;
+    if (!slotKey.isEmpty()) {
+        Recommender probe(snapshot);
+        QStringList problems;
+        QString error;
+        probe.loadSlots(db, &problems, &error);
+        if (!probe.hasSlot(slotKey)) {
+            context.error(tr("--slot %1: no such slot (slots: %2)").arg(slotKey, probe.slotKeys().join(QStringLiteral(", "))));
+            return ExitNotFound;
+        }
+    }
+    // Built on the train snapshot inside the evaluator; kept alive by the ranker it returns.
+    const auto makeRanker = [&](const SnapshotPtr &train, QString *error) -> Evaluator::Ranker {
+        auto recommender = std::make_shared<Recommender>(train);
+        if (!strategyName.isEmpty()) {
+            StrategyContext strategyContext{train, &recommender->models(), context.progress()};
+            std::shared_ptr<const Strategy> strategy(createStrategy(strategyName, strategyContext, params, error).release());
+            if (!strategy)
+                return {};
+            return [recommender, strategy](int user, int n) {
+                std::vector<int> items;
+                RecommendRequest request;
+                request.user = user;
+                request.k = n;
+                for (const ScoredItem &scored : strategy->candidates(request, n))
+                    items.push_back(scored.item);
+                return items;
+            };
+        }
+        QStringList problems;
+        recommender->loadSlots(db, &problems, error);
+        const SlotPipeline *pipeline = recommender->pipeline(slotKey, error, context.progress());
+        if (!pipeline)
+            return {};
+        return [recommender, pipeline](int user, int n) {
+            RecommendRequest request;
+            request.user = user;
+            request.k = n;
+            std::vector<int> items;
+            for (const RecommendedItem &entry : pipeline->run(request).items)
+                items.push_back(entry.item);
+            return items;
+        };
+    };
+    const EvaluationResult result = Evaluator::run(snapshot, makeRanker, options, context.progress());
+    context.endProgress();
+    if (!result.ok) {
+        context.error(tr("evaluate: %1").arg(result.error));
+        return result.cancelled ? ExitBadInput : ExitNotFound;
+    }
+    const QJsonObject json = result.toJson(strategyName.isEmpty() ? QStringLiteral("slot") : QStringLiteral("strategy"));
+    if (context.json) {
+        context.printJson(json);
+        return ExitOk;
+    }
+    context.out(tr("%1 on %2 people (%3 held-out items, holdout %4)")
+                    .arg(options.subject, CliContext::number(result.users), CliContext::number(result.testItems))
+                    .arg(options.holdout));
+    const QJsonObject metrics = json.value(QStringLiteral("metrics")).toObject();
+    for (auto it = metrics.begin(); it != metrics.end(); ++it)
+        context.out(QStringLiteral("  %1 %2").arg(it.key(), -14).arg(it.value().toDouble(), 0, 'f', 4));
+    const QJsonArray groups = json.value(QStringLiteral("groups")).toArray();
+    for (const QJsonValue &group : groups) {
+        const QJsonObject g = group.toObject();
+        QStringList values;
+        const QJsonObject m = g.value(QStringLiteral("metrics")).toObject();
+        for (auto it = m.begin(); it != m.end(); ++it)
+            values.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value().toDouble(), 0, 'f', 4));
+        context.out(QStringLiteral("  [%1, %2 people] %3")
+                        .arg(g.value(QStringLiteral("name")).toString())
+                        .arg(g.value(QStringLiteral("users")).toInt())
+                        .arg(values.join(QStringLiteral(", "))));
+    }
+    return ExitOk;
+}
+
+} // namespace
+
+void addEngineCommands(CLI::App &app, CliContext &context)
+{
+    auto recommendArgs = std::make_shared<RecommendArgs>();
+    CLI::App *recommend = app.add_subcommand("recommend", "What a slot shows one person, and why");
+    recommend->add_option("--user", recommendArgs->user, "The person's external id (none: anonymous)");
+    recommend->add_option("--slot", recommendArgs->slot, "The slot's key")->required();
+    recommend->add_option("--item", recommendArgs->item, "The current item's sku (product page)");
+    recommend->add_option("--cart", recommendArgs->cart, "Skus in the cart, comma-separated");
+    recommend->add_option("--k", recommendArgs->k, "How many items (default: the slot's max_items)");
+    recommend->add_option("--as-of", recommendArgs->asOf, "Only events up to this time count");
+    recommend->add_flag("--explain", recommendArgs->explain, "Show why each item is there");
+    recommend->add_option("--why-not", recommendArgs->whyNot, "Say where this sku fell out of the slot");
+    recommend->callback([&context, recommendArgs] { context.exitCode = runRecommend(context, *recommendArgs); });
+
+    auto trainArgs = std::make_shared<TrainArgs>();
+    CLI::App *train = app.add_subcommand("train", "Train the models the slots use and cache them in the catalog");
+    train->add_option("--models", trainArgs->models, "Strategies to train, comma-separated (default: every slot's)");
+    train->add_option("--as-of", trainArgs->asOf, "Only events up to this time count");
+    train->callback([&context, trainArgs] { context.exitCode = runTrain(context, *trainArgs); });
+
+    auto evaluateArgs = std::make_shared<EvaluateArgs>();
+    CLI::App *evaluate = app.add_subcommand("evaluate", "Offline evaluation on the shop's own history");
+    evaluate->add_option("--strategy", evaluateArgs->strategy, "A strategy name");
+    evaluate->add_option("--slot", evaluateArgs->slot, "A slot key");
+    evaluate->add_option("--params", evaluateArgs->params, "The strategy's params as JSON");
+    evaluate->add_option("--k", evaluateArgs->ks, "Cut-off(s), repeatable (default 10)")->delimiter(',');
+    evaluate->add_option("--holdout", evaluateArgs->holdout, "Share of each person's items held out")->capture_default_str();
+    evaluate->add_option("--as-of", evaluateArgs->asOf, "Only events up to this time count");
+    evaluate->add_option("--by", evaluateArgs->by, "Break down by gender, country or age");
+    evaluate->callback([&context, evaluateArgs] { context.exitCode = runEvaluate(context, *evaluateArgs); });
+}
+
+} // namespace Vitrine

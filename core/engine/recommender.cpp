@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "recommender.h"
+
+#include "storage/configstore.h"
+#include "storage/database.h"
+
+#include <QCoreApplication>
+
+namespace Vitrine {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Vitrine::Recommender", text);
+}
+
+} // namespace
+
+Recommender::Recommender(SnapshotPtr snapshot)
+    : m_snapshot(snapshot)
+    , m_models(std::move(snapshot))
+{
+}
+
+bool Recommender::loadSlots(const Database &db, QStringList *problems, QString *error)
+{
+    const QList<ConfigObject> objects = ConfigStore(const_cast<Database &>(db)).list(QStringLiteral("slots"), error);
+    for (const ConfigObject &object : objects) {
+        QString message;
+        const std::optional<SlotDefinition> definition = SlotDefinition::fromJson(object.key, object.definition, &message);
+        if (!definition) {
+            if (problems)
+                problems->append(tr("slot '%1': %2").arg(object.key, message));
+            continue;
+        }
+        setSlot(*definition);
+    }
+    return true;
+}
+
+void Recommender::setSlot(const SlotDefinition &definition)
+{
+    std::lock_guard lock(m_mutex);
+    m_slots.insert(definition.key, definition);
+    m_pipelines.remove(definition.key);
+}
+
+QStringList Recommender::slotKeys() const
+{
+    std::lock_guard lock(m_mutex);
+    QStringList keys = m_slots.keys();
+    keys.sort();
+    return keys;
+}
+
+bool Recommender::hasSlot(const QString &key) const
+{
+    std::lock_guard lock(m_mutex);
+    return m_slots.contains(key);
+}
+
+const SlotPipeline *Recommender::pipeline(const QString &key, QString *error, const Progress &progress)
+{
+    SlotDefinition definition;
+    {
+        std::lock_guard lock(m_mutex);
+        if (const auto it = m_pipelines.constFind(key); it != m_pipelines.constEnd())
+            return it.value().get();
+        const auto slot = m_slots.constFind(key);
+        if (slot == m_slots.constEnd()) {
+            if (error) {
+                QStringList keys = m_slots.keys();
+                keys.sort();
+                *error = tr("no slot named '%1' (slots: %2)").arg(key, keys.join(QStringLiteral(", ")));
+            }
+            return nullptr;
+        }
+        definition = slot.value();
+    }
+    // Built outside the lock: training may take a while, and models are shared through the cache.
+    StrategyContext context{m_snapshot, &m_models, progress};
+    std::shared_ptr<SlotPipeline> built(SlotPipeline::build(definition, context, error).release());
+    if (!built)
+        return nullptr;
+    std::lock_guard lock(m_mutex);
+    auto it = m_pipelines.constFind(key);
+    if (it == m_pipelines.constEnd())
+        it = m_pipelines.insert(key, built);
+    return it.value().get();
+}
+
+SlotResult Recommender::recommend(const QString &slotKey, const RecommendRequest &request, int whyNotItem,
+                                  const Progress &progress)
+{
+    QString error;
+    const SlotPipeline *slot = pipeline(slotKey, &error, progress);
+    if (!slot) {
+        SlotResult result;
+        result.slot = slotKey;
+        result.error = error;
+        return result;
+    }
+    return slot->run(request, whyNotItem);
+}
+
+} // namespace Vitrine

@@ -1,0 +1,404 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "snapshot.h"
+
+#include "storage/database.h"
+#include "storage/statement.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace Vitrine {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Vitrine::Snapshot", text);
+}
+
+QJsonObject parseObject(const QByteArray &text)
+{
+    if (text.isEmpty() || text == "{}")
+        return {};
+    return QJsonDocument::fromJson(text).object();
+}
+
+/** Interns a string in a table, giving its index. */
+int intern(const QString &value, std::vector<QString> &table, QHash<QString, int> &index)
+{
+    if (value.isEmpty())
+        return -1;
+    const auto it = index.constFind(value);
+    if (it != index.constEnd())
+        return it.value();
+    const int id = int(table.size());
+    table.push_back(value);
+    index.insert(value, id);
+    return id;
+}
+
+template<typename T>
+size_t bytesOf(const std::vector<T> &v)
+{
+    return v.capacity() * sizeof(T);
+}
+
+} // namespace
+
+std::shared_ptr<const Snapshot> Snapshot::load(const Database &db, const SnapshotOptions &options, QString *error,
+                                               const Progress &progress)
+{
+    std::shared_ptr<Snapshot> snapshot(new Snapshot);
+    snapshot->m_options = options;
+    auto &connection = const_cast<Database &>(db);
+    // One read transaction: items, people and events from the same moment.
+    if (!connection.exec(QStringLiteral("BEGIN"), error))
+        return nullptr;
+    progress.report(tr("Loading items"), 0, 3);
+    bool ok = snapshot->loadItems(db, error);
+    progress.report(tr("Loading people"), 1, 3);
+    ok = ok && !progress.isCancelled() && snapshot->loadUsers(db, error);
+    progress.report(tr("Loading events"), 2, 3);
+    ok = ok && !progress.isCancelled() && snapshot->loadEvents(db, error, progress);
+    connection.exec(QStringLiteral("COMMIT"));
+    if (ok && progress.isCancelled()) {
+        if (error)
+            *error = tr("cancelled");
+        ok = false;
+    }
+    if (!ok)
+        return nullptr;
+    snapshot->buildInteractions();
+    progress.report(tr("Loading events"), 3, 3);
+    return snapshot;
+}
+
+bool Snapshot::loadItems(const Database &db, QString *error)
+{
+    Statement stmt = db.prepare(QStringLiteral("SELECT id, sku, title, kind, category, brand, price, sale_price, stock,"
+                                               " created_at, image, url, attributes FROM items ORDER BY id"),
+                                error);
+    if (!stmt.isValid())
+        return false;
+    Statement::Step step;
+    while ((step = stmt.step()) == Statement::Step::Row) {
+        const int index = int(m_itemIds.size());
+        m_itemIds.push_back(stmt.int64(0));
+        m_skus.push_back(stmt.text(1));
+        m_itemBySku.insert(m_skus.back(), index);
+        m_titles.push_back(stmt.text(2));
+        m_isContent.push_back(stmt.text(3) == QLatin1String("content"));
+
+        // Every prefix of the path is a category of its own, so filters can name any level.
+        const QString path = stmt.text(4);
+        int parent = -1;
+        if (!path.isEmpty()) {
+            const QStringList parts = path.split(QStringLiteral(" > "));
+            QString prefix;
+            for (qsizetype level = 0; level < parts.size(); ++level) {
+                prefix = level ? prefix + QStringLiteral(" > ") + parts.at(level).trimmed() : parts.at(level).trimmed();
+                auto it = m_categoryByPath.constFind(prefix);
+                if (it == m_categoryByPath.constEnd()) {
+                    const int id = int(m_categories.size());
+                    m_categories.push_back({prefix, parts.at(level).trimmed(), parent, int(level) + 1});
+                    it = m_categoryByPath.insert(prefix, id);
+                }
+                parent = it.value();
+            }
+        }
+        m_itemCategory.push_back(parent);
+        m_itemBrand.push_back(intern(stmt.text(5), m_brands, m_brandByName));
+        m_price.push_back(stmt.isNull(6) ? NoPrice : float(stmt.real(6)));
+        m_salePrice.push_back(stmt.isNull(7) ? NoPrice : float(stmt.real(7)));
+        m_stock.push_back(stmt.isNull(8) ? UnknownStock : qint32(std::clamp<qint64>(stmt.int64(8), 0, INT32_MAX)));
+        m_createdAt.push_back(stmt.isNull(9) ? 0 : stmt.int64(9));
+        m_images.push_back(stmt.text(10));
+        m_urls.push_back(stmt.text(11));
+        m_itemAttributes.push_back(parseObject(stmt.blob(12)));
+    }
+    if (step == Statement::Step::Error) {
+        if (error)
+            *error = stmt.errorMessage();
+        return false;
+    }
+    // Catalog ids are usually compact; then a plain array is the fastest lookup.
+    const qint64 maxId = m_itemIds.empty() ? 0 : m_itemIds.back();
+    if (maxId < qint64(m_itemIds.size()) * 4 + 1024) {
+        m_itemIndexById.assign(size_t(maxId) + 1, -1);
+        for (size_t i = 0; i < m_itemIds.size(); ++i)
+            m_itemIndexById[size_t(m_itemIds[i])] = int(i);
+    } else {
+        for (size_t i = 0; i < m_itemIds.size(); ++i)
+            m_itemIndexMap.insert(m_itemIds[i], int(i));
+    }
+    return true;
+}
+
+bool Snapshot::loadUsers(const Database &db, QString *error)
+{
+    Statement stmt = db.prepare(QStringLiteral("SELECT id, external_id, gender, birth_year, country, city, email_consent,"
+                                               " attributes FROM users ORDER BY id"),
+                                error);
+    if (!stmt.isValid())
+        return false;
+    Statement::Step step;
+    while ((step = stmt.step()) == Statement::Step::Row) {
+        const int index = int(m_userIds.size());
+        m_userIds.push_back(stmt.int64(0));
+        m_externalIds.push_back(stmt.text(1));
+        m_userByExternalId.insert(m_externalIds.back(), index);
+        const QString gender = stmt.text(2);
+        m_gender.push_back(gender.isEmpty() ? char(0) : char(gender.at(0).toLatin1()));
+        m_birthYear.push_back(stmt.isNull(3) ? 0 : int(stmt.int64(3)));
+        m_userCountry.push_back(intern(stmt.text(4), m_countries, m_countryByName));
+        m_userCity.push_back(intern(stmt.text(5), m_cities, m_cityByName));
+        m_consent.push_back(stmt.int64(6) != 0);
+        m_userAttributes.push_back(parseObject(stmt.blob(7)));
+    }
+    if (step == Statement::Step::Error) {
+        if (error)
+            *error = stmt.errorMessage();
+        return false;
+    }
+    const qint64 maxId = m_userIds.empty() ? 0 : m_userIds.back();
+    if (maxId < qint64(m_userIds.size()) * 4 + 1024) {
+        m_userIndexById.assign(size_t(maxId) + 1, -1);
+        for (size_t i = 0; i < m_userIds.size(); ++i)
+            m_userIndexById[size_t(m_userIds[i])] = int(i);
+    } else {
+        for (size_t i = 0; i < m_userIds.size(); ++i)
+            m_userIndexMap.insert(m_userIds[i], int(i));
+    }
+    return true;
+}
+
+bool Snapshot::loadEvents(const Database &db, QString *error, const Progress &progress)
+{
+    const qint64 total = db.queryInt(QStringLiteral("SELECT count(*) FROM events"));
+    const qint64 firstTime = db.queryInt(QStringLiteral("SELECT coalesce(min(ts), 0) FROM events"));
+    m_epoch = firstTime;
+
+    // The table is clustered by (user_id, ts), so this reads in the order the rows are wanted.
+    Statement stmt = db.prepare(QStringLiteral("SELECT user_id, ts, item_id, type, quantity, value FROM events"
+                                               " WHERE ts <= ?1 ORDER BY user_id, ts, item_id, type"),
+                                error);
+    if (!stmt.isValid())
+        return false;
+    stmt.bind(1, m_options.asOf.value_or(std::numeric_limits<qint64>::max()));
+
+    m_events.reserve(size_t(total));
+    m_userOffsets.assign(m_userIds.size() + 1, 0);
+    qint64 lastTime = std::numeric_limits<qint64>::min();
+    quint64 checksum = 0;
+    int currentUser = -1;
+    qint64 read = 0;
+    Statement::Step step;
+    while ((step = stmt.step()) == Statement::Step::Row) {
+        const qint64 userId = stmt.int64(0);
+        const qint64 ts = stmt.int64(1);
+        const qint64 itemId = stmt.int64(2);
+        const int user = userIndex(userId);
+        const int item = itemIndex(itemId);
+        if (user < 0 || item < 0)
+            continue; // cannot happen with foreign keys on; skipping keeps a hand-edited file readable
+        if (user != currentUser) {
+            for (int u = currentUser + 1; u <= user; ++u)
+                m_userOffsets[size_t(u)] = qint64(m_events.size());
+            currentUser = user;
+        }
+        Event event;
+        event.time = toRelative(ts);
+        event.item = item;
+        event.type = quint8(stmt.int64(3));
+        event.reserved = 0;
+        event.quantity = quint16(std::clamp<qint64>(stmt.int64(4), 1, 65535));
+        event.value = stmt.isNull(5) ? std::numeric_limits<float>::quiet_NaN() : float(stmt.real(5));
+        m_events.push_back(event);
+        lastTime = std::max(lastTime, ts);
+        checksum = checksum * 1099511628211ULL + quint64(userId) * 2654435761ULL + quint64(itemId) * 40503ULL
+                 + quint64(ts) + event.type;
+        if ((++read & 0x3FFFF) == 0) {
+            progress.report(tr("Loading events"), read, total);
+            if (progress.isCancelled())
+                return false;
+        }
+    }
+    if (step == Statement::Step::Error) {
+        if (error)
+            *error = stmt.errorMessage();
+        return false;
+    }
+    for (size_t u = size_t(currentUser + 1); u <= m_userIds.size(); ++u)
+        m_userOffsets[u] = qint64(m_events.size());
+
+    m_asOf = m_options.asOf ? *m_options.asOf
+                            : (m_events.empty() ? QDateTime::currentSecsSinceEpoch() : lastTime);
+    m_watermark = QStringLiteral("%1:%2:%3")
+                      .arg(m_events.size())
+                      .arg(m_events.empty() ? 0 : lastTime)
+                      .arg(checksum, 16, 16, QLatin1Char('0'));
+
+    buildItemEvents();
+    return true;
+}
+
+void Snapshot::buildItemEvents()
+{
+    // Per item, by time: a counting sort of the same events.
+    std::vector<qint64> itemCounts(m_itemIds.size() + 1, 0);
+    for (const Event &event : m_events)
+        ++itemCounts[size_t(event.item) + 1];
+    for (size_t i = 1; i < itemCounts.size(); ++i)
+        itemCounts[i] += itemCounts[i - 1];
+    m_itemOffsets = itemCounts;
+    m_itemEvents.resize(m_events.size());
+    std::vector<qint64> cursor(itemCounts.begin(), itemCounts.end() - 1);
+    for (int u = 0; u < userCount(); ++u) {
+        for (const Event &event : userEvents(u))
+            m_itemEvents[size_t(cursor[size_t(event.item)]++)] = {event.time, u, event.type};
+    }
+    for (int item = 0; item < itemCount(); ++item) {
+        auto begin = m_itemEvents.begin() + m_itemOffsets[size_t(item)];
+        auto end = m_itemEvents.begin() + m_itemOffsets[size_t(item) + 1];
+        std::stable_sort(begin, end, [](const ItemEvent &a, const ItemEvent &b) { return a.time < b.time; });
+    }
+}
+
+std::shared_ptr<const Snapshot> Snapshot::withoutPairs(const std::vector<std::vector<int>> &removedItemsPerUser) const
+{
+    std::shared_ptr<Snapshot> copy(new Snapshot(*this));
+    copy->m_events.clear();
+    copy->m_events.reserve(m_events.size());
+    std::vector<int> removed;
+    for (int u = 0; u < userCount(); ++u) {
+        copy->m_userOffsets[size_t(u)] = qint64(copy->m_events.size());
+        removed.clear();
+        if (size_t(u) < removedItemsPerUser.size())
+            removed = removedItemsPerUser[size_t(u)];
+        std::sort(removed.begin(), removed.end());
+        for (const Event &event : userEvents(u)) {
+            if (!std::binary_search(removed.begin(), removed.end(), event.item))
+                copy->m_events.push_back(event);
+        }
+    }
+    copy->m_userOffsets[m_userIds.size()] = qint64(copy->m_events.size());
+    copy->m_watermark = m_watermark + QStringLiteral(":without:%1").arg(m_events.size() - copy->m_events.size());
+    copy->m_itemEvents.clear();
+    copy->m_userItems.clear();
+    copy->m_itemUsers.clear();
+    copy->buildItemEvents();
+    copy->buildInteractions();
+    return copy;
+}
+
+void Snapshot::buildInteractions()
+{
+    m_userItemOffsets.assign(m_userIds.size() + 1, 0);
+    std::vector<std::pair<qint32, float>> scratch;
+    std::vector<qint64> itemCounts(m_itemIds.size() + 1, 0);
+    for (int u = 0; u < userCount(); ++u) {
+        m_userItemOffsets[size_t(u)] = qint64(m_userItems.size());
+        scratch.clear();
+        for (const Event &event : userEvents(u)) {
+            const float weight = m_options.weights.weights[event.type] * decay(event.time);
+            if (weight > 0)
+                scratch.emplace_back(event.item, weight);
+        }
+        std::sort(scratch.begin(), scratch.end(),
+                  [](const auto &a, const auto &b) { return a.first < b.first; });
+        for (size_t i = 0; i < scratch.size();) {
+            float sum = 0;
+            const qint32 item = scratch[i].first;
+            for (; i < scratch.size() && scratch[i].first == item; ++i)
+                sum += scratch[i].second;
+            m_userItems.push_back({item, sum});
+            ++itemCounts[size_t(item) + 1];
+        }
+    }
+    m_userItemOffsets[m_userIds.size()] = qint64(m_userItems.size());
+
+    for (size_t i = 1; i < itemCounts.size(); ++i)
+        itemCounts[i] += itemCounts[i - 1];
+    m_itemUserOffsets = itemCounts;
+    m_itemUsers.resize(m_userItems.size());
+    std::vector<qint64> cursor(itemCounts.begin(), itemCounts.end() - 1);
+    for (int u = 0; u < userCount(); ++u) {
+        for (const Interaction &interaction : userItems(u))
+            m_itemUsers[size_t(cursor[size_t(interaction.index)]++)] = {u, interaction.weight};
+    }
+}
+
+int Snapshot::itemIndex(qint64 id) const
+{
+    if (!m_itemIndexById.empty() || m_itemIndexMap.isEmpty())
+        return id >= 0 && id < qint64(m_itemIndexById.size()) ? m_itemIndexById[size_t(id)] : -1;
+    return m_itemIndexMap.value(id, -1);
+}
+
+int Snapshot::userIndex(qint64 id) const
+{
+    if (!m_userIndexById.empty() || m_userIndexMap.isEmpty())
+        return id >= 0 && id < qint64(m_userIndexById.size()) ? m_userIndexById[size_t(id)] : -1;
+    return m_userIndexMap.value(id, -1);
+}
+
+std::vector<int> Snapshot::categoryChain(int item) const
+{
+    std::vector<int> chain;
+    for (int c = m_itemCategory[size_t(item)]; c >= 0; c = m_categories[size_t(c)].parent)
+        chain.push_back(c);
+    return chain;
+}
+
+bool Snapshot::inCategory(int item, int category) const
+{
+    for (int c = m_itemCategory[size_t(item)]; c >= 0; c = m_categories[size_t(c)].parent) {
+        if (c == category)
+            return true;
+    }
+    return false;
+}
+
+int Snapshot::age(int user) const
+{
+    const int year = m_birthYear[size_t(user)];
+    if (year <= 0)
+        return -1;
+    return QDateTime::fromSecsSinceEpoch(m_asOf, Qt::UTC).date().year() - year;
+}
+
+qint32 Snapshot::toRelative(qint64 unixSeconds) const
+{
+    return qint32(std::clamp<qint64>(unixSeconds - m_epoch, INT32_MIN, INT32_MAX));
+}
+
+float Snapshot::decay(qint32 time) const
+{
+    const double halfLife = m_options.weights.halfLifeDays;
+    if (halfLife <= 0)
+        return 1.0f;
+    const double ageDays = double(m_asOf - toUnix(time)) / 86400.0;
+    return float(std::exp2(-std::max(0.0, ageDays) / halfLife));
+}
+
+size_t Snapshot::memoryBytes() const
+{
+    size_t bytes = sizeof(*this);
+    bytes += bytesOf(m_events) + bytesOf(m_userOffsets) + bytesOf(m_itemEvents) + bytesOf(m_itemOffsets);
+    bytes += bytesOf(m_userItems) + bytesOf(m_userItemOffsets) + bytesOf(m_itemUsers) + bytesOf(m_itemUserOffsets);
+    bytes += bytesOf(m_itemIds) + bytesOf(m_itemIndexById) + bytesOf(m_itemCategory) + bytesOf(m_itemBrand);
+    bytes += bytesOf(m_price) + bytesOf(m_salePrice) + bytesOf(m_stock) + bytesOf(m_createdAt);
+    bytes += bytesOf(m_userIds) + bytesOf(m_userIndexById) + bytesOf(m_gender) + bytesOf(m_birthYear);
+    bytes += bytesOf(m_userCountry) + bytesOf(m_userCity);
+    // Strings: their characters plus Qt's header, roughly.
+    for (const auto *strings : {&m_skus, &m_titles, &m_images, &m_urls, &m_externalIds}) {
+        for (const QString &s : *strings)
+            bytes += sizeof(QString) + size_t(s.capacity()) * 2 + 16;
+    }
+    return bytes;
+}
+
+} // namespace Vitrine

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "strategyregistry.h"
+
+#include "strategies/bestsellersstrategy.h"
+#include "strategies/collaborativestrategy.h"
+#include "strategies/newarrivalsstrategy.h"
+#include "strategies/trendingstrategy.h"
+
+#include <QCoreApplication>
+
+namespace Vitrine {
+
+namespace {
+
+using Factory = std::unique_ptr<Strategy> (*)(const QString &name, const StrategyContext &, const QJsonObject &, QString *);
+
+template<typename T>
+std::unique_ptr<Strategy> make(const QString &, const StrategyContext &context, const QJsonObject &params, QString *error)
+{
+    return T::create(context, params, error);
+}
+
+template<typename T>
+std::unique_ptr<Strategy> makeNamed(const QString &name, const StrategyContext &context, const QJsonObject &params,
+                                    QString *error)
+{
+    return T::create(name, context, params, error);
+}
+
+struct Entry
+{
+    const char *name;
+    const char *description;
+    bool personal;
+    Factory factory;
+};
+
+const std::vector<Entry> &entries()
+{
+    static const std::vector<Entry> list = {
+        {"bestsellers", QT_TRANSLATE_NOOP("Vitrine::Strategies", "Most bought in a recent window"), false, &make<BestsellersStrategy>},
+        {"trending", QT_TRANSLATE_NOOP("Vitrine::Strategies", "Rising fastest against their usual level"), false, &make<TrendingStrategy>},
+        {"new", QT_TRANSLATE_NOOP("Vitrine::Strategies", "Newest arrivals"), false, &make<NewArrivalsStrategy>},
+        {"ease", QT_TRANSLATE_NOOP("Vitrine::Strategies", "Personal picks by EASE collaborative filtering"), true, &makeNamed<CollaborativeStrategy>},
+        {"ials", QT_TRANSLATE_NOOP("Vitrine::Strategies", "Personal picks by implicit ALS"), true, &makeNamed<CollaborativeStrategy>},
+        {"personal", QT_TRANSLATE_NOOP("Vitrine::Strategies", "Personal picks (EASE or ALS by catalog size)"), true, &makeNamed<CollaborativeStrategy>},
+    };
+    return list;
+}
+
+} // namespace
+
+const std::vector<StrategyInfo> &strategyInfos()
+{
+    static const std::vector<StrategyInfo> infos = [] {
+        std::vector<StrategyInfo> list;
+        for (const Entry &entry : entries())
+            list.push_back({QString::fromLatin1(entry.name),
+                            QCoreApplication::translate("Vitrine::Strategies", entry.description), entry.personal});
+        return list;
+    }();
+    return infos;
+}
+
+std::unique_ptr<Strategy> createStrategy(const QString &name, const StrategyContext &context, const QJsonObject &params,
+                                         QString *error)
+{
+    QStringList names;
+    for (const Entry &entry : entries()) {
+        if (name == QLatin1String(entry.name))
+            return entry.factory(name, context, params, error);
+        names.append(QLatin1String(entry.name));
+    }
+    if (error)
+        *error = QCoreApplication::translate("Vitrine::Strategies", "unknown strategy '%1' (strategies: %2)")
+                     .arg(name, names.join(QStringLiteral(", ")));
+    return nullptr;
+}
+
+} // namespace Vitrine

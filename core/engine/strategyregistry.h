@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "strategy.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace Vitrine {
+
+/** A strategy name as slots and the command line use it, with what it does. */
+struct StrategyInfo
+{
+    QString name;
+    QString description;
+    bool personal = false;
+};
+
+/** Every strategy Vitrine has, in the order the documentation lists them. */
+const std::vector<StrategyInfo> &strategyInfos();
+
+/**
+ * Builds the strategy called `name` for a snapshot, checking its params; nullptr and a message
+ * naming the problem ("unknown strategy 'bestseller' (strategies: ...)") on failure.
+ */
+std::unique_ptr<Strategy> createStrategy(const QString &name, const StrategyContext &context,
+                                         const QJsonObject &params, QString *error);
+
+} // namespace Vitrine

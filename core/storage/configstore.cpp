@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "configstore.h"
+
+#include "database.h"
+#include "schema.h"
+#include "statement.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonDocument>
+
+namespace Vitrine {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Vitrine::ConfigStore", text);
+}
+
+ConfigObject readRow(const QString &kind, const Statement &stmt)
+{
+    return {kind, stmt.text(0), QJsonDocument::fromJson(stmt.blob(1)).object(), int(stmt.int64(2)), stmt.int64(3)};
+}
+
+} // namespace
+
+bool ConfigStore::isKind(const QString &kind)
+{
+    return Schema::configTables().contains(kind);
+}
+
+std::optional<ConfigObject> ConfigStore::get(const QString &kind, const QString &key, QString *error) const
+{
+    if (!isKind(kind)) {
+        if (error)
+            *error = tr("'%1' is not a kind of configuration").arg(kind);
+        return std::nullopt;
+    }
+    Statement stmt = m_db.prepare(QStringLiteral("SELECT key, definition, version, updated_at FROM %1 WHERE key = ?").arg(kind), error);
+    if (!stmt.isValid())
+        return std::nullopt;
+    stmt.bind(1, key);
+    if (stmt.step() != Statement::Step::Row) {
+        if (error)
+            *error = tr("no %1 named '%2'").arg(kind.chopped(1), key);
+        return std::nullopt;
+    }
+    return readRow(kind, stmt);
+}
+
+QList<ConfigObject> ConfigStore::list(const QString &kind, QString *error) const
+{
+    QList<ConfigObject> objects;
+    if (!isKind(kind))
+        return objects;
+    Statement stmt = m_db.prepare(QStringLiteral("SELECT key, definition, version, updated_at FROM %1 ORDER BY key").arg(kind), error);
+    while (stmt.isValid() && stmt.step() == Statement::Step::Row)
+        objects.append(readRow(kind, stmt));
+    return objects;
+}
+
+bool ConfigStore::save(const QString &kind, const QString &key, const QJsonObject &definition, QString *error)
+{
+    if (!isKind(kind)) {
+        if (error)
+            *error = tr("'%1' is not a kind of configuration").arg(kind);
+        return false;
+    }
+    if (key.trimmed().isEmpty()) {
+        if (error)
+            *error = tr("a %1 needs a name").arg(kind.chopped(1));
+        return false;
+    }
+    Transaction transaction(m_db, error);
+    if (!transaction.isActive())
+        return false;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    Statement keep = m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO config_history (kind, key, version, definition, updated_at)"
+                                                 " SELECT ?1, key, version, definition, updated_at FROM %1 WHERE key = ?2")
+                                      .arg(kind),
+                                  error);
+    if (!keep.isValid())
+        return false;
+    keep.bind(1, kind);
+    keep.bind(2, key);
+    if (!keep.run(error))
+        return false;
+    Statement upsert = m_db.prepare(QStringLiteral("INSERT INTO %1 (key, definition, version, updated_at) VALUES (?1, ?2, 1, ?3)"
+                                                   " ON CONFLICT (key) DO UPDATE SET definition = excluded.definition,"
+                                                   " version = %1.version + 1, updated_at = excluded.updated_at")
+                                        .arg(kind),
+                                    error);
+    if (!upsert.isValid())
+        return false;
+    upsert.bind(1, key);
+    upsert.bind(2, QJsonDocument(definition).toJson(QJsonDocument::Compact));
+    upsert.bind(3, now);
+    if (!upsert.run(error))
+        return false;
+    return transaction.commit(error);
+}
+
+bool ConfigStore::remove(const QString &kind, const QString &key, QString *error)
+{
+    if (!get(kind, key, error))
+        return false;
+    Transaction transaction(m_db, error);
+    Statement keep = m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO config_history (kind, key, version, definition, updated_at)"
+                                                 " SELECT ?1, key, version, definition, updated_at FROM %1 WHERE key = ?2")
+                                      .arg(kind));
+    keep.bind(1, kind);
+    keep.bind(2, key);
+    Statement drop = m_db.prepare(QStringLiteral("DELETE FROM %1 WHERE key = ?").arg(kind));
+    drop.bind(1, key);
+    if (!keep.run(error) || !drop.run(error))
+        return false;
+    return transaction.commit(error);
+}
+
+QList<ConfigObject> ConfigStore::history(const QString &kind, const QString &key, QString *error) const
+{
+    QList<ConfigObject> versions;
+    Statement stmt = m_db.prepare(QStringLiteral("SELECT key, definition, version, updated_at FROM config_history"
+                                                 " WHERE kind = ? AND key = ? ORDER BY version DESC"),
+                                  error);
+    stmt.bind(1, kind);
+    stmt.bind(2, key);
+    while (stmt.isValid() && stmt.step() == Statement::Step::Row)
+        versions.append(readRow(kind, stmt));
+    return versions;
+}
+
+} // namespace Vitrine
