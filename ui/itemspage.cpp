@@ -54,9 +54,9 @@ ItemsPage::ItemsPage(QWidget *parent)
     header->setStretchLastSection(false);
     header->setSectionResizeMode(ItemTableModel::TitleColumn, QHeaderView::Stretch);
     const int digitWidth = m_table->fontMetrics().horizontalAdvance(QStringLiteral("0"));
-    header->resizeSection(ItemTableModel::SkuColumn, digitWidth * 13);
+    header->resizeSection(ItemTableModel::SkuColumn, digitWidth * 11);
     header->resizeSection(ItemTableModel::KindColumn, digitWidth * 9);
-    header->resizeSection(ItemTableModel::CategoryColumn, digitWidth * 20);
+    header->resizeSection(ItemTableModel::CategoryColumn, digitWidth * 26);
     header->resizeSection(ItemTableModel::BrandColumn, digitWidth * 14);
     header->resizeSection(ItemTableModel::PriceColumn, digitWidth * 10);
     header->resizeSection(ItemTableModel::SalePriceColumn, digitWidth * 10);
