@@ -56,7 +56,7 @@ constexpr const char *kSlots[][2] = {
         "min_items": 4, "max_items": 8})"},
     {"cart-bought-together", R"({
         "title": "Often bought together",
-        "strategies": [{"name": "bought-together", "weight": 0.7}, {"name": "also-bought", "weight": 0.3}],
+        "strategies": [{"name": "bought-together", "weight": 0.7, "params": {"min_support": 2}}, {"name": "also-bought", "weight": 0.3}],
         "filters": {"kind": "product", "exclude_bought": false},
         "diversity": {"max_per_category": 2},
         "fallback": ["also-bought", "bestsellers"],

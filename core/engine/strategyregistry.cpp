@@ -1,9 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "strategyregistry.h"
 
+#include "strategies/affinitystrategy.h"
+#include "strategies/becauseviewedstrategy.h"
 #include "strategies/bestsellersstrategy.h"
+#include "strategies/boughttogetherstrategy.h"
 #include "strategies/collaborativestrategy.h"
+#include "strategies/cooccurrencestrategy.h"
+#include "strategies/demographicstrategy.h"
 #include "strategies/newarrivalsstrategy.h"
+#include "strategies/onsalestrategy.h"
+#include "strategies/preferencestrategy.h"
+#include "strategies/recentlyviewedstrategy.h"
+#include "strategies/similaritemsstrategy.h"
 #include "strategies/trendingstrategy.h"
 
 #include <QCoreApplication>
@@ -27,6 +36,18 @@ std::unique_ptr<Strategy> makeNamed(const QString &name, const StrategyContext &
     return T::create(name, context, params, error);
 }
 
+std::unique_ptr<Strategy> makeAlsoViewed(const QString &, const StrategyContext &context, const QJsonObject &params,
+                                         QString *error)
+{
+    return CoOccurrenceStrategy::createAlsoViewed(context, params, error);
+}
+
+std::unique_ptr<Strategy> makeAlsoBought(const QString &, const StrategyContext &context, const QJsonObject &params,
+                                         QString *error)
+{
+    return CoOccurrenceStrategy::createAlsoBought(context, params, error);
+}
+
 struct Entry
 {
     const char *name;
@@ -41,9 +62,19 @@ const std::vector<Entry> &entries()
         {"bestsellers", QT_TRANSLATE_NOOP("Vitrine::Strategies", "Most bought in a recent window"), false, &make<BestsellersStrategy>},
         {"trending", QT_TRANSLATE_NOOP("Vitrine::Strategies", "Rising fastest against their usual level"), false, &make<TrendingStrategy>},
         {"new", QT_TRANSLATE_NOOP("Vitrine::Strategies", "Newest arrivals"), false, &make<NewArrivalsStrategy>},
+        {"on-sale", QT_TRANSLATE_NOOP("Vitrine::Strategies", "On sale, deepest discount first"), false, &make<OnSaleStrategy>},
+        {"demographic", QT_TRANSLATE_NOOP("Vitrine::Strategies", "Popular with people of the same gender, country or age"), true, &make<DemographicStrategy>},
+        {"similar", QT_TRANSLATE_NOOP("Vitrine::Strategies", "Similar by category, brand, attributes and title"), false, &make<SimilarItemsStrategy>},
+        {"also-viewed", QT_TRANSLATE_NOOP("Vitrine::Strategies", "Viewed by the people who viewed this"), false, &makeAlsoViewed},
+        {"also-bought", QT_TRANSLATE_NOOP("Vitrine::Strategies", "Bought by the people who bought this"), false, &makeAlsoBought},
+        {"bought-together", QT_TRANSLATE_NOOP("Vitrine::Strategies", "Bought in the same basket (lift)"), false, &make<BoughtTogetherStrategy>},
         {"ease", QT_TRANSLATE_NOOP("Vitrine::Strategies", "Personal picks by EASE collaborative filtering"), true, &makeNamed<CollaborativeStrategy>},
         {"ials", QT_TRANSLATE_NOOP("Vitrine::Strategies", "Personal picks by implicit ALS"), true, &makeNamed<CollaborativeStrategy>},
         {"personal", QT_TRANSLATE_NOOP("Vitrine::Strategies", "Personal picks (EASE or ALS by catalog size)"), true, &makeNamed<CollaborativeStrategy>},
+        {"recently-viewed", QT_TRANSLATE_NOOP("Vitrine::Strategies", "What the person looked at last"), true, &make<RecentlyViewedStrategy>},
+        {"affinity", QT_TRANSLATE_NOOP("Vitrine::Strategies", "The person's favourite categories, brands and price band"), true, &make<AffinityStrategy>},
+        {"because-viewed", QT_TRANSLATE_NOOP("Vitrine::Strategies", "Because you viewed X"), true, &make<BecauseViewedStrategy>},
+        {"preference", QT_TRANSLATE_NOOP("Vitrine::Strategies", "Matches the person's budget and favourite attributes"), true, &make<PreferenceStrategy>},
     };
     return list;
 }

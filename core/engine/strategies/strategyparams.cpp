@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "strategyparams.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+#include <cmath>
+
+namespace Vitrine {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Vitrine::StrategyParams", text);
+}
+
+} // namespace
+
+StrategyParams::StrategyParams(const QString &strategy, const QJsonObject &params, const QStringList &known)
+    : m_strategy(strategy)
+    , m_params(params)
+{
+    // QJsonObject iterates in key order, so the same bad slot always gives the same message.
+    for (auto it = params.begin(); it != params.end(); ++it) {
+        if (!known.contains(it.key())) {
+            fail(tr("unknown parameter '%1' (parameters: %2)")
+                     .arg(it.key(), known.join(QStringLiteral(", "))));
+            return;
+        }
+    }
+}
+
+bool StrategyParams::check(QString *error) const
+{
+    if (ok())
+        return true;
+    if (error)
+        *error = m_error;
+    return false;
+}
+
+void StrategyParams::fail(const QString &message)
+{
+    if (m_error.isEmpty())
+        m_error = m_strategy + QStringLiteral(": ") + message;
+}
+
+QString StrategyParams::rangeText(double minimum, double maximum) const
+{
+    return tr("from %1 to %2").arg(minimum).arg(maximum);
+}
+
+double StrategyParams::number(const QString &key, double fallback, double minimum, double maximum)
+{
+    const QJsonValue value = m_params.value(key);
+    if (value.isUndefined() || !ok())
+        return fallback;
+    const double number = value.toDouble(std::nan(""));
+    if (!value.isDouble() || !(number >= minimum && number <= maximum)) {
+        fail(tr("parameter '%1' must be a number %2").arg(key, rangeText(minimum, maximum)));
+        return fallback;
+    }
+    return number;
+}
+
+int StrategyParams::integer(const QString &key, int fallback, int minimum, int maximum)
+{
+    const QJsonValue value = m_params.value(key);
+    if (value.isUndefined() || !ok())
+        return fallback;
+    const double number = value.toDouble(std::nan(""));
+    if (!value.isDouble() || number != std::floor(number) || number < minimum || number > maximum) {
+        fail(tr("parameter '%1' must be a whole number %2").arg(key, rangeText(minimum, maximum)));
+        return fallback;
+    }
+    return int(number);
+}
+
+bool StrategyParams::boolean(const QString &key, bool fallback)
+{
+    const QJsonValue value = m_params.value(key);
+    if (value.isUndefined() || !ok())
+        return fallback;
+    if (!value.isBool()) {
+        fail(tr("parameter '%1' must be true or false").arg(key));
+        return fallback;
+    }
+    return value.toBool();
+}
+
+QString StrategyParams::text(const QString &key, const QString &fallback)
+{
+    const QJsonValue value = m_params.value(key);
+    if (value.isUndefined() || !ok())
+        return fallback;
+    if (!value.isString() || value.toString().isEmpty()) {
+        fail(tr("parameter '%1' must be a non-empty string").arg(key));
+        return fallback;
+    }
+    return value.toString();
+}
+
+QString StrategyParams::choice(const QString &key, const QString &fallback, const QStringList &choices)
+{
+    const QJsonValue value = m_params.value(key);
+    if (value.isUndefined() || !ok())
+        return fallback;
+    if (!value.isString() || !choices.contains(value.toString())) {
+        fail(tr("parameter '%1' must be one of: %2").arg(key, choices.join(QStringLiteral(", "))));
+        return fallback;
+    }
+    return value.toString();
+}
+
+QStringList StrategyParams::textList(
+    const QString &key, const QStringList &fallback, const QStringList &choices)
+{
+    const QJsonValue value = m_params.value(key);
+    if (value.isUndefined() || !ok())
+        return fallback;
+    QStringList result;
+    bool good = value.isArray();
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &element : array) {
+        if (!element.isString() || (!choices.isEmpty() && !choices.contains(element.toString()))) {
+            good = false;
+            break;
+        }
+        if (!result.contains(element.toString()))
+            result.append(element.toString());
+    }
+    if (!good) {
+        if (choices.isEmpty())
+            fail(tr("parameter '%1' must be a list of strings").arg(key));
+        else
+            fail(tr("parameter '%1' must be a list of: %2").arg(key, choices.join(QStringLiteral(", "))));
+        return fallback;
+    }
+    return result;
+}
+
+quint8 StrategyParams::eventMask(const QString &key, quint8 fallback)
+{
+    const QJsonValue value = m_params.value(key);
+    if (value.isUndefined() || !ok())
+        return fallback;
+    QJsonArray names;
+    if (value.isString())
+        names.append(value);
+    else if (value.isArray())
+        names = value.toArray();
+    quint8 mask = 0;
+    bool good = !names.isEmpty();
+    for (const QJsonValue &name : std::as_const(names)) {
+        if (!name.isString()) {
+            good = false;
+            break;
+        }
+        if (name.toString() == QLatin1String("all")) {
+            mask = AllEvents;
+            continue;
+        }
+        const std::optional<EventType> type = eventTypeFromName(QStringView(name.toString()));
+        if (!type) {
+            good = false;
+            break;
+        }
+        mask |= maskOf(*type);
+    }
+    if (!good) {
+        fail(tr("parameter '%1' must be an event type or a list of them (%2, or all)")
+                 .arg(key, eventTypeNames().join(QStringLiteral(", "))));
+        return fallback;
+    }
+    return mask;
+}
+
+QMap<QString, double> StrategyParams::numberMap(
+    const QString &key, const QMap<QString, double> &defaults, double minimum, double maximum)
+{
+    const QJsonValue value = m_params.value(key);
+    if (value.isUndefined() || !ok())
+        return defaults;
+    if (!value.isObject()) {
+        fail(tr("parameter '%1' must be an object with numbers for: %2")
+                 .arg(key, defaults.keys().join(QStringLiteral(", "))));
+        return defaults;
+    }
+    QMap<QString, double> result = defaults;
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!defaults.contains(it.key())) {
+            fail(tr("parameter '%1' has an unknown key '%2' (keys: %3)")
+                     .arg(key, it.key(), defaults.keys().join(QStringLiteral(", "))));
+            return defaults;
+        }
+        const double number = it.value().toDouble(std::nan(""));
+        if (!it.value().isDouble() || !(number >= minimum && number <= maximum)) {
+            fail(tr("parameter '%1': '%2' must be a number %3")
+                     .arg(key, it.key(), rangeText(minimum, maximum)));
+            return defaults;
+        }
+        result[it.key()] = number;
+    }
+    return result;
+}
+
+QMap<QString, QString> StrategyParams::textMap(const QString &key, const QMap<QString, QString> &fallback)
+{
+    const QJsonValue value = m_params.value(key);
+    if (value.isUndefined() || !ok())
+        return fallback;
+    QMap<QString, QString> result;
+    bool good = value.isObject();
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!it.value().isString() || it.value().toString().isEmpty()) {
+            good = false;
+            break;
+        }
+        result.insert(it.key(), it.value().toString());
+    }
+    if (!good) {
+        fail(tr("parameter '%1' must be an object of strings").arg(key));
+        return fallback;
+    }
+    return result;
+}
+
+QString StrategyParams::cancelled(const QString &strategy)
+{
+    return strategy + QStringLiteral(": ") + tr("training was cancelled");
+}
+
+int StrategyParams::singleType(quint8 mask)
+{
+    for (int type = 0; type < EventTypeCount; ++type) {
+        if (mask == (1u << type))
+            return type;
+    }
+    return -1;
+}
+
+QString StrategyParams::maskKey(quint8 mask)
+{
+    if (mask == AllEvents)
+        return QStringLiteral("all");
+    QStringList names;
+    for (int type = 0; type < EventTypeCount; ++type) {
+        if (mask & (1u << type))
+            names.append(eventTypeName(EventType(type)));
+    }
+    return names.join(QLatin1Char('+'));
+}
+
+} // namespace Vitrine
