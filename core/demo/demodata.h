@@ -17,19 +17,48 @@
 namespace Vitrine::DemoData {
 
 /** Who mainly shops a leaf category; people of the other gender rarely browse it. */
-enum class Audience : unsigned char { Everyone, Women, Men };
+enum class Audience : unsigned char
+{
+    Everyone,
+    Women,
+    Men
+};
 
 /** When a leaf category sells best. */
-enum class Season : unsigned char { AllYear, Summer, Winter, Christmas };
+enum class Season : unsigned char
+{
+    AllYear,
+    Summer,
+    Winter,
+    Christmas
+};
 
 /** Which attributes its items carry. */
-enum class Profile : unsigned char { Apparel, Footwear, Accessory, Home, Electronics, Beauty, Gear, Toy, Pantry };
+enum class Profile : unsigned char
+{
+    Apparel,
+    Footwear,
+    Accessory,
+    Home,
+    Electronics,
+    Beauty,
+    Gear,
+    Toy,
+    Pantry
+};
 
-/** A top-level category ("Fashion") and the brands selling in it. */
+/**
+ * A top-level category ("Fashion"), the brands selling in it, and how much people shop in it
+ * before their own leanings: a base weight scaled by gender, age group and home region.
+ */
 struct TopCategory
 {
     const char *name;
     const char *brands;
+    double prior;
+    double women, men;
+    double under28, age28to45, age46to60, over60;
+    double nordic, british;
 };
 
 /** A leaf of the tree ("Fashion > Women > Knitwear") and how its products are named and priced. */
@@ -39,24 +68,24 @@ struct LeafCategory
     const char *middle;
     const char *leaf;
     double medianPrice; ///< euros
-    double share;       ///< relative number of products
+    double share; ///< relative number of products
     Audience audience;
     Season season;
     Profile profile;
-    bool consumable;         ///< bought again every few weeks
-    const char *nouns;       ///< "Crew Sweater|Cardigan"
+    bool consumable; ///< bought again every few weeks
+    const char *nouns; ///< "Crew Sweater|Cardigan"
     const char *materialKey; ///< the attribute the materials are stored as: "material", "shade", "origin"
-    const char *materials;   ///< may be empty; also shown in some titles
-    const char *styles;    ///< adjectives used in titles when no material is shown
-    const char *sizes;     ///< size range attribute, or empty
-    const char *activity;  ///< outdoor activity attribute, or empty
+    const char *materials; ///< may be empty; also shown in some titles
+    const char *styles; ///< adjectives used in titles when no material is shown
+    const char *sizes; ///< size range attribute, or empty
+    const char *activity; ///< outdoor activity attribute, or empty
 };
 
 /** A journal topic: "Journal > Outdoor > Hiking". */
 struct Topic
 {
-    int top;            ///< index into topCategories()
-    const char *name;   ///< also the last level of the content's category path
+    int top; ///< index into topCategories()
+    const char *name; ///< also the last level of the content's category path
     const char *middle; ///< the middle category whose shoppers read it
     const char *titles;
 };

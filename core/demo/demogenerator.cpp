@@ -1,1 +1,282 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "demogenerator.h"
 
+#include "demo/democalendar.h"
+#include "demo/democatalog.h"
+#include "demo/demodata.h"
+#include "demo/demopopulation.h"
+#include "demo/demorandom.h"
+#include "demo/demoshopper.h"
+#include "storage/database.h"
+#include "storage/statement.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+#include <algorithm>
+#include <vector>
+
+namespace Vitrine {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Vitrine::DemoGenerator", text);
+}
+
+QByteArray asciiForEmail(const QByteArray &utf8)
+{
+    const QString decomposed = QString::fromUtf8(utf8).normalized(QString::NormalizationForm_D);
+    QByteArray ascii;
+    for (const QChar c : decomposed) {
+        const char16_t u = c.unicode();
+        if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9'))
+            ascii += char(u);
+        else if (u >= 'A' && u <= 'Z')
+            ascii += char(u - 'A' + 'a');
+        else if (u == u'ø' || u == u'Ø')
+            ascii += 'o';
+        else if (u == u'æ' || u == u'Æ')
+            ascii += "ae";
+        else if (u == u'ł' || u == u'Ł')
+            ascii += 'l';
+        else if (u == u'ß')
+            ascii += "ss";
+        else if (u == u'ð' || u == u'Ð')
+            ascii += 'd';
+        else if (u == u'þ' || u == u'Þ')
+            ascii += "th";
+    }
+    return ascii;
+}
+
+QByteArray padded(qint64 number, int width)
+{
+    return QByteArray::number(number).rightJustified(width, '0');
+}
+
+bool writeItems(Database &db, const DemoCatalog &catalog, const Progress &progress, QString *error)
+{
+    Statement insert = db.prepare(
+        QStringLiteral(
+            "INSERT INTO items (id, sku, title, kind, category, brand, price, sale_price, stock, created_at,"
+            " image, url, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        error);
+    if (!insert.isValid())
+        return false;
+    const QString stage = tr("Creating products and articles");
+    const qint64 total = qint64(catalog.items().size());
+    const int width = std::max(5, int(QByteArray::number(total).size()));
+    progress.report(stage, 0, total);
+    for (qint64 i = 0; i < total; ++i) {
+        const DemoCatalog::Item &item = catalog.items()[size_t(i)];
+        const QByteArray sku = "SKU-" + padded(i + 1, width);
+        insert.bind(1, i + 1);
+        insert.bind(2, sku);
+        insert.bind(3, item.title);
+        insert.bind(4, item.isContent() ? QByteArray("content") : QByteArray("product"));
+        insert.bind(5, item.category);
+        insert.bind(6, item.brand.isNull() ? QByteArray("") : item.brand);
+        if (item.isContent()) {
+            insert.bindNull(7);
+            insert.bindNull(9);
+        } else {
+            insert.bind(7, item.price);
+            insert.bind(9, item.stock);
+        }
+        if (item.salePrice >= 0)
+            insert.bind(8, item.salePrice);
+        else
+            insert.bindNull(8);
+        insert.bind(10, item.created);
+        insert.bind(11, "https://img.example.com/items/" + sku + ".jpg");
+        insert.bind(12,
+            (item.isContent() ? "https://shop.example.com/journal/" : "https://shop.example.com/p/") + sku);
+        insert.bind(13, item.attributes);
+        if (!insert.run(error))
+            return false;
+        if ((i + 1) % 500 == 0 || i + 1 == total) {
+            progress.report(stage, i + 1, total);
+            if (progress.isCancelled())
+                return false;
+        }
+    }
+    return true;
+}
+
+bool writePeople(Database &db, const DemoPopulation &population, const Progress &progress, QString *error)
+{
+    Statement insert = db.prepare(
+        QStringLiteral("INSERT INTO users (id, external_id, name, email, gender, birth_year, country, city,"
+                       " email_consent, created_at, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        error);
+    if (!insert.isValid())
+        return false;
+    // The most active people are in the loyalty programme.
+    std::vector<qint64> budgets;
+    for (const DemoPopulation::Person &person : population.people())
+        budgets.push_back(person.budget);
+    std::sort(budgets.begin(), budgets.end(), std::greater<>());
+    const auto threshold = [&](double share) {
+        return budgets.empty() ? 0 : std::max<qint64>(1, budgets[size_t(double(budgets.size() - 1) * share)]);
+    };
+    const qint64 gold = threshold(0.04), silver = threshold(0.15), bronze = threshold(0.35);
+
+    const QString stage = tr("Creating people");
+    const qint64 total = qint64(population.people().size());
+    const int width = std::max(5, int(QByteArray::number(total).size()));
+    const auto countries = DemoData::countries();
+    progress.report(stage, 0, total);
+    for (qint64 i = 0; i < total; ++i) {
+        const DemoPopulation::Person &person = population.people()[size_t(i)];
+        const auto &country = countries[size_t(person.country)];
+        const QByteArray &first = population.firstName(person);
+        const QByteArray family = population.familyName(person);
+        const QByteArray email
+            = asciiForEmail(first) + '.' + asciiForEmail(family) + QByteArray::number(i + 1) + "@example.com";
+
+        insert.bind(1, i + 1);
+        insert.bind(2, "U" + padded(i + 1, width));
+        insert.bind(3, first + ' ' + family);
+        insert.bind(4, email);
+        insert.bind(5, QByteArray(1, person.gender));
+        insert.bind(6, person.birthYear);
+        insert.bind(7, QByteArray(country.name));
+        insert.bind(8, population.city(person));
+        insert.bind(9, person.consent ? 1 : 0);
+        insert.bind(10, person.registered);
+        const char *tier = person.budget >= gold ? "gold"
+            : person.budget >= silver            ? "silver"
+            : person.budget >= bronze            ? "bronze"
+                                                 : nullptr;
+        insert.bind(11, tier ? QByteArray("{\"loyalty\":\"") + tier + "\"}" : QByteArray("{}"));
+        if (!insert.run(error))
+            return false;
+        if ((i + 1) % 2000 == 0 || i + 1 == total) {
+            progress.report(stage, i + 1, total);
+            if (progress.isCancelled())
+                return false;
+        }
+    }
+    return true;
+}
+
+/** Simulates each person's year and writes their events, in the order of the people. */
+bool writeEvents(Database &db, const DemoPopulation &population, DemoShopper &shopper, quint64 seed,
+    qint64 total, const Progress &progress, QString *error)
+{
+    Statement insert = db.prepare(
+        QStringLiteral(
+            "INSERT INTO events (user_id, ts, item_id, type, quantity, value) VALUES (?, ?, ?, ?, ?, ?)"),
+        error);
+    if (!insert.isValid())
+        return false;
+    const QString stage = tr("Creating events");
+    const qint64 step = std::max<qint64>(1, total / 100);
+    qint64 done = 0, nextReport = std::min(total, step);
+    progress.report(stage, 0, total);
+    for (size_t i = 0; i < population.people().size(); ++i) {
+        if (progress.isCancelled())
+            return false;
+        const DemoPopulation::Person &person = population.people()[i];
+        if (person.budget == 0)
+            continue;
+        DemoRandom random = DemoRandom::stream(seed, DemoRandom::Events, i);
+        const std::vector<DemoShopper::Event> &events = shopper.simulate(person, random);
+        if (qint64(events.size()) != person.budget) {
+            *error = tr("internal error: person %1 got %2 events instead of %3")
+                         .arg(i + 1)
+                         .arg(events.size())
+                         .arg(person.budget);
+            return false;
+        }
+        for (const DemoShopper::Event &event : events) {
+            insert.bind(1, qint64(i + 1));
+            insert.bind(2, event.ts);
+            insert.bind(3, qint64(event.item + 1));
+            insert.bind(4, event.type);
+            insert.bind(5, event.quantity);
+            if (event.value >= 0)
+                insert.bind(6, event.value);
+            else
+                insert.bindNull(6);
+            if (!insert.run(error))
+                return false;
+            if (++done >= nextReport) {
+                progress.report(stage, done, total);
+                nextReport = done == total ? total + 1 : std::min(total, done + step);
+            }
+        }
+    }
+    return !progress.isCancelled();
+}
+
+} // namespace
+
+DemoGenerator::DemoGenerator(const DemoOptions &options)
+    : m_options(options)
+{ }
+
+DemoResult DemoGenerator::generate(Database &db, const Progress &progress)
+{
+    DemoResult result;
+    if (m_options.users < 0 || m_options.items < 0 || m_options.events < 0) {
+        result.error = tr("the number of people, items and events cannot be negative");
+        return result;
+    }
+    if (m_options.endDate.isValid() && (m_options.endDate.year() < 1975 || m_options.endDate.year() > 9000)) {
+        result.error = tr("the end date must lie between the years 1975 and 9000");
+        return result;
+    }
+    if (!db.isOpen()) {
+        result.error = tr("no catalog is open");
+        return result;
+    }
+    QString error;
+    Transaction transaction(db, &error);
+    if (!transaction.isActive()) {
+        result.error = error;
+        return result;
+    }
+    bool ok = false;
+    const qint64 filled
+        = db.queryInt(QStringLiteral("SELECT EXISTS (SELECT 1 FROM items) + EXISTS (SELECT 1 FROM users)"
+                                     " + EXISTS (SELECT 1 FROM events)"),
+            &ok);
+    if (!ok) {
+        result.error = db.lastError();
+        return result;
+    }
+    if (filled > 0) {
+        result.error = tr(
+            "the catalog already holds items, people or events; demo data goes only into an empty catalog");
+        return result;
+    }
+
+    // Each part draws from its own random streams, so the order they are made in does not matter.
+    const DemoCalendar calendar(
+        m_options.endDate.isValid() ? m_options.endDate : QDateTime::currentDateTimeUtc().date());
+    const DemoCatalog catalog(m_options.seed, m_options.items, calendar);
+    DemoPopulation population(m_options.seed, m_options.users, calendar);
+    DemoShopper shopper(catalog, calendar);
+    const qint64 events = std::max<qint64>(0, m_options.events);
+    const bool canShare = events == 0 || (!population.people().empty() && !catalog.allProducts().isEmpty());
+    if (!canShare)
+        error = tr("events need at least one person and one item");
+    if (!canShare || !population.allocateBudgets(events, &error) || !writeItems(db, catalog, progress, &error)
+        || !writePeople(db, population, progress, &error)
+        || !writeEvents(db, population, shopper, m_options.seed, events, progress, &error)
+        || !transaction.commit(&error)) {
+        result.error = progress.isCancelled() ? tr("cancelled") : error;
+        return result;
+    }
+    result.ok = true;
+    result.users = int(population.people().size());
+    result.items = int(catalog.items().size());
+    result.contentItems = catalog.contentCount();
+    result.events = events;
+    return result;
+}
+
+} // namespace Vitrine
