@@ -3,6 +3,7 @@
 #include "catalogcommands.h"
 #include "clicontext.h"
 #include "enginecommands.h"
+#include "segmentcommands.h"
 
 #include <CLI/CLI.hpp>
 
@@ -29,6 +30,7 @@ int main(int argc, char *argv[])
 
     Vitrine::addCatalogCommands(cli, context);
     Vitrine::addEngineCommands(cli, context);
+    Vitrine::addSegmentCommands(cli, context);
 
     try {
         cli.parse(argc, argv);
