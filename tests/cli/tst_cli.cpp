@@ -197,6 +197,122 @@ private slots:
         QVERIFY(QFile::exists(file + QStringLiteral(".rejected.csv")));
     }
 
+    void recommendExplainsEveryItem()
+    {
+        const Run run = cli({QStringLiteral("--json"), QStringLiteral("recommend"), QStringLiteral("--slot"), QStringLiteral("home-for-you"),
+                             QStringLiteral("--user"), QStringLiteral("U00001"), QStringLiteral("--k"), QStringLiteral("5")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject result = run.json();
+        QCOMPARE(result.value(QStringLiteral("user")).toString(), QStringLiteral("U00001"));
+        QCOMPARE(result.value(QStringLiteral("slot")).toString(), QStringLiteral("home-for-you"));
+        const QJsonArray items = result.value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 5);
+        for (const QJsonValue &item : items) {
+            QVERIFY(item.toObject().value(QStringLiteral("item")).toString().startsWith(QStringLiteral("SKU-")));
+            QVERIFY(!item.toObject().value(QStringLiteral("reasons")).toArray().isEmpty());
+            QVERIFY(item.toObject().value(QStringLiteral("score")).isDouble());
+        }
+        // The same question twice gives the same answer.
+        const Run again = cli({QStringLiteral("--json"), QStringLiteral("recommend"), QStringLiteral("--slot"), QStringLiteral("home-for-you"),
+                               QStringLiteral("--user"), QStringLiteral("U00001"), QStringLiteral("--k"), QStringLiteral("5")});
+        QCOMPARE(again.json().value(QStringLiteral("items")), result.value(QStringLiteral("items")));
+
+        const Run text = cli({QStringLiteral("recommend"), QStringLiteral("--slot"), QStringLiteral("home-bestsellers"),
+                              QStringLiteral("--explain")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains("bestsellers: bought"), text.out.constData());
+    }
+
+    void recommendWhyNot()
+    {
+        const QJsonObject shown = cli({QStringLiteral("--json"), QStringLiteral("recommend"), QStringLiteral("--slot"), QStringLiteral("home-bestsellers"),
+                                       QStringLiteral("--k"), QStringLiteral("3")})
+                                      .json();
+        const QString first = shown.value(QStringLiteral("items")).toArray().first().toObject().value(QStringLiteral("item")).toString();
+        const Run run = cli({QStringLiteral("--json"), QStringLiteral("recommend"), QStringLiteral("--slot"), QStringLiteral("home-bestsellers"),
+                             QStringLiteral("--k"), QStringLiteral("3"), QStringLiteral("--why-not"), first});
+        const QJsonObject why = run.json().value(QStringLiteral("why_not")).toObject();
+        QCOMPARE(why.value(QStringLiteral("step")).toString(), QStringLiteral("shown"));
+        QCOMPARE(why.value(QStringLiteral("position")).toInt(), 1);
+    }
+
+    void recommendErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        const QString slot = QStringLiteral("--slot");
+        QTest::newRow("unknown user") << QStringList{slot, QStringLiteral("home-for-you"), QStringLiteral("--user"), QStringLiteral("nobody")}
+                                      << 3 << QStringLiteral("--user nobody: no such person");
+        QTest::newRow("unknown slot") << QStringList{slot, QStringLiteral("home-for-me")} << 3 << QStringLiteral("--slot home-for-me: no such slot");
+        QTest::newRow("unknown item") << QStringList{slot, QStringLiteral("product-similar"), QStringLiteral("--item"), QStringLiteral("SKU-X")}
+                                      << 3 << QStringLiteral("--item SKU-X: no such item");
+        QTest::newRow("unknown why-not") << QStringList{slot, QStringLiteral("home-bestsellers"), QStringLiteral("--why-not"), QStringLiteral("SKU-X")}
+                                         << 3 << QStringLiteral("--why-not SKU-X: no such item");
+        QTest::newRow("bad as-of") << QStringList{slot, QStringLiteral("home-bestsellers"), QStringLiteral("--as-of"), QStringLiteral("last week")}
+                                   << 1 << QStringLiteral("--as-of last week is not a date");
+        QTest::newRow("no slot") << QStringList{QStringLiteral("--user"), QStringLiteral("U00001")} << 1 << QStringLiteral("--slot is required");
+    }
+
+    void recommendErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const Run run = cli(QStringList{QStringLiteral("recommend")} + arguments);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
+    }
+
+    void asOfChangesWhatCounts()
+    {
+        const QJsonObject stats = cli({QStringLiteral("--json"), QStringLiteral("stats")}).json();
+        const QString first = stats.value(QStringLiteral("first_event")).toString();
+        // As of the first event, nothing has been bought yet: the slot falls back or shows nothing.
+        const QJsonObject early = cli({QStringLiteral("--json"), QStringLiteral("recommend"), QStringLiteral("--slot"), QStringLiteral("home-bestsellers"),
+                                       QStringLiteral("--as-of"), first})
+                                      .json();
+        const QJsonObject now = cli({QStringLiteral("--json"), QStringLiteral("recommend"), QStringLiteral("--slot"), QStringLiteral("home-bestsellers")}).json();
+        QVERIFY(early.value(QStringLiteral("items")) != now.value(QStringLiteral("items")));
+    }
+
+    void trainCachesModelsForRecommend()
+    {
+        const Run run = cli({QStringLiteral("--json"), QStringLiteral("train")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonArray cached = run.json().value(QStringLiteral("cached_models")).toArray();
+        QVERIFY(!cached.isEmpty());
+        QVERIFY(cached.first().toObject().value(QStringLiteral("name")).toString().startsWith(QStringLiteral("ease:")));
+        QVERIFY(cached.first().toObject().value(QStringLiteral("fresh")).toBool());
+        const Run recommend = cli({QStringLiteral("recommend"), QStringLiteral("--slot"), QStringLiteral("email-picks"),
+                                   QStringLiteral("--user"), QStringLiteral("U00002")});
+        QCOMPARE(recommend.exitCode, 0);
+    }
+
+    void evaluateJson()
+    {
+        const Run run = cli({QStringLiteral("--json"), QStringLiteral("evaluate"), QStringLiteral("--strategy"), QStringLiteral("ease"),
+                             QStringLiteral("--k"), QStringLiteral("5,10")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject result = run.json();
+        QCOMPARE(result.value(QStringLiteral("strategy")).toString(), QStringLiteral("ease"));
+        QVERIFY(result.value(QStringLiteral("users")).toInt() > 0);
+        const QJsonObject metrics = result.value(QStringLiteral("metrics")).toObject();
+        for (const char *key : {"recall@5", "ndcg@5", "hitrate@5", "coverage@5", "recall@10", "ndcg@10", "hitrate@10", "coverage@10"})
+            QVERIFY2(metrics.value(QLatin1String(key)).isDouble(), key);
+        QVERIFY(metrics.value(QStringLiteral("recall@10")).toDouble() >= metrics.value(QStringLiteral("recall@5")).toDouble());
+
+        const Run slot = cli({QStringLiteral("--json"), QStringLiteral("evaluate"), QStringLiteral("--slot"), QStringLiteral("home-bestsellers")});
+        QCOMPARE(slot.exitCode, 0);
+        QCOMPARE(slot.json().value(QStringLiteral("slot")).toString(), QStringLiteral("home-bestsellers"));
+
+        QCOMPARE(cli({QStringLiteral("evaluate")}).exitCode, 1);
+        QCOMPARE(cli({QStringLiteral("evaluate"), QStringLiteral("--strategy"), QStringLiteral("ease"), QStringLiteral("--slot"),
+                      QStringLiteral("home-bestsellers")}).exitCode, 1);
+        QCOMPARE(cli({QStringLiteral("evaluate"), QStringLiteral("--strategy"), QStringLiteral("ease"), QStringLiteral("--holdout"),
+                      QStringLiteral("1.5")}).exitCode, 1);
+    }
+
     void genericEventsIntoANewCatalog()
     {
         const QString catalog = m_dir.filePath(QStringLiteral("analyst.vitrine"));
@@ -211,6 +327,26 @@ private slots:
         QCOMPARE(stats.value(QStringLiteral("events")).toInt(), 3);
         QCOMPARE(stats.value(QStringLiteral("users")).toInt(), 2);
         QCOMPARE(stats.value(QStringLiteral("items")).toInt(), 2);
+    }
+
+    void genericEventsAreEnoughToTrainAndEvaluate()
+    {
+        // An analyst's export: people, items and times only, enough people with five or more items.
+        QByteArray csv = "user_id,item_id,ts\n";
+        for (int user = 0; user < 40; ++user) {
+            for (int step = 0; step < 8; ++step) {
+                const int item = (user % 4) * 10 + (step + user) % 10;
+                csv += QByteArray::number(user) + ",i" + QByteArray::number(item) + "," + QByteArray::number(1700000000 + user * 1000 + step * 60) + "\n";
+            }
+        }
+        const QString catalog = m_dir.filePath(QStringLiteral("generic.vitrine"));
+        QCOMPARE(cli({QStringLiteral("import"), QStringLiteral("events"), write(QStringLiteral("generic.csv"), csv), QStringLiteral("--create-missing")},
+                     catalog).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("train"), QStringLiteral("--models"), QStringLiteral("ease")}, catalog).exitCode, 0);
+        const Run run = cli({QStringLiteral("--json"), QStringLiteral("evaluate"), QStringLiteral("--strategy"), QStringLiteral("ease")}, catalog);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.json().value(QStringLiteral("users")).toInt(), 40);
+        QVERIFY(run.json().value(QStringLiteral("metrics")).toObject().value(QStringLiteral("hitrate@10")).toDouble() > 0.5);
     }
 
     void exportRoundTripThroughTheCommandLine()
