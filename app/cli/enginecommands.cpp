@@ -403,10 +403,54 @@ int runEvaluate(CliContext &context, const EvaluateArgs &args)
     return ExitOk;
 }
 
+int runWeights(CliContext &context, const std::string &set)
+{
+    Database db;
+    if (const int code = context.open(db, Database::OpenMode::ReadWrite))
+        return code;
+    QString error;
+    std::optional<EventWeights> weights = EventWeights::load(db, &error);
+    if (!set.empty()) {
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(set), &parseError);
+        if (!document.isObject()) {
+            context.error(tr("--set: not a JSON object (%1)").arg(parseError.errorString()));
+            return ExitBadInput;
+        }
+        // Unnamed types keep their current weight.
+        QJsonObject merged = weights ? weights->toJson() : EventWeights().toJson();
+        const QJsonObject changes = document.object();
+        for (auto it = changes.begin(); it != changes.end(); ++it)
+            merged.insert(it.key(), it.value());
+        weights = EventWeights::fromJson(merged, &error);
+        if (!weights || !weights->save(db, &error)) {
+            context.error(tr("--set: %1").arg(error));
+            return ExitBadInput;
+        }
+    }
+    if (!weights) {
+        context.error(error);
+        return ExitBadInput;
+    }
+    if (context.json) {
+        context.printJson(weights->toJson());
+        return ExitOk;
+    }
+    for (int i = 0; i < EventTypeCount; ++i)
+        context.out(QStringLiteral("%1 %2").arg(eventTypeName(EventType(i)), -10).arg(double(weights->weights[size_t(i)])));
+    context.out(tr("half-life  %1").arg(weights->halfLifeDays > 0 ? tr("%1 days").arg(weights->halfLifeDays) : tr("none (events never fade)")));
+    return ExitOk;
+}
+
 } // namespace
 
 void addEngineCommands(CLI::App &app, CliContext &context)
 {
+    auto weightsSet = std::make_shared<std::string>();
+    CLI::App *weights = app.add_subcommand("weights", "Show or set how much each event type counts, and its half-life");
+    weights->add_option("--set", *weightsSet, "JSON such as '{\"purchase\": 10, \"half_life_days\": 90}'");
+    weights->callback([&context, weightsSet] { context.exitCode = runWeights(context, *weightsSet); });
+
     auto recommendArgs = std::make_shared<RecommendArgs>();
     CLI::App *recommend = app.add_subcommand("recommend", "What a slot shows one person, and why");
     recommend->add_option("--user", recommendArgs->user, "The person's external id (none: anonymous)");

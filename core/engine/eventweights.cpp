@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "eventweights.h"
 
+#include "storage/database.h"
+#include "storage/statement.h"
+
 #include <QCoreApplication>
+#include <QJsonDocument>
 
 namespace Vitrine {
 
@@ -38,6 +42,29 @@ std::optional<EventWeights> EventWeights::fromJson(const QJsonObject &json, QStr
         result.weights[size_t(*type)] = float(it.value().toDouble());
     }
     return result;
+}
+
+std::optional<EventWeights> EventWeights::load(const Database &db, QString *error)
+{
+    Statement stmt = db.prepare(QStringLiteral("SELECT value FROM meta WHERE key = 'event_weights'"), error);
+    if (!stmt.isValid())
+        return std::nullopt;
+    if (stmt.step() != Statement::Step::Row)
+        return EventWeights();
+    QString message;
+    const std::optional<EventWeights> weights = fromJson(QJsonDocument::fromJson(stmt.blob(0)).object(), &message);
+    if (!weights && error)
+        *error = QCoreApplication::translate("Vitrine::EventWeights", "the catalog's event weights are broken: %1").arg(message);
+    return weights;
+}
+
+bool EventWeights::save(Database &db, QString *error) const
+{
+    Statement stmt = db.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('event_weights', ?)"), error);
+    if (!stmt.isValid())
+        return false;
+    stmt.bind(1, QJsonDocument(toJson()).toJson(QJsonDocument::Compact));
+    return stmt.run(error);
 }
 
 } // namespace Vitrine

@@ -10,6 +10,8 @@
 
 namespace Vitrine {
 
+class Database;
+
 /**
  * How much each kind of event says about a person's interest, and how fast it fades.
  * A purchase says more than a view; with a half-life, last year's views count for less.
@@ -25,6 +27,11 @@ struct EventWeights
     QJsonObject toJson() const;
     /** Reads {"view": 1, "purchase": 8, ..., "half_life_days": 90}; unknown keys are an error. */
     static std::optional<EventWeights> fromJson(const QJsonObject &json, QString *error);
+
+    /** The catalog's weights (meta key "event_weights"), or the defaults when it has none. */
+    static std::optional<EventWeights> load(const Database &db, QString *error);
+    /** Stores the weights as the catalog's own. */
+    bool save(Database &db, QString *error) const;
 
     bool operator==(const EventWeights &other) const = default;
 };

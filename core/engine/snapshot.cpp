@@ -53,6 +53,13 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Database &db, const Snapsho
 {
     std::shared_ptr<Snapshot> snapshot(new Snapshot);
     snapshot->m_options = options;
+    if (options.weights) {
+        snapshot->m_weights = *options.weights;
+    } else if (const std::optional<EventWeights> stored = EventWeights::load(db, error)) {
+        snapshot->m_weights = *stored;
+    } else {
+        return nullptr;
+    }
     auto &connection = const_cast<Database &>(db);
     // One read transaction: items, people and events from the same moment.
     if (!connection.exec(QStringLiteral("BEGIN"), error))
@@ -236,10 +243,13 @@ bool Snapshot::loadEvents(const Database &db, QString *error, const Progress &pr
 
     m_asOf = m_options.asOf ? *m_options.asOf
                             : (m_events.empty() ? QDateTime::currentSecsSinceEpoch() : lastTime);
-    m_watermark = QStringLiteral("%1:%2:%3")
+    // Weights change what models learn, so they are part of what a trained model saw.
+    const QByteArray weights = QJsonDocument(m_weights.toJson()).toJson(QJsonDocument::Compact);
+    m_watermark = QStringLiteral("%1:%2:%3:%4")
                       .arg(m_events.size())
                       .arg(m_events.empty() ? 0 : lastTime)
-                      .arg(checksum, 16, 16, QLatin1Char('0'));
+                      .arg(checksum, 16, 16, QLatin1Char('0'))
+                      .arg(qHash(weights), 8, 16, QLatin1Char('0'));
 
     buildItemEvents();
     return true;
@@ -303,7 +313,7 @@ void Snapshot::buildInteractions()
         m_userItemOffsets[size_t(u)] = qint64(m_userItems.size());
         scratch.clear();
         for (const Event &event : userEvents(u)) {
-            const float weight = m_options.weights.weights[event.type] * decay(event.time);
+            const float weight = m_weights.weights[event.type] * decay(event.time);
             if (weight > 0)
                 scratch.emplace_back(event.item, weight);
         }
@@ -377,7 +387,7 @@ qint32 Snapshot::toRelative(qint64 unixSeconds) const
 
 float Snapshot::decay(qint32 time) const
 {
-    const double halfLife = m_options.weights.halfLifeDays;
+    const double halfLife = m_weights.halfLifeDays;
     if (halfLife <= 0)
         return 1.0f;
     const double ageDays = double(m_asOf - toUnix(time)) / 86400.0;

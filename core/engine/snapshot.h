@@ -24,7 +24,8 @@ struct SnapshotOptions
 {
     /** Only events up to this time (Unix seconds, inclusive) count; none means all of them. */
     std::optional<qint64> asOf;
-    EventWeights weights;
+    /** How events count; none means the catalog's own (meta key "event_weights"), else the defaults. */
+    std::optional<EventWeights> weights;
 };
 
 /**
@@ -89,7 +90,8 @@ public:
     std::shared_ptr<const Snapshot> withoutPairs(const std::vector<std::vector<int>> &removedItemsPerUser) const;
 
     const SnapshotOptions &options() const { return m_options; }
-    const EventWeights &weights() const { return m_options.weights; }
+    /** The weights in force: the ones asked for, else the catalog's, else the defaults. */
+    const EventWeights &weights() const { return m_weights; }
     /** The time the snapshot stands at: the asOf asked for, else the latest event (else now). */
     qint64 asOf() const { return m_asOf; }
     /** Identifies the events seen ("count:last:checksum"), to tell a stale trained model. */
@@ -201,6 +203,7 @@ private:
     void buildInteractions();
 
     SnapshotOptions m_options;
+    EventWeights m_weights;
     qint64 m_asOf = 0;
     qint64 m_epoch = 0;
     QString m_watermark;

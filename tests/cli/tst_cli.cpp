@@ -289,6 +289,18 @@ private slots:
         QCOMPARE(recommend.exitCode, 0);
     }
 
+    void eventWeightsCanBeSet()
+    {
+        QCOMPARE(cli({QStringLiteral("weights"), QStringLiteral("--set"), QStringLiteral(R"({"wishlist": 3})")}).exitCode, 2);
+        const Run set = cli({QStringLiteral("--json"), QStringLiteral("weights"), QStringLiteral("--set"),
+                             QStringLiteral(R"({"purchase": 12, "half_life_days": 60})")});
+        QCOMPARE(set.exitCode, 0);
+        QCOMPARE(set.json().value(QStringLiteral("purchase")).toDouble(), 12.0);
+        QCOMPARE(set.json().value(QStringLiteral("view")).toDouble(), 1.0);
+        QCOMPARE(cli({QStringLiteral("--json"), QStringLiteral("weights")}).json().value(QStringLiteral("half_life_days")).toDouble(), 60.0);
+        QCOMPARE(cli({QStringLiteral("weights"), QStringLiteral("--set"), QStringLiteral(R"({"purchase": 8, "half_life_days": 0})")}).exitCode, 0);
+    }
+
     void evaluateJson()
     {
         const Run run = cli({QStringLiteral("--json"), QStringLiteral("evaluate"), QStringLiteral("--strategy"), QStringLiteral("ease"),

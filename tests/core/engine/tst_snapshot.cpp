@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testcatalog.h"
 
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace Vitrine;
@@ -99,12 +100,45 @@ private slots:
         TestCatalog catalog;
         fill(catalog);
         SnapshotOptions options;
-        options.weights.halfLifeDays = 1.0;
+        options.weights = EventWeights();
+        options.weights->halfLifeDays = 1.0;
         options.asOf = Day0 + 2 * Day + 10; // u1's view of A is two days old
         const SnapshotPtr s = catalog.snapshot(options);
         const int u1 = s->userIndexByExternalId(QStringLiteral("u1"));
         const float a = s->userItems(u1)[0].weight;
         QVERIFY(qAbs(a - (1.0f * 0.25f + 8.0f * std::exp2(-(2.0f * 86400 - 10) / 86400.0f))) < 1e-3f);
+    }
+
+    void catalogWeightsApplyAndChangeTheWatermark()
+    {
+        TestCatalog catalog;
+        fill(catalog);
+        const QString before = catalog.snapshot()->watermark();
+        EventWeights weights;
+        weights.weights[size_t(EventType::Purchase)] = 20.0f;
+        QVERIFY(weights.save(catalog.db(), nullptr));
+        const SnapshotPtr s = catalog.snapshot();
+        QCOMPARE(s->weights(), weights);
+        QCOMPARE(s->userItems(s->userIndexByExternalId(QStringLiteral("u1")))[0].weight, 21.0f);
+        QVERIFY(s->watermark() != before);
+    }
+
+    void badWeightsAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown type") << QByteArray(R"({"wishlist": 2})") << QStringLiteral("'wishlist' is not an event type");
+        QTest::newRow("negative") << QByteArray(R"({"view": -1})") << QStringLiteral("event weight 'view' must be a number of at least 0");
+        QTest::newRow("text") << QByteArray(R"({"half_life_days": "long"})") << QStringLiteral("'half_life_days' must be a number");
+    }
+
+    void badWeightsAreRefused()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, message);
+        QString error;
+        QVERIFY(!EventWeights::fromJson(QJsonDocument::fromJson(json).object(), &error));
+        QVERIFY2(error.contains(message), qPrintable(error));
     }
 
     void withoutPairsDropsOnlyThosePairs()
