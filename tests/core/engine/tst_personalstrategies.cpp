@@ -10,6 +10,7 @@ class TestPersonalStrategies : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
     void demographicDiffersByGroup_data();
     void demographicDiffersByGroup();
     void demographicWindowAndFields();
