@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // vitrine-cli: the headless face of Vitrine. Commands live in *commands.cpp; all work is in core.
+#include "admincommands.h"
 #include "catalogcommands.h"
 #include "clicontext.h"
 #include "enginecommands.h"
@@ -31,6 +32,7 @@ int main(int argc, char *argv[])
     Vitrine::addCatalogCommands(cli, context);
     Vitrine::addEngineCommands(cli, context);
     Vitrine::addSegmentCommands(cli, context);
+    Vitrine::addAdminCommands(cli, context);
 
     try {
         cli.parse(argc, argv);
