@@ -4,6 +4,7 @@
 #include "catalogcommands.h"
 #include "clicontext.h"
 #include "enginecommands.h"
+#include "layoutcommands.h"
 #include "segmentcommands.h"
 
 #include <CLI/CLI.hpp>
@@ -33,6 +34,7 @@ int main(int argc, char *argv[])
     Vitrine::addEngineCommands(cli, context);
     Vitrine::addSegmentCommands(cli, context);
     Vitrine::addAdminCommands(cli, context);
+    Vitrine::addLayoutCommands(cli, context);
 
     try {
         cli.parse(argc, argv);
