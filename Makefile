@@ -38,3 +38,23 @@ bench: build
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# Reliability (docs/reliability.md). Presets in CMakePresets.json; build dirs build-asan, build-fuzz.
+FUZZ_SECONDS ?= 60
+
+.PHONY: asan-test fuzz
+
+# Every test suite under AddressSanitizer + UndefinedBehaviorSanitizer, leaks included, with the
+# fuzz corpora and their past findings replayed as tests too.
+asan-test: deps
+	cmake --preset asan
+	cmake --build --preset asan
+	ctest --preset asan $(CTEST_ARGS)
+
+# The libFuzzer targets (clang): replays the seed corpora and regressions, then fuzzes each
+# target for FUZZ_SECONDS from a scratch copy of its corpus (build-fuzz/fuzz-work).
+fuzz: deps
+	cmake --preset fuzz
+	cmake --build --preset fuzz
+	ctest --test-dir build-fuzz/tests/fuzz --output-on-failure
+	bash tests/fuzz/run-fuzzers.sh build-fuzz $(FUZZ_SECONDS)

@@ -45,11 +45,6 @@ QString percent(double share)
     return QLocale(QLocale::English).toString(share * 100.0, 'f', 1) + QLatin1Char('%');
 }
 
-QString money(double value)
-{
-    return QLocale(QLocale::English).toString(value, 'f', 2);
-}
-
 /** What a command is about: a stored segment by name, or an inline rule. */
 struct Target
 {
@@ -73,8 +68,9 @@ struct Session
     double featureSeconds = 0;
 };
 
-/** Reads --rule: JSON text, or @FILE. Prints why not. */
-int parseRule(const CliContext &context, const std::string &text, SegmentRule &rule)
+/** Reads --rule: JSON text, or @FILE. Prints why not, and `after` the message. */
+int parseRule(
+    const CliContext &context, const std::string &text, SegmentRule &rule, const QString &after = {})
 {
     QByteArray json = QByteArray::fromStdString(text);
     if (json.startsWith('@')) {
@@ -88,7 +84,7 @@ int parseRule(const CliContext &context, const std::string &text, SegmentRule &r
     QString error;
     auto parsed = SegmentRule::fromText(json, &error);
     if (!parsed) {
-        context.error(tr("--rule: %1").arg(error));
+        context.error(tr("--rule: %1%2").arg(error, after));
         return ExitBadInput;
     }
     rule = std::move(*parsed);
@@ -118,7 +114,8 @@ int loadSnapshot(const CliContext &context, const std::string &asOfText, Session
     if (!asOfText.empty()) {
         options.asOf = Timestamp::parse(fromStd(asOfText));
         if (!options.asOf) {
-            context.error(tr("--as-of %1 is not a date or time (use ISO 8601 or Unix seconds)").arg(fromStd(asOfText)));
+            context.error(
+                tr("--as-of %1 is not a date or time (use ISO 8601 or Unix seconds)").arg(fromStd(asOfText)));
             return ExitUsage;
         }
     }
@@ -141,17 +138,8 @@ int loadSnapshot(const CliContext &context, const std::string &asOfText, Session
     return ExitOk;
 }
 
-/** Opens the catalog, and the snapshot when asked. */
-int openSession(const CliContext &context, const std::string &asOf, Session &session, Database::OpenMode mode,
-                bool withSnapshot)
-{
-    if (const int code = openCatalog(context, session, mode))
-        return code;
-    return withSnapshot ? loadSnapshot(context, asOf, session) : ExitOk;
-}
-
 /** Checks the target before the (slow) snapshot is read, then opens the session. */
-int openTarget(const CliContext &context, const Target &target, Session &session, bool withSnapshot = true)
+int openTarget(const CliContext &context, const Target &target, Session &session)
 {
     if (target.name.empty() == target.rule.empty()) {
         context.error(tr("name a stored segment or give --rule JSON (one of them)"));
@@ -161,7 +149,7 @@ int openTarget(const CliContext &context, const Target &target, Session &session
         if (const int code = parseRule(context, target.rule, session.rule))
             return code;
     }
-    if (const int code = openSession(context, target.asOf, session, Database::OpenMode::ReadOnly, false))
+    if (const int code = openCatalog(context, session, Database::OpenMode::ReadOnly))
         return code;
     QString error;
     if (!target.name.empty()) {
@@ -169,15 +157,17 @@ int openTarget(const CliContext &context, const Target &target, Session &session
         const SegmentDefinition *definition = session.library.find(session.name);
         if (!definition) {
             const QStringList names = session.library.names();
-            context.error(tr("no segment named '%1'%2")
-                              .arg(session.name, names.isEmpty() ? QString()
-                                                                 : tr(" (segments: %1)").arg(names.join(QStringLiteral(", ")))));
+            context.error(
+                tr("no segment named '%1'%2")
+                    .arg(session.name,
+                        names.isEmpty() ? QString()
+                                        : tr(" (segments: %1)").arg(names.join(QStringLiteral(", ")))));
             return ExitNotFound;
         }
         session.rule = definition->rule;
         session.label = definition->displayTitle() == session.name
-                            ? session.name
-                            : QStringLiteral("%1 (%2)").arg(definition->displayTitle(), session.name);
+            ? session.name
+            : QStringLiteral("%1 (%2)").arg(definition->displayTitle(), session.name);
     } else {
         session.label = tr("the rule");
         if (!session.library.checkReferences(QString(), session.rule, &error)) {
@@ -185,11 +175,12 @@ int openTarget(const CliContext &context, const Target &target, Session &session
             return ExitBadInput;
         }
     }
-    return withSnapshot ? loadSnapshot(context, target.asOf, session) : ExitOk;
+    return loadSnapshot(context, target.asOf, session);
 }
 
 /** Evaluates the target, printing warnings; the members in `members`. */
-int evaluateTarget(const CliContext &context, Session &session, SegmentMembers &members, double *seconds = nullptr)
+int evaluateTarget(
+    const CliContext &context, Session &session, SegmentMembers &members, double *seconds = nullptr)
 {
     QElapsedTimer timer;
     timer.start();
@@ -209,11 +200,12 @@ int evaluateTarget(const CliContext &context, Session &session, SegmentMembers &
 
 QJsonObject header(const Session &session, const SegmentMembers &members)
 {
-    QJsonObject json{{QStringLiteral("as_of"), Timestamp::toIso(session.features->asOf())},
-                     {QStringLiteral("size"), members.count()},
-                     {QStringLiteral("population"), session.features->userCount()},
-                     {QStringLiteral("share"), session.features->userCount() ? double(members.count()) / session.features->userCount() : 0.0},
-                     {QStringLiteral("warnings"), QJsonArray::fromStringList(members.warnings)}};
+    QJsonObject json {{QStringLiteral("as_of"), Timestamp::toIso(session.features->asOf())},
+        {QStringLiteral("size"), members.count()},
+        {QStringLiteral("population"), session.features->userCount()},
+        {QStringLiteral("share"),
+            session.features->userCount() ? double(members.count()) / session.features->userCount() : 0.0},
+        {QStringLiteral("warnings"), QJsonArray::fromStringList(members.warnings)}};
     if (session.name.isEmpty())
         json.insert(QStringLiteral("rule"), session.rule.toJson());
     else
@@ -224,17 +216,18 @@ QJsonObject header(const Session &session, const SegmentMembers &members)
 int runList(CliContext &context, bool counts, const std::string &asOf)
 {
     Session session;
-    if (const int code = openSession(context, asOf, session, Database::OpenMode::ReadOnly, counts))
+    if (const int code = openCatalog(context, session, Database::OpenMode::ReadOnly))
+        return code;
+    if (const int code = counts ? loadSnapshot(context, asOf, session) : ExitOk)
         return code;
     QString error;
     const auto priority = SegmentPriority::load(session.db, &error);
     QJsonArray list;
     for (const QString &name : session.library.names()) {
         const SegmentDefinition *definition = session.library.find(name);
-        QJsonObject entry{{QStringLiteral("name"), name},
-                          {QStringLiteral("title"), definition->title},
-                          {QStringLiteral("description"), definition->description},
-                          {QStringLiteral("rule"), definition->rule.toJson()}};
+        QJsonObject entry {{QStringLiteral("name"), name}, {QStringLiteral("title"), definition->title},
+            {QStringLiteral("description"), definition->description},
+            {QStringLiteral("rule"), definition->rule.toJson()}};
         QString size;
         if (counts) {
             const SegmentMembers members = session.evaluator->evaluate(name);
@@ -248,12 +241,14 @@ int runList(CliContext &context, bool counts, const std::string &asOf)
         }
         list.append(entry);
         if (!context.json)
-            context.out(QStringLiteral("%1  %2%3").arg(name, -22).arg(definition->displayTitle(), -24).arg(size, 10));
+            context.out(
+                QStringLiteral("%1  %2%3").arg(name, -22).arg(definition->displayTitle(), -24).arg(size, 10));
     }
     if (context.json) {
-        QJsonObject json{{QStringLiteral("segments"), list},
-                         {QStringLiteral("problems"), QJsonArray::fromStringList(session.library.problems())},
-                         {QStringLiteral("priority"), QJsonArray::fromStringList(priority ? priority->order() : QStringList())}};
+        QJsonObject json {{QStringLiteral("segments"), list},
+            {QStringLiteral("problems"), QJsonArray::fromStringList(session.library.problems())},
+            {QStringLiteral("priority"),
+                QJsonArray::fromStringList(priority ? priority->order() : QStringList())}};
         if (counts)
             json.insert(QStringLiteral("as_of"), Timestamp::toIso(session.features->asOf()));
         context.printJson(json);
@@ -279,9 +274,10 @@ int runCount(CliContext &context, const Target &target)
         return ExitOk;
     }
     context.out(tr("%1: %2 of %3 people (%4), as of %5")
-                    .arg(session.label, CliContext::number(members.count()), CliContext::number(session.features->userCount()),
-                         percent(double(members.count()) / std::max(1, session.features->userCount())),
-                         Timestamp::toIso(session.features->asOf())));
+                    .arg(session.label, CliContext::number(members.count()),
+                        CliContext::number(session.features->userCount()),
+                        percent(double(members.count()) / std::max(1, session.features->userCount())),
+                        Timestamp::toIso(session.features->asOf())));
     return ExitOk;
 }
 
@@ -325,42 +321,12 @@ struct StatsArgs
     std::string byEvent = "purchase";
 };
 
-void printStats(const CliContext &context, const Session &session, const SegmentStats &stats)
-{
-    const auto line = [](const std::vector<SegmentBucket> &buckets) {
-        QStringList parts;
-        for (const SegmentBucket &bucket : buckets) {
-            if (bucket.count)
-                parts.append(QStringLiteral("%1 %2").arg(bucket.name, percent(bucket.share)));
-        }
-        return parts.join(QStringLiteral(" · "));
-    };
-    context.out(tr("%1: %2 of %3 people (%4), as of %5")
-                    .arg(session.label, CliContext::number(stats.size), CliContext::number(stats.population),
-                         percent(stats.share), Timestamp::toIso(stats.asOf)));
-    context.out(tr("  Gender   %1").arg(line(stats.genders)));
-    context.out(tr("  Age      %1").arg(line(stats.ageBands)));
-    context.out(tr("  Country  %1").arg(line(stats.countries)));
-    context.out(tr("  Value    %1 buyers; spend %2 per member (everybody %3), orders %4 (everybody %5), order value %6")
-                    .arg(CliContext::number(stats.buyers), money(stats.averageSpend), money(stats.populationAverageSpend))
-                    .arg(stats.averageOrders, 0, 'f', 2)
-                    .arg(stats.populationAverageOrders, 0, 'f', 2)
-                    .arg(money(stats.averageOrderValue)));
-    context.out(tr("  Top categories by %1 (level %2)").arg(stats.categoryEvent).arg(stats.categoryLevel));
-    for (const SegmentCategory &category : stats.topCategories) {
-        context.out(QStringLiteral("    %1 %2 %3  lift %4")
-                        .arg(category.path, -44)
-                        .arg(CliContext::number(category.events), 9)
-                        .arg(percent(category.share), 6)
-                        .arg(category.lift, 0, 'f', 2));
-    }
-}
-
 int runStats(CliContext &context, const StatsArgs &args)
 {
     const auto categoryEvent = eventTypeFromName(QStringView(fromStd(args.byEvent)));
     if (!categoryEvent || args.level < 1 || args.months < 0 || args.sample < 1) {
-        context.error(tr("segment stats: --by-event must be an event type, --level ≥ 1, --months ≥ 0, --sample ≥ 1"));
+        context.error(
+            tr("segment stats: --by-event must be an event type, --level ≥ 1, --months ≥ 0, --sample ≥ 1"));
         return ExitUsage;
     }
     Session session;
@@ -402,7 +368,8 @@ int runStats(CliContext &context, const StatsArgs &args)
             return ExitNotFound;
         }
         timer.restart();
-        shown = statistics.shown(members.members, recommender, fromStd(args.slot), args.sample, 20, context.progress());
+        shown = statistics.shown(
+            members.members, recommender, fromStd(args.slot), args.sample, 20, context.progress());
         context.endProgress();
         if (!shown->ok) {
             context.error(tr("--slot %1: %2").arg(fromStd(args.slot), shown->error));
@@ -416,52 +383,36 @@ int runStats(CliContext &context, const StatsArgs &args)
         for (auto it = head.begin(); it != head.end(); ++it)
             json.insert(it.key(), it.value());
         QJsonArray months;
-        for (const SegmentMonthSize &month : history) {
-            months.append(QJsonObject{{QStringLiteral("month"), month.month},
-                                      {QStringLiteral("as_of"), Timestamp::toIso(month.asOf)},
-                                      {QStringLiteral("size"), month.size},
-                                      {QStringLiteral("share"), month.share}});
-        }
+        for (const SegmentMonthSize &month : history)
+            months.append(month.toJson());
         json.insert(QStringLiteral("size_over_time"), months);
         if (shown)
             json.insert(QStringLiteral("shown"), shown->toJson(*session.snapshot));
-        json.insert(QStringLiteral("seconds"), QJsonObject{{QStringLiteral("snapshot"), session.loadSeconds},
-                                                           {QStringLiteral("features"), session.featureSeconds},
-                                                           {QStringLiteral("evaluate"), evaluateSeconds},
-                                                           {QStringLiteral("statistics"), statsSeconds},
-                                                           {QStringLiteral("size_over_time"), historySeconds},
-                                                           {QStringLiteral("shown"), shownSeconds}});
+        json.insert(QStringLiteral("seconds"),
+            QJsonObject {{QStringLiteral("snapshot"), session.loadSeconds},
+                {QStringLiteral("features"), session.featureSeconds},
+                {QStringLiteral("evaluate"), evaluateSeconds}, {QStringLiteral("statistics"), statsSeconds},
+                {QStringLiteral("size_over_time"), historySeconds}, {QStringLiteral("shown"), shownSeconds}});
         context.printJson(json);
         return ExitOk;
     }
-    printStats(context, session, stats);
-    if (!history.empty()) {
-        QStringList parts;
-        for (const SegmentMonthSize &month : history)
-            parts.append(QStringLiteral("%1 %2").arg(month.month, CliContext::number(month.size)));
-        context.out(tr("  Size at month ends  %1").arg(parts.join(QStringLiteral(" · "))));
-    }
-    if (shown) {
-        context.out(shown->isSample() ? tr("  Shown by %1 (to a sample of %2 of %3 members)")
-                                            .arg(shown->slot, CliContext::number(shown->sampled), CliContext::number(shown->members))
-                                      : tr("  Shown by %1 (to all %2 members)").arg(shown->slot, CliContext::number(shown->members)));
-        int rank = 0;
-        for (const SegmentShownItem &item : shown->items) {
-            context.out(QStringLiteral("    %1. %2 %3 %4  position %5")
-                            .arg(++rank, 2)
-                            .arg(session.snapshot->sku(item.item), -10)
-                            .arg(session.snapshot->title(item.item), -40)
-                            .arg(percent(item.share), 6)
-                            .arg(item.averagePosition, 0, 'f', 1));
-        }
-    }
+    context.out(tr("%1: %2 of %3 people (%4), as of %5")
+                    .arg(session.label, CliContext::number(stats.size), CliContext::number(stats.population),
+                        percent(stats.share), Timestamp::toIso(stats.asOf)));
+    QStringList lines = stats.toLines();
+    if (!history.empty())
+        lines.append(tr("Size at month ends  %1").arg(SegmentMonthSize::toLine(history)));
+    if (shown)
+        lines += shown->toLines(*session.snapshot);
+    for (const QString &line : std::as_const(lines))
+        context.out(QStringLiteral("  ") + line);
     return ExitOk;
 }
 
 int runOverlap(CliContext &context, const std::vector<std::string> &names, const std::string &asOf)
 {
     Session session;
-    if (const int code = openSession(context, asOf, session, Database::OpenMode::ReadOnly, false))
+    if (const int code = openCatalog(context, session, Database::OpenMode::ReadOnly))
         return code;
     QStringList list;
     for (const std::string &name : names)
@@ -502,24 +453,8 @@ int runOverlap(CliContext &context, const std::vector<std::string> &names, const
         context.printJson(json);
         return ExitOk;
     }
-    QString head = QStringLiteral("%1").arg(QString(), -22);
-    for (qsizetype i = 0; i < list.size(); ++i)
-        head += QStringLiteral("%1").arg(QString::number(i + 1), 10);
-    context.out(head);
-    for (qsizetype a = 0; a < list.size(); ++a) {
-        QString row = QStringLiteral("%1 %2").arg(a + 1, 2).arg(list.at(a), -19);
-        for (qsizetype b = 0; b < list.size(); ++b)
-            row += QStringLiteral("%1").arg(CliContext::number(overlap->pair(int(a), int(b))), 10);
-        context.out(row);
-    }
-    context.out(tr("Combinations (exactly these segments):"));
-    for (const SegmentOverlap::Intersection &intersection : overlap->intersections()) {
-        QStringList members;
-        for (int i : intersection.segments)
-            members.append(list.at(i));
-        context.out(QStringLiteral("  %1  %2").arg(CliContext::number(intersection.exclusive), 9).arg(members.join(QStringLiteral(" ∩ "))));
-    }
-    context.out(tr("In at least one: %1 of %2 people").arg(CliContext::number(overlap->unionSize()), CliContext::number(overlap->population())));
+    for (const QString &line : overlap->toLines())
+        context.out(line);
     return ExitOk;
 }
 
@@ -533,8 +468,9 @@ int runExplain(CliContext &context, const Target &target, const std::string &use
         context.error(tr("--user %1: no such person in the catalog").arg(fromStd(user)));
         return ExitNotFound;
     }
-    const SegmentExplanation explanation = session.name.isEmpty() ? session.evaluator->explain(session.rule, index)
-                                                                  : session.evaluator->explain(session.name, index);
+    const SegmentExplanation explanation = session.name.isEmpty()
+        ? session.evaluator->explain(session.rule, index)
+        : session.evaluator->explain(session.name, index);
     if (!explanation.ok) {
         context.error(explanation.error);
         return ExitBadInput;
@@ -546,8 +482,11 @@ int runExplain(CliContext &context, const Target &target, const std::string &use
         context.printJson(json);
         return ExitOk;
     }
-    context.out(explanation.member ? tr("%1 is in %2 (as of %3)").arg(explanation.externalId, session.label, Timestamp::toIso(explanation.asOf))
-                                   : tr("%1 is not in %2 (as of %3)").arg(explanation.externalId, session.label, Timestamp::toIso(explanation.asOf)));
+    context.out(explanation.member
+            ? tr("%1 is in %2 (as of %3)")
+                  .arg(explanation.externalId, session.label, Timestamp::toIso(explanation.asOf))
+            : tr("%1 is not in %2 (as of %3)")
+                  .arg(explanation.externalId, session.label, Timestamp::toIso(explanation.asOf)));
     for (const QString &line : explanation.toLines())
         context.out(QStringLiteral("  ") + line);
     return ExitOk;
@@ -572,7 +511,7 @@ int runSave(CliContext &context, const SaveArgs &args)
         context.error(error);
         return ExitBadInput;
     }
-    if (const int code = parseRule(context, args.rule, definition.rule))
+    if (const int code = parseRule(context, args.rule, definition.rule, tr("; nothing was saved")))
         return code;
     Database db;
     if (const int code = context.open(db, Database::OpenMode::ReadWrite))
@@ -593,9 +532,9 @@ int runSave(CliContext &context, const SaveArgs &args)
     const int version = stored ? stored->version : 1;
     if (context.json)
         context.printJson({{QStringLiteral("saved"), definition.name}, {QStringLiteral("version"), version},
-                           {QStringLiteral("definition"), definition.toJson()}});
+            {QStringLiteral("definition"), definition.toJson()}});
     else
-        context.out(tr("Saved segment %1 (version %2): %3").arg(definition.name).arg(version).arg(definition.rule.root().kind == SegmentRule::Node::Kind::Condition ? definition.rule.root().condition.describe() : QString::fromUtf8(QJsonDocument(definition.rule.toJson()).toJson(QJsonDocument::Compact))));
+        context.out(tr("Saved segment %1 (version %2)").arg(definition.name).arg(version));
     return ExitOk;
 }
 
@@ -628,7 +567,8 @@ int exportTarget(CliContext &context, const Target &target, const std::string &o
     SegmentMembers members;
     if (const int code = evaluateTarget(context, session, members))
         return code;
-    const SegmentExporter::Report report = SegmentExporter::write(*session.features, members.members, fromStd(out), context.progress());
+    const SegmentExporter::Report report
+        = SegmentExporter::write(*session.features, members.members, fromStd(out), context.progress());
     context.endProgress();
     if (!report.ok) {
         context.error(report.error);
@@ -636,9 +576,10 @@ int exportTarget(CliContext &context, const Target &target, const std::string &o
     }
     if (context.json)
         context.printJson({{QStringLiteral("file"), report.path}, {QStringLiteral("rows"), report.rows},
-                           {QStringLiteral("as_of"), Timestamp::toIso(session.features->asOf())}});
+            {QStringLiteral("as_of"), Timestamp::toIso(session.features->asOf())}});
     else
-        context.out(tr("Wrote %1 members of %2 to %3").arg(CliContext::number(report.rows), session.label, report.path));
+        context.out(tr("Wrote %1 members of %2 to %3")
+                        .arg(CliContext::number(report.rows), session.label, report.path));
     return ExitOk;
 }
 
@@ -646,7 +587,8 @@ int runPriority(CliContext &context, const std::string &set, bool counts, const 
 {
     Session session;
     const bool writing = !set.empty();
-    if (const int code = openSession(context, asOf, session, writing ? Database::OpenMode::ReadWrite : Database::OpenMode::ReadOnly, false))
+    if (const int code = openCatalog(
+            context, session, writing ? Database::OpenMode::ReadWrite : Database::OpenMode::ReadOnly))
         return code;
     QString error;
     if (writing) {
@@ -679,12 +621,12 @@ int runPriority(CliContext &context, const std::string &set, bool counts, const 
     if (context.json) {
         QJsonArray list;
         for (qsizetype i = 0; i < priority->order().size(); ++i) {
-            QJsonObject entry{{QStringLiteral("segment"), priority->order().at(i)}};
+            QJsonObject entry {{QStringLiteral("segment"), priority->order().at(i)}};
             if (counts)
                 entry.insert(QStringLiteral("wins"), winners[size_t(i) + 1]);
             list.append(entry);
         }
-        QJsonObject json{{QStringLiteral("priority"), list}};
+        QJsonObject json {{QStringLiteral("priority"), list}};
         if (counts)
             json.insert(QStringLiteral("unmatched"), winners[0]);
         context.printJson(json);
@@ -693,11 +635,15 @@ int runPriority(CliContext &context, const std::string &set, bool counts, const 
     if (priority->order().isEmpty())
         context.out(tr("No priority list yet: set one with `segment priority --set vip,lapsed,...`."));
     for (qsizetype i = 0; i < priority->order().size(); ++i) {
-        context.out(counts ? QStringLiteral("%1. %2 %3").arg(i + 1, 2).arg(priority->order().at(i), -24).arg(CliContext::number(winners[size_t(i) + 1]), 10)
+        context.out(counts ? QStringLiteral("%1. %2 %3")
+                                 .arg(i + 1, 2)
+                                 .arg(priority->order().at(i), -24)
+                                 .arg(CliContext::number(winners[size_t(i) + 1]), 10)
                            : QStringLiteral("%1. %2").arg(i + 1, 2).arg(priority->order().at(i)));
     }
     if (counts)
-        context.out(QStringLiteral("    %1 %2").arg(tr("(no segment)"), -24).arg(CliContext::number(winners[0]), 10));
+        context.out(
+            QStringLiteral("    %1 %2").arg(tr("(no segment)"), -24).arg(CliContext::number(winners[0]), 10));
     return ExitOk;
 }
 
@@ -711,9 +657,14 @@ void addTargetOptions(CLI::App *command, Target &target)
 
 } // namespace
 
-int runSegmentExport(CliContext &context, const std::string &name, const std::string &out, const std::string &asOf)
+int runSegmentExport(
+    CliContext &context, const std::string &name, const std::string &out, const std::string &asOf)
 {
-    return exportTarget(context, Target{name, {}, asOf}, out);
+    if (name.empty()) {
+        context.error(tr("export segment: name the segment (export segment NAME --out FILE)"));
+        return ExitUsage;
+    }
+    return exportTarget(context, Target {name, {}, asOf}, out);
 }
 
 void addSegmentCommands(CLI::App &app, CliContext &context)
@@ -725,7 +676,8 @@ void addSegmentCommands(CLI::App &app, CliContext &context)
     CLI::App *list = segment->add_subcommand("list", "The stored segments (with --counts, their sizes)");
     list->add_flag("--counts", listArgs->first, "Evaluate each segment and show its size");
     list->add_option("--as-of", listArgs->second, "Only events up to this time count");
-    list->callback([&context, listArgs] { context.exitCode = runList(context, listArgs->first, listArgs->second); });
+    list->callback(
+        [&context, listArgs] { context.exitCode = runList(context, listArgs->first, listArgs->second); });
 
     auto countTarget = std::make_shared<Target>();
     CLI::App *count = segment->add_subcommand("count", "How many people a segment holds");
@@ -737,31 +689,41 @@ void addSegmentCommands(CLI::App &app, CliContext &context)
     CLI::App *members = segment->add_subcommand("members", "The external ids of a segment's members");
     addTargetOptions(members, *membersTarget);
     members->add_option("--limit", *limit, "At most this many (0: all)")->capture_default_str();
-    members->callback([&context, membersTarget, limit] { context.exitCode = runMembers(context, *membersTarget, *limit); });
+    members->callback(
+        [&context, membersTarget, limit] { context.exitCode = runMembers(context, *membersTarget, *limit); });
 
     auto statsArgs = std::make_shared<StatsArgs>();
-    CLI::App *stats = segment->add_subcommand("stats", "Size, composition, value, history and what a slot shows");
+    CLI::App *stats
+        = segment->add_subcommand("stats", "Size, composition, value, history and what a slot shows");
     addTargetOptions(stats, statsArgs->target);
-    stats->add_option("--months", statsArgs->months, "Size at this many past month ends (0: none)")->capture_default_str();
+    stats->add_option("--months", statsArgs->months, "Size at this many past month ends (0: none)")
+        ->capture_default_str();
     stats->add_option("--slot", statsArgs->slot, "Also show what this slot gives the members");
     stats->add_option("--sample", statsArgs->sample, "Members to run the slot for")->capture_default_str();
-    stats->add_option("--level", statsArgs->level, "Category depth for top categories")->capture_default_str();
-    stats->add_option("--by-event", statsArgs->byEvent, "Event type that ranks categories")->capture_default_str();
+    stats->add_option("--level", statsArgs->level, "Category depth for top categories")
+        ->capture_default_str();
+    stats->add_option("--by-event", statsArgs->byEvent, "Event type that ranks categories")
+        ->capture_default_str();
     stats->callback([&context, statsArgs] { context.exitCode = runStats(context, *statsArgs); });
 
     auto overlapNames = std::make_shared<std::vector<std::string>>();
     auto overlapAsOf = std::make_shared<std::string>();
-    CLI::App *overlap = segment->add_subcommand("overlap", "How segments overlap: matrix and every intersection");
+    CLI::App *overlap
+        = segment->add_subcommand("overlap", "How segments overlap: matrix and every intersection");
     overlap->add_option("names", *overlapNames, "Stored segments (default: all)");
     overlap->add_option("--as-of", *overlapAsOf, "Only events up to this time count");
-    overlap->callback([&context, overlapNames, overlapAsOf] { context.exitCode = runOverlap(context, *overlapNames, *overlapAsOf); });
+    overlap->callback([&context, overlapNames, overlapAsOf] {
+        context.exitCode = runOverlap(context, *overlapNames, *overlapAsOf);
+    });
 
     auto explainTarget = std::make_shared<Target>();
     auto explainUser = std::make_shared<std::string>();
     CLI::App *explain = segment->add_subcommand("explain", "Why one person is or is not in a segment");
     addTargetOptions(explain, *explainTarget);
     explain->add_option("--user", *explainUser, "The person's external id")->required();
-    explain->callback([&context, explainTarget, explainUser] { context.exitCode = runExplain(context, *explainTarget, *explainUser); });
+    explain->callback([&context, explainTarget, explainUser] {
+        context.exitCode = runExplain(context, *explainTarget, *explainUser);
+    });
 
     auto saveArgs = std::make_shared<SaveArgs>();
     CLI::App *save = segment->add_subcommand("save", "Store a segment (a new version if it exists)");
@@ -787,7 +749,8 @@ void addSegmentCommands(CLI::App &app, CliContext &context)
 
     auto prioritySet = std::make_shared<std::string>();
     auto priorityCounts = std::make_shared<std::pair<bool, std::string>>();
-    CLI::App *priority = segment->add_subcommand("priority", "The order layouts try segments in (first match wins)");
+    CLI::App *priority
+        = segment->add_subcommand("priority", "The order layouts try segments in (first match wins)");
     priority->add_option("--set", *prioritySet, "A new order: segment names, comma-separated");
     priority->add_flag("--counts", priorityCounts->first, "How many people each segment wins");
     priority->add_option("--as-of", priorityCounts->second, "Only events up to this time count");

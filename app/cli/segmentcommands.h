@@ -19,6 +19,7 @@ void addSegmentCommands(CLI::App &app, CliContext &context);
  * given: `segment export NAME --out FILE`, and `export segment NAME --out FILE` routes here.
  * Returns the exit code.
  */
-int runSegmentExport(CliContext &context, const std::string &name, const std::string &out, const std::string &asOf = {});
+int runSegmentExport(
+    CliContext &context, const std::string &name, const std::string &out, const std::string &asOf = {});
 
 } // namespace Vitrine

@@ -9,6 +9,8 @@
 #include <QDateTime>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace Vitrine {
 
 namespace {
@@ -129,6 +131,47 @@ QList<ConfigObject> ConfigStore::history(const QString &kind, const QString &key
     while (stmt.isValid() && stmt.step() == Statement::Step::Row)
         versions.append(readRow(kind, stmt));
     return versions;
+}
+
+bool ConfigStore::restore(const QString &kind, const QString &key, int version, QString *error)
+{
+    if (!isKind(kind)) {
+        if (error)
+            *error = tr("'%1' is not a kind of configuration").arg(kind);
+        return false;
+    }
+    const std::optional<ConfigObject> current = get(kind, key);
+    if (current && current->version == version)
+        return true;
+    const QList<ConfigObject> versions = history(kind, key, error);
+    const auto earlier = std::find_if(versions.cbegin(), versions.cend(), [version](const ConfigObject &object) {
+        return object.version == version;
+    });
+    if (earlier == versions.cend()) {
+        if (error)
+            *error = tr("%1 '%2' has no version %3").arg(kind.chopped(1), key).arg(version);
+        return false;
+    }
+    if (current)
+        return save(kind, key, earlier->definition, error);
+
+    // A removed object comes back numbered after its history, so no earlier version is overwritten.
+    Transaction transaction(m_db, error);
+    if (!transaction.isActive())
+        return false;
+    Statement insert = m_db.prepare(QStringLiteral("INSERT INTO %1 (key, definition, version, updated_at) VALUES (?1, ?2,"
+                                                   " (SELECT coalesce(max(version), 0) + 1 FROM config_history WHERE kind = ?3 AND key = ?1), ?4)")
+                                        .arg(kind),
+                                    error);
+    if (!insert.isValid())
+        return false;
+    insert.bind(1, key);
+    insert.bind(2, QJsonDocument(earlier->definition).toJson(QJsonDocument::Compact));
+    insert.bind(3, kind);
+    insert.bind(4, QDateTime::currentSecsSinceEpoch());
+    if (!insert.run(error))
+        return false;
+    return transaction.commit(error);
 }
 
 } // namespace Vitrine

@@ -44,6 +44,12 @@ public:
     bool remove(const QString &kind, const QString &key, QString *error = nullptr);
     /** Earlier versions, newest first. */
     QList<ConfigObject> history(const QString &kind, const QString &key, QString *error = nullptr) const;
+    /**
+     * Makes an earlier version current again by saving its definition as a new version, so the
+     * restore itself can be undone. Restoring the current version changes nothing. Fails, naming
+     * the version, when neither the object nor its history has it.
+     */
+    bool restore(const QString &kind, const QString &key, int version, QString *error = nullptr);
 
 private:
     Database &m_db;

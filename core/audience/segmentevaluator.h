@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/progress.h"
+#include "personfeatures.h"
+#include "personset.h"
+#include "segmentexplanation.h"
+#include "segmentrule.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace Vitrine {
+
+class SegmentLibrary;
+
+/** The members of a segment at one as_of, or why there are none. */
+struct SegmentMembers
+{
+    bool ok = false;
+    bool cancelled = false;
+    QString error;
+    PersonSet members;
+    /** Names the rule uses that the catalog does not know, each with its place in the rule. */
+    QStringList warnings;
+
+    int count() const { return members.count(); }
+};
+
+/**
+ * Evaluates segment rules over every person of a snapshot at the features' as_of.
+ *
+ * Each condition is one pass over a column (profile fields, value features, an affinity
+ * column) or over the people's time-ordered events, on all cores, into a PersonSet; groups
+ * combine those with and/or/not a word at a time. Inside "all", cheap conditions run first and
+ * later ones only test the people still in, so a behaviour pass after a profile filter reads a
+ * fraction of the events. Referenced segments are evaluated once and memoised; a cycle of
+ * references is refused with the chain named.
+ *
+ * Names the catalog does not know (a category, sku, brand, topic, country or city) match nobody
+ * and are reported as warnings, so a typo does not pass silently.
+ *
+ * Not thread-safe (the memo); use one evaluator per thread. The features may be shared.
+ */
+class SegmentEvaluator
+{
+public:
+    explicit SegmentEvaluator(PersonFeaturesPtr features, const SegmentLibrary *library = nullptr);
+    ~SegmentEvaluator();
+
+    const PersonFeaturesPtr &features() const { return m_features; }
+    const Snapshot &snapshot() const { return *m_features->snapshot(); }
+    const SegmentLibrary *library() const { return m_library; }
+
+    SegmentMembers evaluate(const SegmentRule &rule, const Progress &progress = {});
+    /** A stored segment of the library, memoised. */
+    SegmentMembers evaluate(const QString &segmentName, const Progress &progress = {});
+
+    /** Why one person (a dense index) is or is not in the segment. */
+    SegmentExplanation explain(const SegmentRule &rule, int user);
+    SegmentExplanation explain(const QString &segmentName, int user);
+
+private:
+    struct Prepared;
+    struct Context;
+
+    PersonSet evalNode(const SegmentRule::Node &node, const PersonSet *within, Context &context);
+    PersonSet evalCondition(const SegmentCondition &condition, const PersonSet *within, Context &context);
+    const PersonSet *segmentMembers(const SegmentCondition &condition, Context &context);
+    Prepared prepare(const SegmentCondition &condition, Context &context);
+    bool test(const Prepared &prepared, int user) const;
+    QString actual(const Prepared &prepared, int user) const;
+    SegmentExplanation::Node explainNode(const SegmentRule::Node &node, int user, Context &context);
+    template<typename Test> PersonSet pass(const PersonSet *within, const Test &test) const;
+
+    PersonFeaturesPtr m_features;
+    const SegmentLibrary *m_library;
+    QHash<QString, PersonSet> m_memo;
+    QHash<QString, QStringList> m_memoWarnings;
+};
+
+} // namespace Vitrine

@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "campaigndefinition.h"
+
+#include "layout/confignames.h"
+#include "layout/configreader.h"
+#include "layout/layoutdefinition.h"
+#include "storage/timestamp.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace Vitrine {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Vitrine::CampaignDefinition", text);
+}
+
+const QStringList kFallbackFields = {QStringLiteral("name"), QStringLiteral("first_name"),
+    QStringLiteral("last_name"), QStringLiteral("city"), QStringLiteral("country")};
+
+bool isAddress(const QString &text)
+{
+    static const QRegularExpression address(
+        QStringLiteral("^[^@\\s<>\"(),;:]+@[^@\\s<>\"(),;:]+\\.[^@\\s<>\"(),;:]+$"));
+    return address.match(text).hasMatch();
+}
+
+QStringList blockIds(const std::vector<LayoutBlock> &blocks)
+{
+    QStringList ids;
+    for (const LayoutBlock &block : blocks)
+        ids.append(block.id);
+    return ids;
+}
+
+} // namespace
+
+std::optional<CampaignDefinition> CampaignDefinition::fromJson(
+    const QString &key, const QJsonObject &json, QString *error)
+{
+    QString message;
+    const auto fail = [&](const QString &text) {
+        if (error)
+            *error = text;
+        return std::nullopt;
+    };
+    if (!LayoutDefinition::isValidKey(key, &message))
+        return fail(message);
+    ConfigReader reader(json, QString());
+    reader.allowOnly({"title", "description", "segment", "send_window", "from", "reply_to", "subject", "html",
+        "text", "layout", "blocks", "fallbacks", "shop", "unsubscribe_url"});
+    CampaignDefinition c;
+    c.key = key;
+    c.title = reader.text("title");
+    c.segment = reader.text("segment");
+    c.replyTo = reader.text("reply_to");
+    c.layout = reader.text("layout");
+    if (reader.ok() && !c.replyTo.isEmpty() && !isAddress(c.replyTo))
+        reader.fail(QStringLiteral("reply_to"), tr("'%1' is not an e-mail address").arg(c.replyTo));
+    if (!reader.ok())
+        return fail(reader.error());
+
+    if (!reader.value("from").isObject())
+        return fail(tr("from: %1")
+                        .arg(reader.has("from") ? tr("must be an object {\"name\": …, \"email\": …}")
+                                                : tr("missing (the sender: {\"name\": …, \"email\": …})")));
+    ConfigReader from(reader.value("from").toObject(), QStringLiteral("from"));
+    from.allowOnly({"name", "email"});
+    c.fromName = from.text("name");
+    c.fromEmail = from.text("email", true);
+    if (from.ok() && !isAddress(c.fromEmail))
+        from.fail(QStringLiteral("email"), tr("'%1' is not an e-mail address").arg(c.fromEmail));
+    if (!from.ok())
+        return fail(from.error());
+
+    if (reader.has("send_window")) {
+        ConfigReader window(reader.value("send_window").toObject(), QStringLiteral("send_window"));
+        if (!reader.value("send_window").isObject())
+            return fail(tr("send_window: must be an object {\"start\": …, \"end\": …}"));
+        window.allowOnly({"start", "end"});
+        c.windowStart = window.time("start");
+        c.windowEnd = window.time("end");
+        if (!window.ok())
+            return fail(window.error());
+        if (c.windowStart && c.windowEnd && *c.windowEnd < *c.windowStart)
+            return fail(tr("send_window.end: before the start"));
+    }
+
+    if (reader.has("shop")) {
+        ConfigReader shop(reader.value("shop").toObject(), QStringLiteral("shop"));
+        shop.allowOnly({"name", "url", "currency"});
+        c.shopName = shop.text("name");
+        c.shopUrl = shop.text("url");
+        c.currency = shop.text("currency");
+        if (!shop.ok())
+            return fail(shop.error());
+    }
+    if (reader.has("fallbacks")) {
+        const QJsonObject fallbacks = reader.value("fallbacks").toObject();
+        for (auto it = fallbacks.begin(); it != fallbacks.end(); ++it) {
+            if (!kFallbackFields.contains(it.key()))
+                return fail(tr("fallbacks.%1: unknown field (fallbacks exist for %2)")
+                                .arg(it.key(), kFallbackFields.join(QStringLiteral(", "))));
+            if (!it.value().isString())
+                return fail(tr("fallbacks.%1: must be a string").arg(it.key()));
+            c.fallbacks.insert(it.key(), it.value().toString());
+        }
+    }
+
+    if (reader.has("blocks")) {
+        if (!c.layout.isEmpty())
+            return fail(tr("blocks: name a layout or list blocks, not both"));
+        if (!reader.value("blocks").isArray())
+            return fail(tr("blocks: must be a list of blocks"));
+        const QJsonArray blocks = reader.value("blocks").toArray();
+        for (qsizetype i = 0; i < blocks.size(); ++i) {
+            auto block = LayoutBlock::fromJson(blocks.at(i), QStringLiteral("blocks[%1]").arg(i), &message);
+            if (!block)
+                return fail(message);
+            if (blockIds(c.blocks).contains(block->id))
+                return fail(tr("blocks[%1].id: '%2' is used twice").arg(i).arg(block->id));
+            if (EmailTemplate::roots().contains(block->id))
+                return fail(tr("blocks[%1].id: '%2' is a field name of the templates; choose another id")
+                                .arg(i)
+                                .arg(block->id));
+            c.blocks.push_back(std::move(*block));
+        }
+    }
+
+    // Without a layout the blocks are known now, so the templates' block names are checked now too.
+    const QStringList ids = blockIds(c.blocks);
+    const QStringList *known = c.layout.isEmpty() ? &ids : nullptr;
+    const auto compile = [&](const char *name, bool required, std::optional<EmailTemplate> &out) {
+        const QString source = reader.text(name, required);
+        if (!reader.ok())
+            return false;
+        if (source.isEmpty())
+            return true;
+        out = EmailTemplate::compile(QLatin1String(name), source, known, &message);
+        return out.has_value();
+    };
+    if (!compile("subject", true, c.subject) || !compile("html", true, c.html)
+        || !compile("text", false, c.text) || !compile("unsubscribe_url", false, c.unsubscribe))
+        return fail(reader.ok() ? message : reader.error());
+    c.unsubscribeUrl = reader.text("unsubscribe_url");
+    if (c.subject->source().contains(QLatin1Char('\n')))
+        return fail(tr("subject: must be one line"));
+    return c;
+}
+
+QJsonObject CampaignDefinition::toJson() const
+{
+    QJsonObject json {{QStringLiteral("title"), title},
+        {QStringLiteral("from"),
+            QJsonObject {{QStringLiteral("name"), fromName}, {QStringLiteral("email"), fromEmail}}}};
+    if (!segment.isEmpty())
+        json.insert(QStringLiteral("segment"), segment);
+    if (windowStart || windowEnd) {
+        QJsonObject window;
+        if (windowStart)
+            window.insert(QStringLiteral("start"), Timestamp::toIso(*windowStart));
+        if (windowEnd)
+            window.insert(QStringLiteral("end"), Timestamp::toIso(*windowEnd));
+        json.insert(QStringLiteral("send_window"), window);
+    }
+    if (!replyTo.isEmpty())
+        json.insert(QStringLiteral("reply_to"), replyTo);
+    if (!layout.isEmpty())
+        json.insert(QStringLiteral("layout"), layout);
+    if (!blocks.empty()) {
+        QJsonArray array;
+        for (const LayoutBlock &block : blocks)
+            array.append(block.toJson());
+        json.insert(QStringLiteral("blocks"), array);
+    }
+    if (!fallbacks.isEmpty()) {
+        QJsonObject object;
+        for (auto it = fallbacks.begin(); it != fallbacks.end(); ++it)
+            object.insert(it.key(), it.value());
+        json.insert(QStringLiteral("fallbacks"), object);
+    }
+    if (!shopName.isEmpty() || !shopUrl.isEmpty() || !currency.isEmpty())
+        json.insert(QStringLiteral("shop"),
+            QJsonObject {{QStringLiteral("name"), shopName}, {QStringLiteral("url"), shopUrl},
+                {QStringLiteral("currency"), currency}});
+    json.insert(QStringLiteral("subject"), subject ? subject->source() : QString());
+    json.insert(QStringLiteral("html"), html ? html->source() : QString());
+    if (text)
+        json.insert(QStringLiteral("text"), text->source());
+    if (!unsubscribeUrl.isEmpty())
+        json.insert(QStringLiteral("unsubscribe_url"), unsubscribeUrl);
+    return json;
+}
+
+QStringList CampaignDefinition::templateSegments() const
+{
+    QStringList names;
+    for (const auto *t : {&subject, &html, &text}) {
+        if (!t->has_value())
+            continue;
+        for (const EmailTemplate::Tag &tag : (*t)->segmentTags()) {
+            if (!names.contains(tag.name))
+                names.append(tag.name);
+        }
+    }
+    return names;
+}
+
+bool CampaignDefinition::check(const ConfigNames &names, QString *error) const
+{
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (!segment.isEmpty() && !names.segments.contains(segment))
+        return fail(tr("segment: unknown segment '%1' (segments: %2)")
+                        .arg(segment, ConfigNames::list(names.segments)));
+    QStringList ids;
+    if (!layout.isEmpty()) {
+        if (!names.layoutBlocks.contains(layout))
+            return fail(tr("layout: unknown layout '%1'").arg(layout));
+        ids = names.layoutBlocks.value(layout);
+    }
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        ids.append(blocks[i].id);
+        if (blocks[i].type == LayoutBlock::Type::Slot && !names.slotKeys.contains(blocks[i].slot))
+            return fail(tr("blocks[%1].slot: unknown slot '%2' (slots: %3)")
+                            .arg(i)
+                            .arg(blocks[i].slot, ConfigNames::list(names.slotKeys)));
+    }
+    for (const auto *t : {&subject, &html, &text}) {
+        if (!t->has_value())
+            continue;
+        if (!(*t)->checkBlocks(ids, error))
+            return false;
+        for (const EmailTemplate::Tag &tag : (*t)->segmentTags()) {
+            if (!names.segments.contains(tag.name))
+                return fail(tr("%1: line %2, column %3: unknown segment '%4' (segments: %5)")
+                                .arg((*t)->field())
+                                .arg(tag.line)
+                                .arg(tag.column)
+                                .arg(tag.name, ConfigNames::list(names.segments)));
+        }
+    }
+    return true;
+}
+
+} // namespace Vitrine
