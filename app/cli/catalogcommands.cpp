@@ -5,6 +5,8 @@
 #include "clicontext.h"
 #include "demo/demogenerator.h"
 #include "engine/starterslots.h"
+#include "layout/startercontent.h"
+#include "layout/traveldemo.h"
 #include "storage/exporter.h"
 #include "storage/importer.h"
 #include "storage/timestamp.h"
@@ -42,6 +44,8 @@ struct DemoArgs
     quint64 seed = 1;
     std::string end;
     bool replace = false;
+    bool travel = false;
+    bool usersGiven = false;
 };
 
 int runDemo(CliContext &context, const DemoArgs &args)
@@ -82,9 +86,17 @@ int runDemo(CliContext &context, const DemoArgs &args)
             context.error(error);
             return ExitBadInput;
         }
-        result = DemoGenerator(options).generate(db, context.progress());
+        if (args.travel) {
+            TravelDemoOptions travel;
+            travel.people = args.usersGiven ? args.users : travel.people;
+            travel.seed = args.seed;
+            travel.endDate = options.endDate;
+            result = TravelDemo::generate(db, travel, context.progress());
+        } else {
+            result = DemoGenerator(options).generate(db, context.progress());
+        }
         context.endProgress();
-        if (result.ok && !StarterSlots::install(db, &error))
+        if (result.ok && !(args.travel ? StarterSlots::install(db, &error) : installStarterContent(db, &error)))
             result = {false, error, 0, 0, 0, 0};
     }
     if (!result.ok) {
@@ -278,7 +290,11 @@ void addCatalogCommands(CLI::App &app, CliContext &context)
     demo->add_option("--seed", demoArgs->seed, "Random seed")->capture_default_str();
     demo->add_option("--end", demoArgs->end, "Last day of activity, YYYY-MM-DD (default: today)");
     demo->add_flag("--replace", demoArgs->replace, "Overwrite an existing catalog");
-    demo->callback([&context, demoArgs] { context.exitCode = runDemo(context, *demoArgs); });
+    demo->add_flag("--travel", demoArgs->travel, "A small travel catalog (destinations, budgets, favourite activities) instead of the shop");
+    demo->callback([&context, demoArgs, demo] {
+        demoArgs->usersGiven = demo->count("--users") > 0;
+        context.exitCode = runDemo(context, *demoArgs);
+    });
 
     auto importArgs = std::make_shared<ImportArgs>();
     CLI::App *import = app.add_subcommand("import", "Import items, users or events from CSV (or JSON)");

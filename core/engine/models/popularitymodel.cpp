@@ -57,14 +57,13 @@ std::shared_ptr<PopularityModel> PopularityModel::train(
     model->m_counts.assign(sums.begin(), sums.end());
     for (float count : model->m_counts)
         model->m_maximum = std::max(model->m_maximum, count);
+    model->m_priors.assign(model->m_counts.size(), 0.0f);
+    if (model->m_maximum > 0) {
+        const float scale = 1.0f / std::log1p(model->m_maximum);
+        for (size_t i = 0; i < model->m_counts.size(); ++i)
+            model->m_priors[i] = std::log1p(model->m_counts[i]) * scale;
+    }
     return model;
-}
-
-float PopularityModel::prior(int item) const
-{
-    if (m_maximum <= 0)
-        return 0.0f;
-    return std::log1p(m_counts[size_t(item)]) / std::log1p(m_maximum);
 }
 
 } // namespace Vitrine

@@ -42,11 +42,12 @@ public:
     float maximum() const { return m_maximum; }
     /** log(1 + count) / log(1 + maximum): a 0..1 prior that keeps a few huge sellers from drowning the rest.
      */
-    float prior(int item) const;
+    float prior(int item) const { return m_priors[size_t(item)]; }
 
 private:
     Spec m_spec;
     std::vector<float> m_counts;
+    std::vector<float> m_priors; ///< computed once: strategies read it for every item on every request
     float m_maximum = 0;
 };
 
