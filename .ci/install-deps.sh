@@ -11,6 +11,7 @@ packages=(
     libopenblas-dev libopenblas0-pthread liblapacke-dev
     libbenchmark-dev python3-numpy
     xvfb xauth time bc
+    clang-14 libclang-rt-14-dev
 )
 
 missing=()

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogcommands.h"
 
+#include "audience/startersegments.h"
 #include "catalog/catalogstats.h"
 #include "clicontext.h"
 #include "demo/demogenerator.h"
 #include "engine/starterslots.h"
+#include "segmentcommands.h"
 #include "layout/startercontent.h"
 #include "layout/traveldemo.h"
 #include "storage/exporter.h"
@@ -96,7 +98,9 @@ int runDemo(CliContext &context, const DemoArgs &args)
             result = DemoGenerator(options).generate(db, context.progress());
         }
         context.endProgress();
-        if (result.ok && !(args.travel ? StarterSlots::install(db, &error) : installStarterContent(db, &error)))
+        if (result.ok
+            && (args.travel ? !StarterSlots::install(db, &error)
+                            : !StarterSegments::install(db, &error) || !installStarterContent(db, &error)))
             result = {false, error, 0, 0, 0, 0};
     }
     if (!result.ok) {
@@ -311,12 +315,19 @@ void addCatalogCommands(CLI::App &app, CliContext &context)
     import->callback([&context, importArgs] { context.exitCode = runImport(context, *importArgs); });
 
     auto exportKind = std::make_shared<std::string>();
+    auto exportName = std::make_shared<std::string>();
+    auto exportAsOf = std::make_shared<std::string>();
     auto exportOut = std::make_shared<std::string>();
-    CLI::App *exportCommand = app.add_subcommand("export", "Export items, users or events to CSV or JSON");
-    exportCommand->add_option("kind", *exportKind, "items, users or events")->required();
+    CLI::App *exportCommand = app.add_subcommand("export", "Export items, users, events or a segment's members to CSV or JSON");
+    exportCommand->add_option("kind", *exportKind, "items, users, events or segment")->required();
+    exportCommand->add_option("name", *exportName, "The segment's name (export segment NAME)");
+    exportCommand->add_option("--as-of", *exportAsOf, "A segment's members as of this time");
     exportCommand->add_option("--out", *exportOut, "Output file (.csv or .json)")->required();
-    exportCommand->callback([&context, exportKind, exportOut] {
-        context.exitCode = runExport(context, *exportKind, *exportOut);
+    exportCommand->callback([&context, exportKind, exportName, exportAsOf, exportOut] {
+        if (*exportKind == "segment")
+            context.exitCode = runSegmentExport(context, *exportName, *exportOut, *exportAsOf);
+        else
+            context.exitCode = runExport(context, *exportKind, *exportOut);
     });
 
     CLI::App *stats = app.add_subcommand("stats", "Show what the catalog holds");

@@ -6,6 +6,9 @@
 #include "engine/recommender.h"
 #include "engine/snapshot.h"
 #include "engine/strategyregistry.h"
+#include "audience/personfeatures.h"
+#include "audience/segmentevaluator.h"
+#include "audience/segmentlibrary.h"
 #include "eval/evaluator.h"
 #include "storage/timestamp.h"
 
@@ -263,6 +266,7 @@ struct EvaluateArgs
     double holdout = 0.2;
     std::string asOf;
     std::string by;
+    std::string segments;
 };
 
 int runEvaluate(CliContext &context, const EvaluateArgs &args)
@@ -377,7 +381,32 @@ int runEvaluate(CliContext &context, const EvaluateArgs &args)
         context.error(tr("evaluate: %1").arg(result.error));
         return result.cancelled ? ExitBadInput : ExitNotFound;
     }
-    const QJsonObject json = result.toJson(strategyName.isEmpty() ? QStringLiteral("slot") : QStringLiteral("strategy"));
+    QJsonObject json = result.toJson(strategyName.isEmpty() ? QStringLiteral("slot") : QStringLiteral("strategy"));
+    // Per segment: a person may be in several, so each segment is its own one-group breakdown.
+    const QStringList segmentNames = fromStd(args.segments).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (!segmentNames.isEmpty()) {
+        QString error;
+        const SegmentLibrary library = SegmentLibrary::load(db, &error);
+        SegmentEvaluator evaluator(PersonFeatures::compute(snapshot), &library);
+        QJsonArray groups = json.value(QStringLiteral("groups")).toArray();
+        for (const QString &name : segmentNames) {
+            const SegmentMembers members = evaluator.evaluate(name.trimmed());
+            if (!members.ok) {
+                context.error(tr("--segments: %1").arg(members.error));
+                return ExitNotFound;
+            }
+            std::vector<int> group(size_t(snapshot->userCount()), -1);
+            for (int user : members.members.toList())
+                group[size_t(user)] = 0;
+            for (const GroupMetrics &metrics : result.breakdown(group, {name.trimmed()})) {
+                groups.append(QJsonObject{{QStringLiteral("name"), metrics.name},
+                                          {QStringLiteral("segment"), true},
+                                          {QStringLiteral("users"), metrics.users},
+                                          {QStringLiteral("metrics"), EvaluationResult::metricsToJson(metrics.byK)}});
+            }
+        }
+        json.insert(QStringLiteral("groups"), groups);
+    }
     if (context.json) {
         context.printJson(json);
         return ExitOk;
@@ -478,6 +507,7 @@ void addEngineCommands(CLI::App &app, CliContext &context)
     evaluate->add_option("--holdout", evaluateArgs->holdout, "Share of each person's items held out")->capture_default_str();
     evaluate->add_option("--as-of", evaluateArgs->asOf, "Only events up to this time count");
     evaluate->add_option("--by", evaluateArgs->by, "Break down by gender, country or age");
+    evaluate->add_option("--segments", evaluateArgs->segments, "Break down by these stored segments, comma-separated");
     evaluate->callback([&context, evaluateArgs] { context.exitCode = runEvaluate(context, *evaluateArgs); });
 }
 

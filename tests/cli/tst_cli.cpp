@@ -325,6 +325,20 @@ private slots:
                       QStringLiteral("1.5")}).exitCode, 1);
     }
 
+    void evaluateBySegment()
+    {
+        const Run run = cli({QStringLiteral("--json"), QStringLiteral("evaluate"), QStringLiteral("--strategy"), QStringLiteral("bestsellers"),
+                             QStringLiteral("--segments"), QStringLiteral("vip,lapsed")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonArray groups = run.json().value(QStringLiteral("groups")).toArray();
+        QCOMPARE(groups.size(), 2);
+        QCOMPARE(groups.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("vip"));
+        QVERIFY(groups.at(0).toObject().value(QStringLiteral("users")).toInt() <= run.json().value(QStringLiteral("users")).toInt());
+        QVERIFY(groups.at(1).toObject().value(QStringLiteral("metrics")).toObject().contains(QStringLiteral("ndcg@10")));
+        QCOMPARE(cli({QStringLiteral("evaluate"), QStringLiteral("--strategy"), QStringLiteral("bestsellers"), QStringLiteral("--segments"),
+                      QStringLiteral("nobody-segment")}).exitCode, 3);
+    }
+
     void genericEventsIntoANewCatalog()
     {
         const QString catalog = m_dir.filePath(QStringLiteral("analyst.vitrine"));
