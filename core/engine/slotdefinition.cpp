@@ -158,6 +158,11 @@ bool readStrategy(const QJsonValue &value, const QString &path, bool allowWeight
 {
     if (value.isString()) {
         out.name = value.toString();
+        if (out.name.trimmed().isEmpty()) {
+            if (error)
+                *error = tr("%1: a strategy name must not be empty").arg(path);
+            return false;
+        }
         return true;
     }
     if (!value.isObject()) {
@@ -174,7 +179,7 @@ bool readStrategy(const QJsonValue &value, const QString &path, bool allowWeight
     if (allowWeight)
         reader.number("weight", out.weight, 0.0, 1e6);
     out.params = reader.object("params");
-    if (reader.ok() && out.name.isEmpty())
+    if (reader.ok() && out.name.trimmed().isEmpty())
         return reader.fail(QStringLiteral("name"), tr("is required"));
     return reader.ok();
 }

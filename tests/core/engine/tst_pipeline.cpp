@@ -240,6 +240,8 @@ private slots:
     {
         QTest::addColumn<QByteArray>("definition");
         QTest::addColumn<QString>("message");
+        QTest::newRow("empty strategy name") << QByteArray(R"({"strategies": [""]})")
+                                             << QStringLiteral("strategies[0]: a strategy name must not be empty");
         QTest::newRow("no strategies") << QByteArray(R"({"strategies": []})") << QStringLiteral("strategies: a slot needs at least one strategy");
         QTest::newRow("unknown key") << QByteArray(R"({"strategies": ["new"], "filter": {}})") << QStringLiteral("filter: unknown key");
         QTest::newRow("bad weight") << QByteArray(R"({"strategies": [{"name": "new", "weight": "high"}]})")
