@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicontext.h"
 
+#include "storage/timestamp.h"
+
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QLocale>
@@ -14,6 +16,18 @@ namespace Vitrine {
 QString CliContext::catalogPath() const
 {
     return dbPath.empty() ? Database::defaultPath() : QString::fromStdString(dbPath);
+}
+
+int CliContext::parseAsOf(const std::string &text, std::optional<qint64> &asOf) const
+{
+    if (text.empty())
+        return ExitOk;
+    asOf = Timestamp::parse(QString::fromStdString(text));
+    if (!asOf) {
+        error(QStringLiteral("--as-of %1 is not a date or time (use ISO 8601 or Unix seconds)").arg(QString::fromStdString(text)));
+        return ExitUsage;
+    }
+    return ExitOk;
 }
 
 int CliContext::open(Database &db, Database::OpenMode mode) const

@@ -8,6 +8,8 @@
 #include <QString>
 
 #include <chrono>
+#include <optional>
+#include <string>
 
 namespace Vitrine {
 
@@ -32,6 +34,9 @@ public:
     int exitCode = ExitOk;
 
     QString catalogPath() const;
+
+    /** Reads --as-of (ISO 8601 or Unix seconds); prints why and returns ExitUsage when it is neither. */
+    int parseAsOf(const std::string &text, std::optional<qint64> &asOf) const;
 
     /** Opens the catalog; on failure prints why and returns the exit code to use. */
     int open(Database &db, Database::OpenMode mode) const;

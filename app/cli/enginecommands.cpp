@@ -35,19 +35,6 @@ QString fromStd(const std::string &text)
     return QString::fromStdString(text);
 }
 
-/** Parses --as-of; ExitOk and nullopt when not given. */
-int parseAsOf(const CliContext &context, const std::string &text, std::optional<qint64> &asOf)
-{
-    if (text.empty())
-        return ExitOk;
-    asOf = Timestamp::parse(fromStd(text));
-    if (!asOf) {
-        context.error(tr("--as-of %1 is not a date or time (use ISO 8601 or Unix seconds)").arg(fromStd(text)));
-        return ExitUsage;
-    }
-    return ExitOk;
-}
-
 /** Opens the catalog and loads its snapshot, printing why not. */
 int loadSnapshot(const CliContext &context, Database &db, const std::optional<qint64> &asOf, SnapshotPtr &snapshot)
 {
@@ -90,7 +77,7 @@ struct RecommendArgs
 int runRecommend(CliContext &context, const RecommendArgs &args)
 {
     std::optional<qint64> asOf;
-    if (const int code = parseAsOf(context, args.asOf, asOf))
+    if (const int code = context.parseAsOf(args.asOf, asOf))
         return code;
     if (args.k < 0) {
         context.error(tr("--k must be at least 1"));
@@ -186,7 +173,7 @@ struct TrainArgs
 int runTrain(CliContext &context, const TrainArgs &args)
 {
     std::optional<qint64> asOf;
-    if (const int code = parseAsOf(context, args.asOf, asOf))
+    if (const int code = context.parseAsOf(args.asOf, asOf))
         return code;
     Database db;
     SnapshotPtr snapshot;
@@ -283,7 +270,7 @@ int runEvaluate(CliContext &context, const EvaluateArgs &args)
         return ExitUsage;
     }
     std::optional<qint64> asOf;
-    if (const int code = parseAsOf(context, args.asOf, asOf))
+    if (const int code = context.parseAsOf(args.asOf, asOf))
         return code;
     EvaluationOptions options;
     options.ks = args.ks.empty() ? std::vector<int>{10} : args.ks;

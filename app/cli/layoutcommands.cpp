@@ -43,19 +43,6 @@ QString fromStd(const std::string &text)
     return QString::fromStdString(text);
 }
 
-int parseAsOf(const CliContext &context, const std::string &text, std::optional<qint64> &asOf)
-{
-    if (text.empty())
-        return ExitOk;
-    asOf = Timestamp::parse(fromStd(text));
-    if (!asOf) {
-        context.error(
-            tr("--as-of %1 is not a date or time (use ISO 8601 or Unix seconds)").arg(fromStd(text)));
-        return ExitUsage;
-    }
-    return ExitOk;
-}
-
 /** Writes a file completely or not at all. */
 bool writeFile(const CliContext &context, const QString &path, const QByteArray &data)
 {
@@ -181,7 +168,7 @@ void printPage(const CliContext &context, const ResolvedPage &page)
 int runPreview(CliContext &context, const PreviewArgs &args)
 {
     std::optional<qint64> asOf;
-    if (const int code = parseAsOf(context, args.asOf, asOf))
+    if (const int code = context.parseAsOf(args.asOf, asOf))
         return code;
     Database db;
     std::unique_ptr<PageResolver> resolver;
@@ -360,7 +347,7 @@ int runEmailRender(CliContext &context, const std::string &campaignKey, const st
     const std::string &out, const std::string &asOfText)
 {
     std::optional<qint64> asOf;
-    if (const int code = parseAsOf(context, asOfText, asOf))
+    if (const int code = context.parseAsOf(asOfText, asOf))
         return code;
     const QString path = fromStd(out);
     const bool eml = path.endsWith(QLatin1String(".eml"), Qt::CaseInsensitive);
@@ -436,7 +423,7 @@ int runEmailExport(CliContext &context, const std::string &campaignKey, const st
     const std::string &asOfText, int threads)
 {
     std::optional<qint64> asOf;
-    if (const int code = parseAsOf(context, asOfText, asOf))
+    if (const int code = context.parseAsOf(asOfText, asOf))
         return code;
     if (threads < 0) {
         context.error(tr("--threads must be at least 1"));
