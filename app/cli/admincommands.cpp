@@ -3,8 +3,12 @@
 
 #include "audience/segmentdefinition.h"
 #include "audience/segmentlibrary.h"
+#include "campaign/campaigndefinition.h"
 #include "clicontext.h"
 #include "engine/slotdefinition.h"
+#include "layout/bannerdefinition.h"
+#include "layout/confignames.h"
+#include "layout/layoutdefinition.h"
 #include "storage/backup.h"
 #include "storage/configstore.h"
 #include "storage/timestamp.h"
@@ -55,7 +59,8 @@ struct Version
 };
 
 /** Every version of an object, newest first; empty when there is neither the object nor a history. */
-std::vector<Version> versionsOf(const ConfigStore &store, const QString &table, const QString &key, QString *error)
+std::vector<Version> versionsOf(
+    const ConfigStore &store, const QString &table, const QString &key, QString *error)
 {
     std::vector<Version> versions;
     if (const std::optional<ConfigObject> current = store.get(table, key))
@@ -67,15 +72,16 @@ std::vector<Version> versionsOf(const ConfigStore &store, const QString &table, 
 
 int notFound(const CliContext &context, const HistoryArgs &args)
 {
-    context.error(tr("no %1 named '%2', and no history of one").arg(QString::fromStdString(args.kind), QString::fromStdString(args.key)));
+    context.error(tr("no %1 named '%2', and no history of one")
+                      .arg(QString::fromStdString(args.kind), QString::fromStdString(args.key)));
     return ExitNotFound;
 }
 
 QJsonObject versionJson(const Version &version)
 {
-    QJsonObject json{{QStringLiteral("version"), version.object.version},
-                     {QStringLiteral("updated_at"), Timestamp::toIso(version.object.updatedAt)},
-                     {QStringLiteral("current"), version.current}};
+    QJsonObject json {{QStringLiteral("version"), version.object.version},
+        {QStringLiteral("updated_at"), Timestamp::toIso(version.object.updatedAt)},
+        {QStringLiteral("current"), version.current}};
     const QJsonValue title = version.object.definition.value(QStringLiteral("title"));
     if (title.isString())
         json.insert(QStringLiteral("title"), title);
@@ -104,21 +110,24 @@ int runHistoryList(CliContext &context, const HistoryArgs &args)
         for (const Version &version : versions)
             list.append(versionJson(version));
         context.printJson({{QStringLiteral("kind"), QString::fromStdString(args.kind)},
-                           {QStringLiteral("key"), key},
-                           {QStringLiteral("current"), exists ? QJsonValue(versions.front().object.version) : QJsonValue()},
-                           {QStringLiteral("versions"), list}});
+            {QStringLiteral("key"), key},
+            {QStringLiteral("current"), exists ? QJsonValue(versions.front().object.version) : QJsonValue()},
+            {QStringLiteral("versions"), list}});
         return ExitOk;
     }
     if (exists)
-        context.out(tr("%1 %2: version %3 is current").arg(QString::fromStdString(args.kind), key).arg(versions.front().object.version));
+        context.out(tr("%1 %2: version %3 is current")
+                        .arg(QString::fromStdString(args.kind), key)
+                        .arg(versions.front().object.version));
     else
-        context.out(tr("%1 %2: removed; its earlier versions can be restored").arg(QString::fromStdString(args.kind), key));
+        context.out(tr("%1 %2: removed; its earlier versions can be restored")
+                        .arg(QString::fromStdString(args.kind), key));
     for (const Version &version : versions) {
         const QString title = version.object.definition.value(QStringLiteral("title")).toString();
         context.out(QStringLiteral("  v%1  %2  %3%4")
                         .arg(version.object.version, -4)
-                        .arg(Timestamp::toIso(version.object.updatedAt), version.current ? tr("current  ") : QStringLiteral("         "),
-                             title));
+                        .arg(Timestamp::toIso(version.object.updatedAt),
+                            version.current ? tr("current  ") : QStringLiteral("         "), title));
     }
     return ExitOk;
 }
@@ -144,7 +153,8 @@ int runHistoryShow(CliContext &context, const HistoryArgs &args)
         return notFound(context, args);
     const std::optional<Version> version = findVersion(versions, args.version);
     if (!version) {
-        context.error(tr("%1 %2 has no version %3").arg(QString::fromStdString(args.kind), key).arg(args.version));
+        context.error(
+            tr("%1 %2 has no version %3").arg(QString::fromStdString(args.kind), key).arg(args.version));
         return ExitNotFound;
     }
     if (context.json) {
@@ -156,21 +166,40 @@ int runHistoryShow(CliContext &context, const HistoryArgs &args)
         return ExitOk;
     }
     // The definition itself, as `config import` and the slot editor take it.
-    context.out(QString::fromUtf8(QJsonDocument(version->object.definition).toJson(QJsonDocument::Indented)).trimmed());
+    context.out(QString::fromUtf8(QJsonDocument(version->object.definition).toJson(QJsonDocument::Indented))
+                    .trimmed());
     return ExitOk;
 }
 
-/** Checks that an old definition still means something before it becomes current again. */
-bool stillValid(const Database &db, const std::string &kind, const QString &key, const QJsonObject &definition, QString *error)
+/** Reads a definition and checks the names it refers to against the catalog as it is now. */
+template<typename Definition>
+bool parsesAndRefersToWhatExists(
+    Database &db, const QString &key, const QJsonObject &definition, QString *error)
 {
-    if (kind == "slot" || kind == "slots")
+    const std::optional<Definition> parsed = Definition::fromJson(key, definition, error);
+    return parsed && parsed->check(ConfigNames::load(db), error);
+}
+
+/**
+ * Checks that an old definition still means something before it becomes current again: it was
+ * valid when saved, but what it names (slots, segments, layouts) may have gone since.
+ */
+bool stillValid(
+    Database &db, const std::string &kind, const QString &key, const QJsonObject &definition, QString *error)
+{
+    if (kind == "slot")
         return SlotDefinition::fromJson(key, definition, error).has_value();
-    if (kind == "segment" || kind == "segments") {
+    if (kind == "segment") {
         const std::optional<SegmentDefinition> segment = SegmentDefinition::fromJson(key, definition, error);
         // The segments it names may have gone since, or been changed to name this one (a cycle).
         return segment && SegmentLibrary::load(db).checkReferences(key, segment->rule, error);
     }
-    // Layouts, banners and campaigns have no parser in core yet: their JSON was valid when saved.
+    if (kind == "layout")
+        return parsesAndRefersToWhatExists<LayoutDefinition>(db, key, definition, error);
+    if (kind == "banner")
+        return parsesAndRefersToWhatExists<BannerDefinition>(db, key, definition, error);
+    if (kind == "campaign")
+        return parsesAndRefersToWhatExists<CampaignDefinition>(db, key, definition, error);
     return true;
 }
 
@@ -196,26 +225,33 @@ int runHistoryRestore(CliContext &context, const HistoryArgs &args)
     if (version->current) {
         if (context.json)
             context.printJson({{QStringLiteral("kind"), kind}, {QStringLiteral("key"), key},
-                               {QStringLiteral("restored"), args.version}, {QStringLiteral("version"), args.version},
-                               {QStringLiteral("changed"), false}});
+                {QStringLiteral("restored"), args.version}, {QStringLiteral("version"), args.version},
+                {QStringLiteral("changed"), false}});
         else
-            context.out(tr("%1 %2: version %3 is already current; nothing changed").arg(kind, key).arg(args.version));
+            context.out(
+                tr("%1 %2: version %3 is already current; nothing changed").arg(kind, key).arg(args.version));
         return ExitOk;
     }
     if (!stillValid(db, args.kind, key, version->object.definition, &error)) {
-        context.error(tr("%1 %2 version %3 cannot be restored: %4; nothing was changed").arg(kind, key).arg(args.version).arg(error));
+        context.error(tr("%1 %2 version %3 cannot be restored: %4; nothing was changed")
+                          .arg(kind, key)
+                          .arg(args.version)
+                          .arg(error));
         return ExitBadInput;
     }
     if (!store.restore(table, key, args.version, &error)) {
-        context.error(tr("%1 %2: cannot restore version %3: %4; nothing was changed").arg(kind, key).arg(args.version).arg(error));
+        context.error(tr("%1 %2: cannot restore version %3: %4; nothing was changed")
+                          .arg(kind, key)
+                          .arg(args.version)
+                          .arg(error));
         return ExitBadInput;
     }
     const std::optional<ConfigObject> now = store.get(table, key);
     const int newVersion = now ? now->version : 0;
     if (context.json) {
         context.printJson({{QStringLiteral("kind"), kind}, {QStringLiteral("key"), key},
-                           {QStringLiteral("restored"), args.version}, {QStringLiteral("version"), newVersion},
-                           {QStringLiteral("changed"), true}});
+            {QStringLiteral("restored"), args.version}, {QStringLiteral("version"), newVersion},
+            {QStringLiteral("changed"), true}});
     } else if (exists) {
         context.out(tr("%1 %2: restored version %3 as version %4 (undo with `history restore %1 %2 %5`)")
                         .arg(kind, key)
@@ -223,7 +259,10 @@ int runHistoryRestore(CliContext &context, const HistoryArgs &args)
                         .arg(newVersion)
                         .arg(versions.front().object.version));
     } else {
-        context.out(tr("%1 %2: brought back version %3 as version %4").arg(kind, key).arg(args.version).arg(newVersion));
+        context.out(tr("%1 %2: brought back version %3 as version %4")
+                        .arg(kind, key)
+                        .arg(args.version)
+                        .arg(newVersion));
     }
     return ExitOk;
 }
@@ -252,12 +291,9 @@ int runBackup(CliContext &context, const BackupArgs &args)
     }
     const double seconds = double(timer.elapsed()) / 1000.0;
     if (context.json) {
-        context.printJson({{QStringLiteral("catalog"), db.path()},
-                           {QStringLiteral("file"), report.path},
-                           {QStringLiteral("bytes"), report.bytes},
-                           {QStringLiteral("pages"), report.pages},
-                           {QStringLiteral("restarts"), report.restarts},
-                           {QStringLiteral("seconds"), seconds}});
+        context.printJson({{QStringLiteral("catalog"), db.path()}, {QStringLiteral("file"), report.path},
+            {QStringLiteral("bytes"), report.bytes}, {QStringLiteral("pages"), report.pages},
+            {QStringLiteral("restarts"), report.restarts}, {QStringLiteral("seconds"), seconds}});
     } else {
         context.out(tr("Backed up %1 to %2 (%3 MiB) in %4 s")
                         .arg(db.path(), report.path)
@@ -271,7 +307,8 @@ int runBackup(CliContext &context, const BackupArgs &args)
 
 void addAdminCommands(CLI::App &app, CliContext &context)
 {
-    CLI::App *history = app.add_subcommand("history", "List, show and restore earlier versions of segments, slots, layouts, banners and campaigns");
+    CLI::App *history = app.add_subcommand("history",
+        "List, show and restore earlier versions of segments, slots, layouts, banners and campaigns");
     history->require_subcommand(1);
     const auto addHistoryCommand = [&](const char *name, const char *description, bool withVersion,
                                        int (*run)(CliContext &, const HistoryArgs &)) {
@@ -294,13 +331,16 @@ void addAdminCommands(CLI::App &app, CliContext &context)
     };
     addHistoryCommand("list", "Every version of an object, newest first", false, runHistoryList);
     addHistoryCommand("show", "One version's definition", true, runHistoryShow);
-    addHistoryCommand("restore", "Make an earlier version current again (saved as a new version, so it can be undone)", true,
-                      runHistoryRestore);
+    addHistoryCommand("restore",
+        "Make an earlier version current again (saved as a new version, so it can be undone)", true,
+        runHistoryRestore);
 
     auto backupArgs = std::make_shared<BackupArgs>();
-    CLI::App *backup = app.add_subcommand("backup", "Copy the catalog to FILE while it is in use (SQLite online backup)");
+    CLI::App *backup
+        = app.add_subcommand("backup", "Copy the catalog to FILE while it is in use (SQLite online backup)");
     backup->add_option("file", backupArgs->file, "The backup file")->required();
-    backup->add_flag("--replace", backupArgs->replace, "Overwrite an existing file (never the catalog itself)");
+    backup->add_flag(
+        "--replace", backupArgs->replace, "Overwrite an existing file (never the catalog itself)");
     backup->callback([&context, backupArgs] { context.exitCode = runBackup(context, *backupArgs); });
 }
 

@@ -180,12 +180,10 @@ int runTrain(CliContext &context, const TrainArgs &args)
     if (const int code = loadSnapshot(context, db, asOf, snapshot))
         return code;
     // Training is for caching: say so up front when the catalog cannot be written.
-    QString writeError;
-    if (!db.exec(QStringLiteral("BEGIN IMMEDIATE"), &writeError)) {
-        context.error(tr("%1: cannot keep trained models in the catalog: %2").arg(db.path(), writeError));
+    if (db.isReadOnly()) {
+        context.error(tr("%1: the catalog is read-only, so trained models cannot be kept in it").arg(db.path()));
         return ExitBadInput;
     }
-    db.exec(QStringLiteral("ROLLBACK"));
     Recommender recommender(snapshot);
     ModelStore store(db, true);
     recommender.models().setStore(&store);

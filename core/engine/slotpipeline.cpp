@@ -428,7 +428,7 @@ SlotResult SlotPipeline::run(const RecommendRequest &request, int whyNotItem) co
     for (const auto &[item, pinPosition] : m_pins) {
         if (failingFilter(item, context) != Rule::None)
             continue;
-        const auto existing = std::find_if(chosen.begin(), chosen.end(), [item](const Candidate &c) { return c.item == item; });
+        const auto existing = std::find_if(chosen.begin(), chosen.end(), [item = item](const Candidate &c) { return c.item == item; });
         Candidate pinned{item, 0.0f, {}, {}, false};
         if (existing != chosen.end()) {
             pinned = std::move(*existing);

@@ -37,23 +37,30 @@ QString resolvedPath(const QString &path)
 
 bool sameFile(const QString &a, const QString &b)
 {
-    struct stat sa {};
-    struct stat sb {};
-    if (::stat(QFile::encodeName(a).constData(), &sa) != 0 || ::stat(QFile::encodeName(b).constData(), &sb) != 0)
+    struct stat sa
+    {
+    };
+    struct stat sb
+    {
+    };
+    if (::stat(QFile::encodeName(a).constData(), &sa) != 0
+        || ::stat(QFile::encodeName(b).constData(), &sb) != 0)
         return false;
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 void removeWithSideFiles(const QString &path)
 {
-    for (const QString &suffix : {QString(), QStringLiteral("-journal"), QStringLiteral("-wal"), QStringLiteral("-shm")})
+    for (const QString &suffix :
+        {QString(), QStringLiteral("-journal"), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(path + suffix);
 }
 
 /** Makes a rename durable: the folder entry itself is synced. */
 void syncFolder(const QString &file)
 {
-    const int fd = ::open(QFile::encodeName(QFileInfo(file).absolutePath()).constData(), O_RDONLY | O_DIRECTORY);
+    const int fd
+        = ::open(QFile::encodeName(QFileInfo(file).absolutePath()).constData(), O_RDONLY | O_DIRECTORY);
     if (fd >= 0) {
         ::fsync(fd);
         ::close(fd);
@@ -64,8 +71,7 @@ void syncFolder(const QString &file)
 
 CatalogBackup::CatalogBackup(const Database &source)
     : m_source(source)
-{
-}
+{ }
 
 BackupReport CatalogBackup::run(const QString &target, const Progress &progress)
 {
@@ -82,7 +88,8 @@ BackupReport CatalogBackup::run(const QString &target, const Progress &progress)
     // Never the source, nor one of its side files: that would destroy what is being saved.
     const QString source = resolvedPath(m_source.path());
     const QString resolved = resolvedPath(target);
-    for (const QString &suffix : {QString(), QStringLiteral("-journal"), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+    for (const QString &suffix :
+        {QString(), QStringLiteral("-journal"), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
         if (resolved == source + suffix || sameFile(target, m_source.path() + suffix)) {
             report.error = tr("%1: is the catalog being backed up; choose another file").arg(target);
             return report;
@@ -123,16 +130,19 @@ BackupReport CatalogBackup::run(const QString &target, const Progress &progress)
     };
 
     if (sqlite3_open_v2(QFile::encodeName(temporary).constData(), &destination,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr)
+            SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr)
         != SQLITE_OK) {
-        return fail(tr("%1: cannot write: %2")
-                        .arg(target, destination ? QString::fromUtf8(sqlite3_errmsg(destination)) : tr("out of memory")));
+        return fail(
+            tr("%1: cannot write: %2")
+                .arg(target,
+                    destination ? QString::fromUtf8(sqlite3_errmsg(destination)) : tr("out of memory")));
     }
     sqlite3_busy_timeout(destination, Database::BusyTimeoutMs);
 
     sqlite3_backup *backup = sqlite3_backup_init(destination, "main", m_source.handle(), "main");
     if (!backup)
-        return fail(tr("%1: cannot start the backup: %2").arg(target, QString::fromUtf8(sqlite3_errmsg(destination))));
+        return fail(tr("%1: cannot start the backup: %2")
+                        .arg(target, QString::fromUtf8(sqlite3_errmsg(destination))));
 
     const QString stage = tr("Backing up");
     int busyWaits = 0;
@@ -173,8 +183,9 @@ BackupReport CatalogBackup::run(const QString &target, const Progress &progress)
     report.restarts = restarts;
     sqlite3_backup_finish(backup);
     if (rc != SQLITE_DONE) {
-        const QString why = rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? tr("the catalog stayed locked by another program")
-                                                                      : QString::fromUtf8(sqlite3_errstr(rc));
+        const QString why = rc == SQLITE_BUSY || rc == SQLITE_LOCKED
+            ? tr("the catalog stayed locked by another program")
+            : QString::fromUtf8(sqlite3_errstr(rc));
         return fail(tr("%1: the backup failed: %2; no backup was written").arg(target, why));
     }
     progress.report(stage, report.pages, report.pages);
@@ -195,7 +206,8 @@ BackupReport CatalogBackup::run(const QString &target, const Progress &progress)
         return fail(tr("%1: cannot finish writing the backup").arg(target));
     destination = nullptr;
     // QTemporaryFile made it private (0600); the backup is as readable as the catalog, and writable.
-    QFile::setPermissions(temporary, QFile::permissions(m_source.path()) | QFileDevice::WriteOwner | QFileDevice::ReadOwner);
+    QFile::setPermissions(
+        temporary, QFile::permissions(m_source.path()) | QFileDevice::WriteOwner | QFileDevice::ReadOwner);
 
     const QByteArray from = QFile::encodeName(temporary);
     const QByteArray to = QFile::encodeName(target);

@@ -15,10 +15,10 @@ struct BackupReport
     bool ok = false;
     bool cancelled = false;
     QString error;
-    QString path;       ///< the backup file, once it is in place
-    qint64 pages = 0;   ///< pages copied
-    qint64 bytes = 0;   ///< size of the backup file
-    int restarts = 0;   ///< times another program's write made SQLite start the copy again
+    QString path; ///< the backup file, once it is in place
+    qint64 pages = 0; ///< pages copied
+    qint64 bytes = 0; ///< size of the backup file
+    int restarts = 0; ///< times another program's write made SQLite start the copy again
 };
 
 /**

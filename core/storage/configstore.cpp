@@ -144,9 +144,8 @@ bool ConfigStore::restore(const QString &kind, const QString &key, int version, 
     if (current && current->version == version)
         return true;
     const QList<ConfigObject> versions = history(kind, key, error);
-    const auto earlier = std::find_if(versions.cbegin(), versions.cend(), [version](const ConfigObject &object) {
-        return object.version == version;
-    });
+    const auto earlier = std::find_if(versions.cbegin(), versions.cend(),
+        [version](const ConfigObject &object) { return object.version == version; });
     if (earlier == versions.cend()) {
         if (error)
             *error = tr("%1 '%2' has no version %3").arg(kind.chopped(1), key).arg(version);
@@ -159,10 +158,12 @@ bool ConfigStore::restore(const QString &kind, const QString &key, int version, 
     Transaction transaction(m_db, error);
     if (!transaction.isActive())
         return false;
-    Statement insert = m_db.prepare(QStringLiteral("INSERT INTO %1 (key, definition, version, updated_at) VALUES (?1, ?2,"
-                                                   " (SELECT coalesce(max(version), 0) + 1 FROM config_history WHERE kind = ?3 AND key = ?1), ?4)")
-                                        .arg(kind),
-                                    error);
+    Statement insert = m_db.prepare(
+        QStringLiteral(
+            "INSERT INTO %1 (key, definition, version, updated_at) VALUES (?1, ?2,"
+            " (SELECT coalesce(max(version), 0) + 1 FROM config_history WHERE kind = ?3 AND key = ?1), ?4)")
+            .arg(kind),
+        error);
     if (!insert.isValid())
         return false;
     insert.bind(1, key);

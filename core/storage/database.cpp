@@ -101,7 +101,9 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
     }
     m_db = db;
     m_path = path;
-    m_readOnly = mode == OpenMode::ReadOnly;
+    // A file the user may not write opens read-only whatever was asked; remember it so writers
+    // can say so instead of failing later with SQLite's own words.
+    m_readOnly = mode == OpenMode::ReadOnly || sqlite3_db_readonly(m_db, "main") == 1;
     sqlite3_busy_timeout(m_db, BusyTimeoutMs);
     sqlite3_extended_result_codes(m_db, 1);
 
@@ -109,9 +111,17 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
     bool ok = false;
     const qint64 appId = queryInt(QStringLiteral("PRAGMA application_id"), &ok);
     if (!ok) {
+        const int code = sqlite3_errcode(m_db);
         const QString message = lastError();
         close();
-        setError(error, tr("%1: not a Vitrine catalog (%2)").arg(path, message));
+        if (code == SQLITE_READONLY || (code & 0xFF) == SQLITE_READONLY || (code & 0xFF) == SQLITE_CANTOPEN)
+            setError(error, tr("%1: cannot read the catalog: its folder is read-only and SQLite needs to create "
+                               "%1-shm beside it; make the folder writable or copy the catalog elsewhere (%2)")
+                                .arg(path, message));
+        else if ((code & 0xFF) == SQLITE_CORRUPT)
+            setError(error, tr("%1: the catalog is damaged (%2); restore it from a backup").arg(path, message));
+        else
+            setError(error, tr("%1: not a Vitrine catalog (%2)").arg(path, message));
         return false;
     }
     const int version = schemaVersion();

@@ -33,7 +33,7 @@ QByteArray fingerprint(const Database &db)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     for (const char *sql : {"SELECT * FROM items ORDER BY id", "SELECT * FROM users ORDER BY id",
-                            "SELECT * FROM events ORDER BY user_id, ts, item_id, type"}) {
+             "SELECT * FROM events ORDER BY user_id, ts, item_id, type"}) {
         Statement stmt = db.prepare(QString::fromLatin1(sql));
         while (stmt.step() == Statement::Step::Row) {
             for (int c = 0; c < stmt.columnCount(); ++c)
@@ -62,7 +62,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     const uint8_t mode = data[0];
     ImportOptions options;
-    options.kind = (mode & 3) == 0 ? ImportKind::Items : (mode & 3) == 1 ? ImportKind::Users : ImportKind::Events;
+    options.kind = (mode & 3) == 0 ? ImportKind::Items
+        : (mode & 3) == 1          ? ImportKind::Users
+                                   : ImportKind::Events;
     options.skipBad = mode & 4;
     options.createMissing = mode & 8;
     options.dryRun = mode & 32;
@@ -82,11 +84,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QString error;
     if (!db.isOpen() && !db.open(QStringLiteral(":memory:"), Database::OpenMode::Create, &error))
         broken("setup", error);
-    if (!db.exec(QStringLiteral("BEGIN; DELETE FROM events; DELETE FROM users; DELETE FROM items;"
-                                "INSERT INTO users (id, external_id, name) VALUES (1, 'U1', 'Ada'), (2, 'U2', 'Bo');"
-                                "INSERT INTO items (id, sku, title, price) VALUES (1, 'SKU1', 'Cap', 10), (2, 'SKU2', 'Mug', 5.5);"
-                                "COMMIT;"),
-                 &error))
+    if (!db.exec(QStringLiteral(
+                     "BEGIN; DELETE FROM events; DELETE FROM users; DELETE FROM items;"
+                     "INSERT INTO users (id, external_id, name) VALUES (1, 'U1', 'Ada'), (2, 'U2', 'Bo');"
+                     "INSERT INTO items (id, sku, title, price) VALUES (1, 'SKU1', 'Cap', 10), (2, 'SKU2', "
+                     "'Mug', 5.5);"
+                     "COMMIT;"),
+            &error))
         broken("setup", error);
     const QByteArray before = fingerprint(db);
     if (pristine.isEmpty())

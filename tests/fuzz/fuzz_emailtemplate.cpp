@@ -30,15 +30,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return 0;
-    static const QStringList fields{QStringLiteral("subject"), QStringLiteral("html"), QStringLiteral("text"),
-                                    QStringLiteral("unsubscribe_url")};
-    static const QStringList blocks{QStringLiteral("hero"), QStringLiteral("picks"), QStringLiteral("stories")};
+    static const QStringList fields {QStringLiteral("subject"), QStringLiteral("html"),
+        QStringLiteral("text"), QStringLiteral("unsubscribe_url")};
+    static const QStringList blocks {
+        QStringLiteral("hero"), QStringLiteral("picks"), QStringLiteral("stories")};
     const QString field = fields.at(data[0] % fields.size());
     const bool knowBlocks = data[0] & 4;
     const QString source = QString::fromUtf8(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1));
 
     QString error;
-    const std::optional<EmailTemplate> compiled = EmailTemplate::compile(field, source, knowBlocks ? &blocks : nullptr, &error);
+    const std::optional<EmailTemplate> compiled
+        = EmailTemplate::compile(field, source, knowBlocks ? &blocks : nullptr, &error);
     if (!compiled) {
         if (!error.startsWith(field))
             broken("a refusal does not start with the field", error);

@@ -32,8 +32,7 @@ QByteArray compact(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-template<typename Definition>
-void check(const char *kind, const QJsonObject &json)
+template<typename Definition> void check(const char *kind, const QJsonObject &json)
 {
     QString error;
     const std::optional<Definition> definition = Definition::fromJson(QStringLiteral("fuzz"), json, &error);
@@ -54,7 +53,8 @@ void check(const char *kind, const QJsonObject &json)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const QJsonDocument document = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));
+    const QJsonDocument document
+        = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));
     if (!document.isObject())
         return 0;
     const QJsonObject json = document.object();

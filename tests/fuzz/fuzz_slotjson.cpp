@@ -27,22 +27,27 @@ namespace {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const QJsonDocument document = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));
+    const QJsonDocument document
+        = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));
     if (!document.isObject())
         return 0;
     QString error;
-    const std::optional<SlotDefinition> slot = SlotDefinition::fromJson(QStringLiteral("fuzz"), document.object(), &error);
+    const std::optional<SlotDefinition> slot
+        = SlotDefinition::fromJson(QStringLiteral("fuzz"), document.object(), &error);
     if (!slot) {
         if (error.isEmpty())
             broken("a refused slot gave no reason", document.toJson(QJsonDocument::Compact));
         return 0;
     }
     const QJsonObject written = slot->toJson();
-    const std::optional<SlotDefinition> again = SlotDefinition::fromJson(QStringLiteral("fuzz"), written, &error);
+    const std::optional<SlotDefinition> again
+        = SlotDefinition::fromJson(QStringLiteral("fuzz"), written, &error);
     if (!again)
-        broken("a slot written by toJson() is refused", error.toUtf8() + " in " + QJsonDocument(written).toJson(QJsonDocument::Compact));
+        broken("a slot written by toJson() is refused",
+            error.toUtf8() + " in " + QJsonDocument(written).toJson(QJsonDocument::Compact));
     if (again->toJson() != written)
-        broken("a slot changes when read back", QJsonDocument(written).toJson(QJsonDocument::Compact) + " became "
-                                                      + QJsonDocument(again->toJson()).toJson(QJsonDocument::Compact));
+        broken("a slot changes when read back",
+            QJsonDocument(written).toJson(QJsonDocument::Compact) + " became "
+                + QJsonDocument(again->toJson()).toJson(QJsonDocument::Compact));
     return 0;
 }

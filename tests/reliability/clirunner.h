@@ -30,7 +30,10 @@ struct CliRun
 
     QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
     /** A line for failure messages: the exit code and what the program said on stderr. */
-    QByteArray describe() const { return "exit " + QByteArray::number(exitCode) + (crashed ? " (crashed)" : "") + ": " + err; }
+    QByteArray describe() const
+    {
+        return "exit " + QByteArray::number(exitCode) + (crashed ? " (crashed)" : "") + ": " + err;
+    }
 };
 
 /** Starts vitrine-cli on `catalog` without waiting; the caller owns the process. */
@@ -82,7 +85,8 @@ inline bool waitForStage(QProcess &process, const QString &stage, int percent, Q
         while ((end = pending.indexOf('\n')) >= 0) {
             const QRegularExpressionMatch match = line.match(QString::fromUtf8(pending.left(end)).trimmed());
             pending.remove(0, end + 1);
-            if (match.hasMatch() && match.captured(1).startsWith(stage) && match.captured(2).toInt() >= percent)
+            if (match.hasMatch() && match.captured(1).startsWith(stage)
+                && match.captured(2).toInt() >= percent)
                 return true;
         }
         if (!more && process.state() == QProcess::NotRunning)
@@ -127,8 +131,8 @@ inline bool writeEventsCsv(const QString &path, qint64 rows, int users, int item
     const qint64 start = first.toSecsSinceEpoch();
     char line[64];
     for (qint64 i = 0; i < rows; ++i) {
-        const int n = std::snprintf(line, sizeof line, "U%05d,SKU-%05d,%lld,view\n", int(i % users) + 1, int((i * 7) % items) + 1,
-                                    static_cast<long long>(start + i));
+        const int n = std::snprintf(line, sizeof line, "U%05d,SKU-%05d,%lld,view\n", int(i % users) + 1,
+            int((i * 7) % items) + 1, static_cast<long long>(start + i));
         buffer.append(line, n);
         if (buffer.size() > (1 << 20)) {
             if (file.write(buffer) != buffer.size())
