@@ -88,7 +88,10 @@ bool ConfigStore::save(const QString &kind, const QString &key, const QJsonObjec
     keep.bind(2, key);
     if (!keep.run(error))
         return false;
-    Statement upsert = m_db.prepare(QStringLiteral("INSERT INTO %1 (key, definition, version, updated_at) VALUES (?1, ?2, 1, ?3)"
+    // A key removed and created again continues its numbering, so its history is never overwritten.
+    Statement upsert = m_db.prepare(QStringLiteral("INSERT INTO %1 (key, definition, version, updated_at) VALUES (?1, ?2,"
+                                                   " (SELECT coalesce(max(version), 0) + 1 FROM config_history"
+                                                   "  WHERE kind = ?4 AND key = ?1), ?3)"
                                                    " ON CONFLICT (key) DO UPDATE SET definition = excluded.definition,"
                                                    " version = %1.version + 1, updated_at = excluded.updated_at")
                                         .arg(kind),
@@ -97,6 +100,7 @@ bool ConfigStore::save(const QString &kind, const QString &key, const QJsonObjec
         return false;
     upsert.bind(1, key);
     upsert.bind(2, QJsonDocument(definition).toJson(QJsonDocument::Compact));
+    upsert.bind(4, kind);
     upsert.bind(3, now);
     if (!upsert.run(error))
         return false;

@@ -298,6 +298,26 @@ private slots:
         QCOMPARE(after.json().value(QStringLiteral("versions")).toArray().size(), 4);
     }
 
+    void aKeyCreatedAgainContinuesItsVersions()
+    {
+        QTemporaryDir dir;
+        Database db;
+        QVERIFY(db.open(dir.filePath(QStringLiteral("again.vitrine")), Database::OpenMode::Create, nullptr));
+        ConfigStore store(db);
+        const QString kind = QStringLiteral("banners");
+        const QString key = QStringLiteral("sale");
+        QVERIFY(store.save(kind, key, {{QStringLiteral("title"), QStringLiteral("one")}}));
+        QVERIFY(store.save(kind, key, {{QStringLiteral("title"), QStringLiteral("two")}}));
+        QVERIFY(store.remove(kind, key));
+        QVERIFY(store.save(kind, key, {{QStringLiteral("title"), QStringLiteral("three")}}));
+        QVERIFY(store.save(kind, key, {{QStringLiteral("title"), QStringLiteral("four")}}));
+        QCOMPARE(store.get(kind, key)->version, 4);
+        QStringList titles;
+        for (const ConfigObject &old : store.history(kind, key))
+            titles.append(old.definition.value(QStringLiteral("title")).toString());
+        QCOMPARE(titles, QStringList({QStringLiteral("three"), QStringLiteral("two"), QStringLiteral("one")}));
+    }
+
     void historyErrors_data()
     {
         QTest::addColumn<QStringList>("arguments");
