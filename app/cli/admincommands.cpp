@@ -1,14 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "admincommands.h"
 
-#include "audience/segmentdefinition.h"
-#include "audience/segmentlibrary.h"
-#include "campaign/campaigndefinition.h"
 #include "clicontext.h"
-#include "engine/slotdefinition.h"
-#include "layout/bannerdefinition.h"
-#include "layout/confignames.h"
-#include "layout/layoutdefinition.h"
+#include "config/confighistory.h"
 #include "storage/backup.h"
 #include "storage/configstore.h"
 #include "storage/timestamp.h"
@@ -51,25 +45,6 @@ struct HistoryArgs
     int version = 0;
 };
 
-/** One version of an object: the current row or a row of its history. */
-struct Version
-{
-    ConfigObject object;
-    bool current = false;
-};
-
-/** Every version of an object, newest first; empty when there is neither the object nor a history. */
-std::vector<Version> versionsOf(
-    const ConfigStore &store, const QString &table, const QString &key, QString *error)
-{
-    std::vector<Version> versions;
-    if (const std::optional<ConfigObject> current = store.get(table, key))
-        versions.push_back({*current, true});
-    for (const ConfigObject &earlier : store.history(table, key, error))
-        versions.push_back({earlier, false});
-    return versions;
-}
-
 int notFound(const CliContext &context, const HistoryArgs &args)
 {
     context.error(tr("no %1 named '%2', and no history of one")
@@ -77,7 +52,7 @@ int notFound(const CliContext &context, const HistoryArgs &args)
     return ExitNotFound;
 }
 
-QJsonObject versionJson(const Version &version)
+QJsonObject versionJson(const ConfigVersion &version)
 {
     QJsonObject json {{QStringLiteral("version"), version.object.version},
         {QStringLiteral("updated_at"), Timestamp::toIso(version.object.updatedAt)},
@@ -96,7 +71,7 @@ int runHistoryList(CliContext &context, const HistoryArgs &args)
     const QString table = tableOf(args.kind);
     const QString key = QString::fromStdString(args.key);
     QString error;
-    const std::vector<Version> versions = versionsOf(ConfigStore(db), table, key, &error);
+    const QList<ConfigVersion> versions = configVersions(ConfigStore(db), table, key, &error);
     if (!error.isEmpty()) {
         context.error(error);
         return ExitBadInput;
@@ -107,7 +82,7 @@ int runHistoryList(CliContext &context, const HistoryArgs &args)
     const bool exists = versions.front().current;
     if (context.json) {
         QJsonArray list;
-        for (const Version &version : versions)
+        for (const ConfigVersion &version : versions)
             list.append(versionJson(version));
         context.printJson({{QStringLiteral("kind"), QString::fromStdString(args.kind)},
             {QStringLiteral("key"), key},
@@ -122,7 +97,7 @@ int runHistoryList(CliContext &context, const HistoryArgs &args)
     else
         context.out(tr("%1 %2: removed; its earlier versions can be restored")
                         .arg(QString::fromStdString(args.kind), key));
-    for (const Version &version : versions) {
+    for (const ConfigVersion &version : versions) {
         const QString title = version.object.definition.value(QStringLiteral("title")).toString();
         context.out(QStringLiteral("  v%1  %2  %3%4")
                         .arg(version.object.version, -4)
@@ -132,9 +107,9 @@ int runHistoryList(CliContext &context, const HistoryArgs &args)
     return ExitOk;
 }
 
-std::optional<Version> findVersion(const std::vector<Version> &versions, int number)
+std::optional<ConfigVersion> findVersion(const QList<ConfigVersion> &versions, int number)
 {
-    for (const Version &version : versions) {
+    for (const ConfigVersion &version : versions) {
         if (version.object.version == number)
             return version;
     }
@@ -148,10 +123,10 @@ int runHistoryShow(CliContext &context, const HistoryArgs &args)
         return code;
     const QString key = QString::fromStdString(args.key);
     QString error;
-    const std::vector<Version> versions = versionsOf(ConfigStore(db), tableOf(args.kind), key, &error);
+    const QList<ConfigVersion> versions = configVersions(ConfigStore(db), tableOf(args.kind), key, &error);
     if (versions.empty())
         return notFound(context, args);
-    const std::optional<Version> version = findVersion(versions, args.version);
+    const std::optional<ConfigVersion> version = findVersion(versions, args.version);
     if (!version) {
         context.error(
             tr("%1 %2 has no version %3").arg(QString::fromStdString(args.kind), key).arg(args.version));
@@ -171,98 +146,55 @@ int runHistoryShow(CliContext &context, const HistoryArgs &args)
     return ExitOk;
 }
 
-/** Reads a definition and checks the names it refers to against the catalog as it is now. */
-template<typename Definition>
-bool parsesAndRefersToWhatExists(
-    Database &db, const QString &key, const QJsonObject &definition, QString *error)
-{
-    const std::optional<Definition> parsed = Definition::fromJson(key, definition, error);
-    return parsed && parsed->check(ConfigNames::load(db), error);
-}
-
-/**
- * Checks that an old definition still means something before it becomes current again: it was
- * valid when saved, but what it names (slots, segments, layouts) may have gone since.
- */
-bool stillValid(
-    Database &db, const std::string &kind, const QString &key, const QJsonObject &definition, QString *error)
-{
-    if (kind == "slot")
-        return SlotDefinition::fromJson(key, definition, error).has_value();
-    if (kind == "segment") {
-        const std::optional<SegmentDefinition> segment = SegmentDefinition::fromJson(key, definition, error);
-        // The segments it names may have gone since, or been changed to name this one (a cycle).
-        return segment && SegmentLibrary::load(db).checkReferences(key, segment->rule, error);
-    }
-    if (kind == "layout")
-        return parsesAndRefersToWhatExists<LayoutDefinition>(db, key, definition, error);
-    if (kind == "banner")
-        return parsesAndRefersToWhatExists<BannerDefinition>(db, key, definition, error);
-    if (kind == "campaign")
-        return parsesAndRefersToWhatExists<CampaignDefinition>(db, key, definition, error);
-    return true;
-}
-
 int runHistoryRestore(CliContext &context, const HistoryArgs &args)
 {
     Database db;
     if (const int code = context.open(db, Database::OpenMode::ReadWrite))
         return code;
-    const QString table = tableOf(args.kind);
     const QString kind = QString::fromStdString(args.kind);
     const QString key = QString::fromStdString(args.key);
-    ConfigStore store(db);
-    QString error;
-    const std::vector<Version> versions = versionsOf(store, table, key, &error);
-    if (versions.empty())
+    using Status = ConfigRestoreResult::Status;
+    const ConfigRestoreResult result = restoreConfigVersion(db, tableOf(args.kind), key, args.version);
+    switch (result.status) {
+    case Status::NoSuchObject:
         return notFound(context, args);
-    const std::optional<Version> version = findVersion(versions, args.version);
-    if (!version) {
+    case Status::NoSuchVersion:
         context.error(tr("%1 %2 has no version %3").arg(kind, key).arg(args.version));
         return ExitNotFound;
-    }
-    const bool exists = versions.front().current;
-    if (version->current) {
-        if (context.json)
-            context.printJson({{QStringLiteral("kind"), kind}, {QStringLiteral("key"), key},
-                {QStringLiteral("restored"), args.version}, {QStringLiteral("version"), args.version},
-                {QStringLiteral("changed"), false}});
-        else
-            context.out(
-                tr("%1 %2: version %3 is already current; nothing changed").arg(kind, key).arg(args.version));
-        return ExitOk;
-    }
-    if (!stillValid(db, args.kind, key, version->object.definition, &error)) {
+    case Status::NoLongerValid:
         context.error(tr("%1 %2 version %3 cannot be restored: %4; nothing was changed")
                           .arg(kind, key)
                           .arg(args.version)
-                          .arg(error));
+                          .arg(result.error));
         return ExitBadInput;
-    }
-    if (!store.restore(table, key, args.version, &error)) {
+    case Status::Failed:
         context.error(tr("%1 %2: cannot restore version %3: %4; nothing was changed")
                           .arg(kind, key)
                           .arg(args.version)
-                          .arg(error));
+                          .arg(result.error));
         return ExitBadInput;
+    case Status::AlreadyCurrent:
+    case Status::Restored:
+        break;
     }
-    const std::optional<ConfigObject> now = store.get(table, key);
-    const int newVersion = now ? now->version : 0;
+    const bool changed = result.status == Status::Restored;
     if (context.json) {
         context.printJson({{QStringLiteral("kind"), kind}, {QStringLiteral("key"), key},
-            {QStringLiteral("restored"), args.version}, {QStringLiteral("version"), newVersion},
-            {QStringLiteral("changed"), true}});
-    } else if (exists) {
+            {QStringLiteral("restored"), args.version}, {QStringLiteral("version"), result.newVersion},
+            {QStringLiteral("changed"), changed}});
+    } else if (!changed) {
+        context.out(tr("%1 %2: version %3 is already current; nothing changed").arg(kind, key).arg(args.version));
+    } else if (result.previousCurrent > 0) {
         context.out(tr("%1 %2: restored version %3 as version %4 (undo with `history restore %1 %2 %5`)")
                         .arg(kind, key)
                         .arg(args.version)
-                        .arg(newVersion)
-                        .arg(versions.front().object.version));
+                        .arg(result.newVersion)
+                        .arg(result.previousCurrent));
     } else {
         context.out(tr("%1 %2: brought back version %3 as version %4")
                         .arg(kind, key)
                         .arg(args.version)
-                        .arg(newVersion));
+                        .arg(result.newVersion));
     }
     return ExitOk;
 }

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storage/configstore.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Vitrine {
+
+class Database;
+
+/** One version of a configuration object: the current row or a row of its history. */
+struct ConfigVersion
+{
+    ConfigObject object;
+    bool current = false;
+};
+
+/**
+ * Every version of an object, newest first: the current one (if the object exists) and then its
+ * history. Empty when there is neither the object nor a history of one.
+ */
+QList<ConfigVersion> configVersions(const ConfigStore &store, const QString &kind, const QString &key,
+    QString *error = nullptr);
+
+/**
+ * Whether a definition means something in the catalog as it is now: it parses as a definition of
+ * its kind and names only slots, segments and layouts that exist (and, for a segment, makes no
+ * cycle). A definition that was valid when saved may name things removed since. On failure,
+ * @p error names the place: "rule.all[0].segment: no segment named 'gone'".
+ */
+bool checkConfigDefinition(
+    Database &db, const QString &kind, const QString &key, const QJsonObject &definition, QString *error);
+
+/** What ConfigHistory::restore did, as a value for the command line and the studio. */
+struct ConfigRestoreResult
+{
+    enum class Status
+    {
+        Restored,        ///< saved as a new version
+        AlreadyCurrent,  ///< the version asked for is the current one: nothing changed
+        NoSuchObject,    ///< neither the object nor a history of it
+        NoSuchVersion,   ///< the object has no version with that number
+        NoLongerValid,   ///< the old definition no longer makes sense: nothing changed
+        Failed,          ///< the catalog could not be written: nothing changed
+    };
+    Status status = Status::Failed;
+    int restoredVersion = 0;  ///< the version asked for
+    int newVersion = 0;       ///< the version it became (Restored) or is (AlreadyCurrent)
+    int previousCurrent = 0;  ///< the version that was current before, 0 if the object was removed
+    QString error;            ///< why, when not Restored or AlreadyCurrent
+
+    bool ok() const { return status == Status::Restored || status == Status::AlreadyCurrent; }
+};
+
+/**
+ * Makes an earlier version of a configuration object current again, after checking it against the
+ * catalog as it is now (checkConfigDefinition). The GUI's history panel and `vitrine-cli history
+ * restore` both call this, so they refuse and accept the same versions.
+ */
+ConfigRestoreResult restoreConfigVersion(Database &db, const QString &kind, const QString &key, int version);
+
+} // namespace Vitrine
