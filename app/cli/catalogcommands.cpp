@@ -168,6 +168,9 @@ int runImport(CliContext &context, const ImportArgs &args)
         return ExitNotFound;
     }
 
+    // An import may create the catalog; one that fails must not leave an empty catalog behind.
+    const QString catalog = context.catalogPath();
+    const bool created = !options.dryRun && !QFileInfo::exists(catalog);
     Database db;
     if (const int code = context.open(db, options.dryRun ? Database::OpenMode::ReadWrite : Database::OpenMode::Create))
         return code;
@@ -175,6 +178,11 @@ int runImport(CliContext &context, const ImportArgs &args)
     timer.start();
     const ImportReport report = Importer().run(db, options, context.progress());
     context.endProgress();
+    if (created && !report.ok) {
+        db.close();
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(catalog + suffix);
+    }
 
     if (context.json) {
         QJsonObject json = report.toJson();

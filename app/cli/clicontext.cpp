@@ -37,6 +37,15 @@ int CliContext::open(Database &db, Database::OpenMode mode) const
         error(QStringLiteral("%1: no such catalog (create one with `vitrine-cli --db %1 demo` or import into it)").arg(path));
         return ExitNotFound;
     }
+    // A script's writer waits for another program's long import instead of failing, and says so.
+    db.setBusyTimeout(CliBusyTimeoutMs);
+    if (!quiet) {
+        db.setBusyNotice([path] {
+            std::fprintf(stderr, "%s\n",
+                qPrintable(QStringLiteral("vitrine-cli: waiting for another program that is using %1…").arg(path)));
+            std::fflush(stderr);
+        });
+    }
     QString message;
     if (!db.open(path, mode, &message)) {
         error(message);

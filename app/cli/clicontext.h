@@ -22,6 +22,13 @@ enum ExitCode : int {
 };
 
 /**
+ * How long a command waits for another program's lock on the catalog (a long import holds it
+ * while it writes) before giving up with "database is locked": five minutes, saying after a second
+ * that it waits.
+ */
+inline constexpr int CliBusyTimeoutMs = 5 * 60 * 1000;
+
+/**
  * What every command of vitrine-cli shares: the catalog path, --json, and the one place that
  * writes to stdout (results) and stderr (messages and progress).
  */

@@ -111,13 +111,21 @@ bool ConfigStore::remove(const QString &kind, const QString &key, QString *error
 {
     if (!get(kind, key, error))
         return false;
+    // Nothing is removed unless its current version is safely in the history first.
     Transaction transaction(m_db, error);
+    if (!transaction.isActive())
+        return false;
     Statement keep = m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO config_history (kind, key, version, definition, updated_at)"
                                                  " SELECT ?1, key, version, definition, updated_at FROM %1 WHERE key = ?2")
-                                      .arg(kind));
+                                      .arg(kind),
+        error);
+    if (!keep.isValid())
+        return false;
     keep.bind(1, kind);
     keep.bind(2, key);
-    Statement drop = m_db.prepare(QStringLiteral("DELETE FROM %1 WHERE key = ?").arg(kind));
+    Statement drop = m_db.prepare(QStringLiteral("DELETE FROM %1 WHERE key = ?").arg(kind), error);
+    if (!drop.isValid())
+        return false;
     drop.bind(1, key);
     if (!keep.run(error) || !drop.run(error))
         return false;

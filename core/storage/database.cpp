@@ -6,11 +6,15 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QThread>
 #include <QFileInfo>
 #include <QStandardPaths>
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <iterator>
 #include <utility>
 
 namespace Vitrine {
@@ -30,6 +34,38 @@ void setError(QString *error, const QString &message)
 
 } // namespace
 
+/** What SQLite's busy handler needs: how long to wait, and whom to tell that it waits. */
+struct Database::BusyWait
+{
+    int timeoutMs = BusyTimeoutMs;
+    std::function<void()> notice;
+    QElapsedTimer waiting;
+    bool noticed = false;
+
+    /** sqlite3_busy_handler: non-zero to try again, zero to give up with SQLITE_BUSY. */
+    static int handle(void *self, int attempt)
+    {
+        auto *wait = static_cast<BusyWait *>(self);
+        if (attempt == 0) {
+            wait->waiting.start();
+            wait->noticed = false;
+        }
+        const qint64 elapsed = wait->waiting.elapsed();
+        if (elapsed >= wait->timeoutMs)
+            return 0;
+        if (elapsed >= 1000 && !wait->noticed) {
+            wait->noticed = true;
+            if (wait->notice)
+                wait->notice();
+        }
+        // Short sleeps first, as SQLite's own handler does, so a brief lock costs little.
+        static constexpr int delays[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
+        const int delay = delays[std::min<size_t>(size_t(attempt), std::size(delays) - 1)];
+        QThread::msleep(ulong(std::min<qint64>(delay, wait->timeoutMs - elapsed)));
+        return 1;
+    }
+};
+
 QString Database::defaultPath()
 {
     const QString fromEnvironment = qEnvironmentVariable("VITRINE_DB");
@@ -39,7 +75,10 @@ QString Database::defaultPath()
     return QDir(dataDir).filePath(QStringLiteral("vitrine/demo.vitrine"));
 }
 
-Database::Database() = default;
+Database::Database()
+    : m_busy(std::make_unique<BusyWait>())
+{
+}
 
 Database::~Database()
 {
@@ -47,7 +86,8 @@ Database::~Database()
 }
 
 Database::Database(Database &&other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr))
+    : m_busy(std::exchange(other.m_busy, std::make_unique<BusyWait>()))
+    , m_db(std::exchange(other.m_db, nullptr))
     , m_path(std::move(other.m_path))
     , m_readOnly(other.m_readOnly)
 {
@@ -57,6 +97,7 @@ Database &Database::operator=(Database &&other) noexcept
 {
     if (this != &other) {
         close();
+        m_busy.swap(other.m_busy);
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
         m_readOnly = other.m_readOnly;
@@ -104,7 +145,7 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
     // A file the user may not write opens read-only whatever was asked; remember it so writers
     // can say so instead of failing later with SQLite's own words.
     m_readOnly = mode == OpenMode::ReadOnly || sqlite3_db_readonly(m_db, "main") == 1;
-    sqlite3_busy_timeout(m_db, BusyTimeoutMs);
+    sqlite3_busy_handler(m_db, &BusyWait::handle, m_busy.get());
     sqlite3_extended_result_codes(m_db, 1);
 
     // Reading the header tells a non-SQLite file apart before anything is written to it.
@@ -152,6 +193,14 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
     exec(QStringLiteral("PRAGMA foreign_keys = ON"));
 
     if (version < SchemaVersion) {
+        if (m_readOnly && empty) {
+            // A 0-byte file (or a database with nothing in it) is not a catalog yet.
+            close();
+            setError(error, tr("%1: the file is empty, not a catalog yet (import into it, or create one with "
+                               "`vitrine-cli --db %1 demo`)")
+                                .arg(path));
+            return false;
+        }
         if (m_readOnly) {
             close();
             setError(error, tr("%1: catalog version %2 needs an upgrade; open it for writing once")
@@ -254,6 +303,21 @@ QString Database::lastError() const
 int Database::schemaVersion() const
 {
     return int(queryInt(QStringLiteral("PRAGMA user_version")));
+}
+
+void Database::setBusyTimeout(int milliseconds)
+{
+    m_busy->timeoutMs = std::max(0, milliseconds);
+}
+
+int Database::busyTimeout() const
+{
+    return m_busy->timeoutMs;
+}
+
+void Database::setBusyNotice(std::function<void()> notice)
+{
+    m_busy->notice = std::move(notice);
 }
 
 qint64 Database::dataVersion() const

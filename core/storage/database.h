@@ -3,6 +3,9 @@
 
 #include <QString>
 
+#include <functional>
+#include <memory>
+
 struct sqlite3;
 
 namespace Vitrine {
@@ -74,9 +77,25 @@ public:
     /** Milliseconds a statement waits for a lock held by another program before failing. */
     static constexpr int BusyTimeoutMs = 10000;
 
+    /**
+     * How long a statement waits for another program's lock before failing with "database is
+     * locked" (BusyTimeoutMs unless changed). A command-line writer can afford to wait for a long
+     * import to finish; a window should not freeze that long. Applies to this connection, now and
+     * after the next open().
+     */
+    void setBusyTimeout(int milliseconds);
+    int busyTimeout() const;
+    /**
+     * Called (on the waiting thread) once per wait when a statement has waited a second for
+     * another program's lock, so the caller can say why nothing seems to happen.
+     */
+    void setBusyNotice(std::function<void()> notice);
+
 private:
     bool migrate(QString *error);
+    struct BusyWait;
 
+    std::unique_ptr<BusyWait> m_busy; ///< stable address for SQLite's busy handler across moves
     sqlite3 *m_db = nullptr;
     QString m_path;
     bool m_readOnly = false;

@@ -90,15 +90,22 @@ struct RejectedRow
 class ImportRun
 {
 public:
-    ImportRun(Database &db, const ImportOptions &options, const Progress &progress)
+    /**
+     * With @p readFirst, the file is read and checked in a read transaction and the write lock is
+     * taken only for writing, so other programs can write meanwhile; if one did, changedMeanwhile()
+     * says the run must be repeated with everything under the write lock.
+     */
+    ImportRun(Database &db, const ImportOptions &options, const Progress &progress, bool readFirst)
         : m_db(db)
         , m_options(options)
         , m_progress(progress)
         , m_specs(fieldSpecs(options.kind))
+        , m_readFirst(readFirst && !options.dryRun)
     {
     }
 
     ImportReport run();
+    bool changedMeanwhile() const { return m_changedMeanwhile; }
 
 private:
     bool openSource();
@@ -137,6 +144,8 @@ private:
     std::vector<RejectedRow> m_rejected;
     int m_rowProblems = 0;
     QString m_firstRowProblem;
+    const bool m_readFirst;
+    bool m_changedMeanwhile = false;
 };
 
 bool ImportRun::reportProgress(const QString &stage, qint64 done, qint64 total)
@@ -332,7 +341,11 @@ bool ImportRun::readRecords()
         }
         if (++sinceReport == 65536) {
             sinceReport = 0;
-            if (!reportProgress(tr("Reading %1").arg(QFileInfo(m_options.path).fileName()), m_source->bytesRead(),
+            const QString name = QFileInfo(m_options.path).fileName();
+            const QString stage = m_readFirst || m_options.dryRun
+                ? tr("Reading %1").arg(name)
+                : tr("Reading %1 again, since the catalog changed meanwhile").arg(name);
+            if (!reportProgress(stage, m_source->bytesRead(),
                                 m_source->size()))
                 return false;
         }
@@ -680,36 +693,48 @@ ImportReport ImportRun::run()
     if (!openSource())
         return m_report;
 
-    // One transaction for reading and writing: the ids looked up are the ids written against,
-    // and a failure anywhere leaves the catalog as it was. A dry run only reads.
+    // The ids looked up while reading are the ids written against, and a failure anywhere leaves
+    // the catalog as it was. Reading a big file takes as long as writing it, so by default it
+    // happens in a read transaction that blocks nobody; the write lock is taken afterwards, and
+    // if another program committed in between (PRAGMA data_version moved), the caller repeats the
+    // run with reading and writing in one write transaction. A dry run only reads.
     // Events reference people and items that this run has just checked inside the same write
     // transaction, so SQLite's own per-row foreign key lookups would only repeat that work.
     const bool bulkEvents = m_options.kind == ImportKind::Events && !m_options.dryRun;
-    if (bulkEvents)
-        m_db.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
     std::optional<Transaction> transaction;
-    if (m_options.dryRun) {
-        if (!m_db.exec(QStringLiteral("BEGIN"), &m_report.error))
-            return m_report;
-    } else {
+    bool reading = false; // a read transaction of our own is open
+    qint64 versionRead = 0;
+    const auto beginWriting = [&] {
+        if (bulkEvents)
+            m_db.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
         transaction.emplace(m_db, &m_report.error);
         if (!transaction->isActive()) {
             m_report.error = tr("%1: cannot start writing: %2").arg(m_db.path(), m_report.error);
-            return m_report;
+            return false;
         }
         // A big load wants a big page cache; it is per connection and reset afterwards.
         m_db.exec(QStringLiteral("PRAGMA cache_size = -262144"));
-    }
+        return true;
+    };
     const auto finish = [&] {
         if (transaction)
             transaction->rollback(); // after a commit this does nothing
-        if (m_options.dryRun)
+        if (reading)
             m_db.exec(QStringLiteral("ROLLBACK"));
-        else
+        if (!m_options.dryRun)
             m_db.exec(QStringLiteral("PRAGMA cache_size = -2000"));
         if (bulkEvents)
             m_db.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     };
+    if (m_options.dryRun || m_readFirst) {
+        if (!m_db.exec(QStringLiteral("BEGIN"), &m_report.error))
+            return m_report;
+        reading = true;
+        versionRead = m_db.dataVersion();
+    } else if (!beginWriting()) {
+        finish();
+        return m_report;
+    }
 
     m_users = loadIds(m_db, QStringLiteral("SELECT id, external_id FROM users"));
     m_items = loadIds(m_db, QStringLiteral("SELECT id, sku FROM items"));
@@ -732,6 +757,26 @@ ImportReport ImportRun::run()
         m_report.ok = true;
         finish();
         return m_report;
+    }
+    if (reading) {
+        // The file is good: now take the write lock (waiting for another writer if need be).
+        m_db.exec(QStringLiteral("COMMIT"));
+        reading = false;
+        if (m_progress.isCancelled()) {
+            m_report.cancelled = true;
+            m_report.error = tr("cancelled; nothing was written");
+            finish();
+            return m_report;
+        }
+        if (!beginWriting()) {
+            finish();
+            return m_report;
+        }
+        if (m_db.dataVersion() != versionRead) {
+            m_changedMeanwhile = true;
+            finish();
+            return m_report;
+        }
     }
 
     QString error;
@@ -768,8 +813,13 @@ ImportReport ImportRun::run()
 
 ImportReport Importer::run(Database &db, const ImportOptions &options, const Progress &progress)
 {
-    ImportRun run(db, options, progress);
-    return run.run();
+    ImportRun run(db, options, progress, true);
+    ImportReport report = run.run();
+    if (!run.changedMeanwhile())
+        return report;
+    // Another program wrote while the file was read: read it again under the write lock.
+    ImportRun again(db, options, progress, false);
+    return again.run();
 }
 
 } // namespace Vitrine

@@ -147,6 +147,29 @@ private slots:
         QVERIFY(run.err.contains("not a Vitrine catalog"));
     }
 
+    void emptyFileIsNotACatalogYet()
+    {
+        const QString path = write(QStringLiteral("empty.vitrine"), QByteArray());
+        const Run run = cli({QStringLiteral("--db"), path, QStringLiteral("stats")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("the file is empty, not a catalog yet"), run.err.constData());
+        QCOMPARE(QFileInfo(path).size(), 0);
+    }
+
+    void failedImportIntoANewCatalogLeavesNoCatalog()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("never-made.vitrine"));
+        const QString file = write(QStringLiteral("bad-new.csv"), "sku,title,price\nNEW1,Broken,abc\n");
+        const Run run = cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("items"), file});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(!QFileInfo::exists(path));
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
+        // The same file, fixed, creates it.
+        const QString good = write(QStringLiteral("good-new.csv"), "sku,title,price\nNEW1,Fixed,10\n");
+        QCOMPARE(cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("items"), good}).exitCode, 0);
+        QVERIFY(QFileInfo::exists(path));
+    }
+
     void demoRefusesToOverwrite()
     {
         const QByteArray before = fileHash(m_catalog);

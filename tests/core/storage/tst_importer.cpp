@@ -342,6 +342,65 @@ private slots:
         QCOMPARE(count("SELECT count(*) FROM events WHERE type = 0"), 4);
     }
 
+    void anotherProgramWritesWhileTheFileIsRead()
+    {
+        // The import reads its file without holding the write lock, so another program can write
+        // meanwhile without waiting; that program's write then makes the import read again under
+        // the lock, so what it writes refers to the catalog as it is, not as it was.
+        QByteArray content("user_id,item_id,ts\n");
+        constexpr int Rows = 70000; // more than one progress report while reading
+        for (int i = 0; i < Rows; ++i)
+            content += "NEW1,SKU" + QByteArray::number(1 + i % 2) + ',' + QByteArray::number(1700000000 + i) + '\n';
+        const QString path = write(QStringLiteral("long.csv"), content);
+
+        Database other;
+        QString error;
+        QVERIFY(other.open(m_db.path(), Database::OpenMode::ReadWrite, &error));
+        other.setBusyTimeout(0); // any lock held by the import would make it fail at once
+        bool wrote = false;
+        QString otherError = QStringLiteral("never called");
+        const Progress progress([&](const QString &stage, qint64, qint64) {
+            if (wrote || !stage.startsWith(QLatin1String("Reading")))
+                return;
+            wrote = true;
+            otherError.clear();
+            other.exec(QStringLiteral("INSERT INTO users (external_id, name) VALUES ('NEW1', 'Written meanwhile')"),
+                &otherError);
+        });
+        ImportOptions options;
+        options.kind = ImportKind::Events;
+        options.path = path;
+        options.createMissing = true;
+        const ImportReport report = Importer().run(m_db, options, progress);
+        QVERIFY2(otherError.isEmpty(), qPrintable(otherError));
+        QVERIFY2(report.ok, qPrintable(report.error));
+        QCOMPARE(report.createdUsers, 0); // the person written meanwhile is used, not made twice
+        QCOMPARE(report.inserted, Rows);
+        QCOMPARE(count("SELECT count(*) FROM users WHERE external_id = 'NEW1'"), 1);
+        QCOMPARE(count("SELECT name = 'Written meanwhile' FROM users WHERE external_id = 'NEW1'"), 1);
+        QCOMPARE(count("SELECT count(*) FROM events e JOIN users u ON u.id = e.user_id WHERE u.external_id = 'NEW1'"),
+            Rows);
+        QCOMPARE(count("PRAGMA foreign_key_check"), 0);
+    }
+
+    void aWriterWaitsForTheImportsWriteLock()
+    {
+        // A statement waits for another connection's write lock up to the busy timeout, then
+        // fails naming the lock; with a longer timeout it waits the lock out.
+        Database other;
+        QString error;
+        QVERIFY(other.open(m_db.path(), Database::OpenMode::ReadWrite, &error));
+        other.setBusyTimeout(200);
+        int notices = 0;
+        other.setBusyNotice([&] { ++notices; });
+        QVERIFY(m_db.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        QVERIFY(!other.exec(QStringLiteral("UPDATE users SET name = 'x' WHERE external_id = 'U1'"), &error));
+        QVERIFY2(error.contains(QStringLiteral("locked")), qPrintable(error));
+        QCOMPARE(notices, 0); // under a second: nothing to tell
+        QVERIFY(m_db.exec(QStringLiteral("COMMIT")));
+        QVERIFY(other.exec(QStringLiteral("UPDATE users SET name = 'x' WHERE external_id = 'U1'"), &error));
+    }
+
     void jsonFileImports()
     {
         const ImportReport report = import(ImportKind::Users, write(QStringLiteral("people.json"),
