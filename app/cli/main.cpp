@@ -3,6 +3,7 @@
 #include "admincommands.h"
 #include "catalogcommands.h"
 #include "clicontext.h"
+#include "configcommands.h"
 #include "enginecommands.h"
 #include "layoutcommands.h"
 #include "segmentcommands.h"
@@ -34,6 +35,7 @@ int main(int argc, char *argv[])
     Vitrine::addEngineCommands(cli, context);
     Vitrine::addSegmentCommands(cli, context);
     Vitrine::addAdminCommands(cli, context);
+    Vitrine::addConfigCommands(cli, context);
     Vitrine::addLayoutCommands(cli, context);
 
     try {

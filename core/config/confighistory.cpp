@@ -5,10 +5,12 @@
 #include "audience/segmentlibrary.h"
 #include "campaign/campaigndefinition.h"
 #include "engine/slotdefinition.h"
+#include "engine/strategyregistry.h"
 #include "layout/bannerdefinition.h"
 #include "layout/confignames.h"
 #include "layout/layoutdefinition.h"
 #include "storage/database.h"
+#include "storage/statement.h"
 
 #include <QCoreApplication>
 
@@ -31,6 +33,63 @@ bool parsesAndRefersToWhatExists(Database &db, const QString &key, const QJsonOb
     return parsed && parsed->check(ConfigNames::load(db), error);
 }
 
+bool exists(const Database &db, const QString &sql, const QString &value)
+{
+    Statement stmt = db.prepare(sql);
+    stmt.bind(1, value);
+    return stmt.isValid() && stmt.step() == Statement::Step::Row;
+}
+
+/**
+ * What SlotPipeline::build would refuse, checked with the catalog's names instead of a snapshot
+ * (which would load every event and train models): strategies by name, categories, brands and
+ * pinned items. The messages match the pipeline's.
+ */
+bool slotNamesExist(const Database &db, const SlotDefinition &slot, QString *error)
+{
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    QStringList strategies;
+    for (const StrategyInfo &info : strategyInfos())
+        strategies.append(info.name);
+    const auto checkStrategies = [&](const std::vector<SlotStrategy> &list, const char *key) {
+        for (size_t i = 0; i < list.size(); ++i) {
+            if (!strategies.contains(list[i].name))
+                return fail(tr("%1[%2]: unknown strategy '%3' (strategies: %4)")
+                                .arg(QLatin1String(key))
+                                .arg(i)
+                                .arg(list[i].name, strategies.join(QStringLiteral(", "))));
+        }
+        return true;
+    };
+    if (!checkStrategies(slot.strategies, "strategies") || !checkStrategies(slot.fallbacks, "fallback"))
+        return false;
+
+    const QString category = QStringLiteral(
+        "SELECT 1 FROM items WHERE category = ?1 OR substr(category, 1, length(?1) + 3) = ?1 || ' > ' LIMIT 1");
+    const QString brand = QStringLiteral("SELECT 1 FROM items WHERE brand = ?1 LIMIT 1");
+    const auto checkNames = [&](const QStringList &names, bool isCategory, const char *key) {
+        for (const QString &name : names) {
+            if (!exists(db, isCategory ? category : brand, name))
+                return fail(tr("filters.%1: the catalog has no %2 '%3'")
+                                .arg(QLatin1String(key), isCategory ? tr("category") : tr("brand"), name));
+        }
+        return true;
+    };
+    const SlotFilters &f = slot.filters;
+    if (!checkNames(f.categories, true, "categories") || !checkNames(f.excludeCategories, true, "exclude_categories")
+        || !checkNames(f.brands, false, "brands") || !checkNames(f.excludeBrands, false, "exclude_brands"))
+        return false;
+    for (const SlotPin &pin : slot.pins) {
+        if (!exists(db, QStringLiteral("SELECT 1 FROM items WHERE sku = ?1"), pin.sku))
+            return fail(tr("pins: the catalog has no item '%1'").arg(pin.sku));
+    }
+    return true;
+}
+
 } // namespace
 
 QList<ConfigVersion> configVersions(const ConfigStore &store, const QString &kind, const QString &key, QString *error)
@@ -46,8 +105,10 @@ QList<ConfigVersion> configVersions(const ConfigStore &store, const QString &kin
 bool checkConfigDefinition(
     Database &db, const QString &kind, const QString &key, const QJsonObject &definition, QString *error)
 {
-    if (kind == QLatin1String("slots"))
-        return SlotDefinition::fromJson(key, definition, error).has_value();
+    if (kind == QLatin1String("slots")) {
+        const std::optional<SlotDefinition> slot = SlotDefinition::fromJson(key, definition, error);
+        return slot && slotNamesExist(db, *slot, error);
+    }
     if (kind == QLatin1String("segments")) {
         const std::optional<SegmentDefinition> segment = SegmentDefinition::fromJson(key, definition, error);
         // The segments it names may have gone since, or been changed to name this one (a cycle).

@@ -27,8 +27,8 @@ QList<ConfigVersion> configVersions(const ConfigStore &store, const QString &kin
 
 /**
  * Whether a definition means something in the catalog as it is now: it parses as a definition of
- * its kind and names only slots, segments and layouts that exist (and, for a segment, makes no
- * cycle). A definition that was valid when saved may name things removed since. On failure,
+ * its kind and names only strategies, categories, brands, items, slots, segments and layouts that
+ * exist (and, for a segment, makes no cycle). A definition that was valid when saved may name things removed since. On failure,
  * @p error names the place: "rule.all[0].segment: no segment named 'gone'".
  */
 bool checkConfigDefinition(

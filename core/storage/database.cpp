@@ -328,7 +328,10 @@ qint64 Database::dataVersion() const
 Transaction::Transaction(Database &db, QString *error)
     : m_db(db)
 {
-    m_active = m_db.exec(QStringLiteral("BEGIN IMMEDIATE"), error);
+    // Inside another transaction this one is a savepoint, so a step that commits on its own
+    // (ConfigStore::save) can also be one part of a bigger all-or-nothing change.
+    m_nested = m_db.isOpen() && sqlite3_get_autocommit(m_db.handle()) == 0;
+    m_active = m_db.exec(m_nested ? QStringLiteral("SAVEPOINT vitrine_nested") : QStringLiteral("BEGIN IMMEDIATE"), error);
 }
 
 Transaction::~Transaction()
@@ -340,7 +343,7 @@ bool Transaction::commit(QString *error)
 {
     if (!m_active)
         return false;
-    if (!m_db.exec(QStringLiteral("COMMIT"), error)) {
+    if (!m_db.exec(m_nested ? QStringLiteral("RELEASE vitrine_nested") : QStringLiteral("COMMIT"), error)) {
         rollback();
         return false;
     }
@@ -351,7 +354,8 @@ bool Transaction::commit(QString *error)
 void Transaction::rollback()
 {
     if (m_active) {
-        m_db.exec(QStringLiteral("ROLLBACK"));
+        m_db.exec(m_nested ? QStringLiteral("ROLLBACK TO vitrine_nested; RELEASE vitrine_nested")
+                           : QStringLiteral("ROLLBACK"));
         m_active = false;
     }
 }

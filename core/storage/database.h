@@ -104,7 +104,8 @@ private:
 /**
  * A write transaction, rolled back on destruction unless commit() succeeded.
  * BEGIN IMMEDIATE takes the write lock up front, so a second writer waits (busy timeout)
- * instead of failing half-way.
+ * instead of failing half-way. Inside another transaction it is a savepoint: committing it keeps
+ * its changes in the outer transaction, rolling it back undoes only its own.
  */
 class Transaction
 {
@@ -121,6 +122,7 @@ public:
 private:
     Database &m_db;
     bool m_active = false;
+    bool m_nested = false;
 };
 
 } // namespace Vitrine

@@ -170,6 +170,45 @@ private slots:
         QVERIFY(QFileInfo::exists(path));
     }
 
+    void configExportImportRoundTrip()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("config.json"));
+        const Run exported = cli({QStringLiteral("config"), QStringLiteral("export"), file});
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        QVERIFY(exported.out.contains("9 slots"));
+        const Run again = cli({QStringLiteral("--json"), QStringLiteral("config"), QStringLiteral("import"), file});
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        const QJsonObject report = QJsonDocument::fromJson(again.out).object();
+        QCOMPARE(report.value(QStringLiteral("changed")).toInt(), 0);
+        QCOMPARE(report.value(QStringLiteral("added")).toInt(), 0);
+        QVERIFY(report.value(QStringLiteral("unchanged")).toInt() > 20);
+    }
+
+    void configImportErrors_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("broken JSON") << QByteArray("{\"format\": ") << 2 << QStringLiteral("line 1: not valid JSON");
+        QTest::newRow("a slot naming an unknown strategy")
+            << QByteArray("{\"format\": \"vitrine-config\", \"version\": 1, \"slots\": "
+                          "{\"home-for-you\": {\"strategies\": [\"bestseller\"]}}}")
+            << 2 << QStringLiteral("slots.home-for-you: strategies[0]: unknown strategy 'bestseller'");
+    }
+
+    void configImportErrors()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const QByteArray before = fileHash(m_catalog);
+        const Run run = cli({QStringLiteral("config"), QStringLiteral("import"), write(QStringLiteral("c.json"), content)});
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
+        QVERIFY(run.err.contains("nothing was changed"));
+        QCOMPARE(fileHash(m_catalog), before);
+    }
+
     void demoRefusesToOverwrite()
     {
         const QByteArray before = fileHash(m_catalog);
