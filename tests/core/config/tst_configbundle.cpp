@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `config export|import`: the whole configuration as one JSON file a team keeps in version
 // control. Export is stable, import is all or nothing, every change keeps the version before it.
+#include "../../common/rowsdigest.h"
 #include "audience/startersegments.h"
 #include "config/configbundle.h"
 #include "demo/demogenerator.h"
@@ -9,7 +10,6 @@
 #include "storage/database.h"
 #include "storage/statement.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -22,16 +22,9 @@ namespace {
 /** A digest of every configuration table, the history and the meta table. */
 QByteArray configFingerprint(const Database &db)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (const char *table : {"segments", "slots", "layouts", "banners", "campaigns", "config_history", "meta"}) {
-        Statement stmt = db.prepare(QStringLiteral("SELECT * FROM %1 ORDER BY 1, 2").arg(QLatin1String(table)));
-        while (stmt.step() == Statement::Step::Row) {
-            for (int c = 0; c < stmt.columnCount(); ++c)
-                hash.addData(stmt.value(c).toString().toUtf8() + '\x1f');
-            hash.addData("\n");
-        }
-    }
-    return hash.result();
+    return Testing::rowsDigest(db, {"SELECT * FROM segments ORDER BY 1", "SELECT * FROM slots ORDER BY 1",
+        "SELECT * FROM layouts ORDER BY 1", "SELECT * FROM banners ORDER BY 1", "SELECT * FROM campaigns ORDER BY 1",
+        "SELECT * FROM config_history ORDER BY 1, 2, 3", "SELECT * FROM meta ORDER BY 1"});
 }
 
 } // namespace

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "../../common/rowsdigest.h"
 #include "storage/database.h"
 #include "storage/importer.h"
 #include "storage/statement.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,17 +15,8 @@ namespace {
 /** A digest of everything the catalog holds, to prove a failed import changed nothing. */
 QByteArray fingerprint(const Database &db)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (const char *sql : {"SELECT * FROM items ORDER BY id", "SELECT * FROM users ORDER BY id",
-                            "SELECT * FROM events ORDER BY user_id, ts, item_id, type"}) {
-        Statement stmt = db.prepare(QString::fromLatin1(sql));
-        while (stmt.step() == Statement::Step::Row) {
-            for (int c = 0; c < stmt.columnCount(); ++c)
-                hash.addData(stmt.value(c).toString().toUtf8() + '\x1f');
-            hash.addData("\n");
-        }
-    }
-    return hash.result();
+    return Testing::rowsDigest(db, {"SELECT * FROM items ORDER BY id", "SELECT * FROM users ORDER BY id",
+        "SELECT * FROM events ORDER BY user_id, ts, item_id, type"});
 }
 
 } // namespace
