@@ -409,43 +409,49 @@ int runStats(CliContext &context, const StatsArgs &args)
     return ExitOk;
 }
 
-int runOverlap(CliContext &context, const std::vector<std::string> &names, const std::string &asOf)
+/** segment overlap [NAME …] [--rule NAME=JSON …]: stored segments and inline rules, mixed. */
+int runOverlap(CliContext &context, const std::vector<std::string> &names,
+    const std::vector<std::string> &rules, const std::string &asOf)
 {
+    std::vector<SegmentOverlap::Input> inputs;
+    for (const std::string &name : names)
+        inputs.push_back({fromStd(name), std::nullopt});
+    for (const std::string &text : rules) {
+        const size_t split = text.find('=');
+        if (split == std::string::npos) {
+            context.error(tr("--rule %1: give NAME=JSON (or NAME=@FILE)").arg(fromStd(text)));
+            return ExitUsage;
+        }
+        SegmentRule rule;
+        if (const int code = parseRule(context, text.substr(split + 1), rule))
+            return code;
+        inputs.push_back({fromStd(text.substr(0, split)), std::move(rule)});
+    }
     Session session;
     if (const int code = openCatalog(context, session, Database::OpenMode::ReadOnly))
         return code;
-    QStringList list;
-    for (const std::string &name : names)
-        list.append(fromStd(name));
-    if (list.isEmpty())
-        list = session.library.names();
-    for (const QString &name : std::as_const(list)) {
-        if (!session.library.contains(name)) {
-            context.error(tr("no segment named '%1'").arg(name));
+    for (const SegmentOverlap::Input &input : inputs) {
+        if (!input.rule && !session.library.contains(input.name)) {
+            context.error(tr("no segment named '%1'").arg(input.name));
             return ExitNotFound;
         }
     }
-    if (list.size() > SegmentOverlap::MaxSegments) {
-        context.error(tr("segment overlap: at most %1 segments at a time").arg(SegmentOverlap::MaxSegments));
+    QString error;
+    if (!SegmentOverlap::checkInputs(session.library, inputs, &error)) {
+        context.error(tr("segment overlap: %1").arg(error));
         return ExitUsage;
     }
     if (const int code = loadSnapshot(context, asOf, session))
         return code;
-    std::vector<PersonSet> sets;
-    for (const QString &name : std::as_const(list)) {
-        const SegmentMembers members = session.evaluator->evaluate(name, context.progress());
-        if (!members.ok) {
-            context.error(tr("segment '%1': %2").arg(name, members.error));
-            return ExitBadInput;
-        }
-        sets.push_back(members.members);
-    }
+    QStringList warnings;
+    const auto overlap
+        = SegmentOverlap::evaluate(*session.evaluator, inputs, &error, &warnings, context.progress());
     context.endProgress();
-    QString error;
-    const auto overlap = SegmentOverlap::compute(list, sets, &error);
+    for (const QString &warning : std::as_const(warnings))
+        context.error(tr("warning: %1").arg(warning));
     if (!overlap) {
         context.error(error);
-        return ExitUsage;
+        return ExitBadInput;
     }
     if (context.json) {
         QJsonObject json = overlap->toJson();
@@ -707,13 +713,16 @@ void addSegmentCommands(CLI::App &app, CliContext &context)
     stats->callback([&context, statsArgs] { context.exitCode = runStats(context, *statsArgs); });
 
     auto overlapNames = std::make_shared<std::vector<std::string>>();
+    auto overlapRules = std::make_shared<std::vector<std::string>>();
     auto overlapAsOf = std::make_shared<std::string>();
     CLI::App *overlap
         = segment->add_subcommand("overlap", "How segments overlap: matrix and every intersection");
-    overlap->add_option("names", *overlapNames, "Stored segments (default: all)");
+    overlap->add_option("names", *overlapNames, "Stored segments (default: all, unless --rule is given)");
+    overlap->add_option(
+        "--rule", *overlapRules, "An inline rule to compare, NAME=JSON or NAME=@FILE (repeatable)");
     overlap->add_option("--as-of", *overlapAsOf, "Only events up to this time count");
-    overlap->callback([&context, overlapNames, overlapAsOf] {
-        context.exitCode = runOverlap(context, *overlapNames, *overlapAsOf);
+    overlap->callback([&context, overlapNames, overlapRules, overlapAsOf] {
+        context.exitCode = runOverlap(context, *overlapNames, *overlapRules, *overlapAsOf);
     });
 
     auto explainTarget = std::make_shared<Target>();

@@ -134,15 +134,16 @@ PersonFeaturesPtr PersonFeatures::compute(SnapshotPtr snapshot, const PersonFeat
     return features;
 }
 
-void PersonFeatures::applyEvents(int user, int from, int to)
+double PersonFeatures::PersonValue::monetary() const
 {
-    const Snapshot &s = *m_snapshot;
-    const size_t u = size_t(user);
-    const auto events = s.userEvents(user);
-    double spend = m_spend[u];
-    qint64 lastDay = m_purchases[u] ? dayOf(m_lastPurchase[u]) : std::numeric_limits<qint64>::min();
-    for (int i = from; i < to; ++i) {
-        const Snapshot::Event &e = events[size_t(i)];
+    return std::round(spend * 100.0) / 100.0;
+}
+
+void PersonFeatures::addEvents(const Snapshot &s, std::span<const Snapshot::Event> events, PersonValue &value)
+{
+    double spend = value.spend;
+    qint64 lastDay = value.purchases ? dayOf(value.lastPurchase) : std::numeric_limits<qint64>::min();
+    for (const Snapshot::Event &e : events) {
         if (e.type != quint8(EventType::Purchase))
             continue;
         const double price = s.price(e.item);
@@ -156,30 +157,75 @@ void PersonFeatures::applyEvents(int user, int from, int to)
             sale = !std::isnan(price) && double(e.value) / e.quantity < price * SaleThreshold;
         }
         const qint64 ts = s.toUnix(e.time);
-        if (m_purchases[u]++ == 0)
-            m_firstPurchase[u] = ts;
-        m_lastPurchase[u] = ts;
-        m_salePurchases[u] += sale ? 1 : 0;
+        if (value.purchases++ == 0)
+            value.firstPurchase = ts;
+        value.lastPurchase = ts;
+        value.salePurchases += sale ? 1 : 0;
         if (dayOf(ts) != lastDay) {
             lastDay = dayOf(ts);
-            ++m_orders[u];
+            ++value.orders;
         }
     }
+    value.spend = spend;
+}
+
+void PersonFeatures::applyEvents(int user, int from, int to)
+{
+    const size_t u = size_t(user);
+    const auto events = m_snapshot->userEvents(user);
+    PersonValue value {
+        m_purchases[u], m_salePurchases[u], m_orders[u], m_spend[u], m_firstPurchase[u], m_lastPurchase[u]};
+    addEvents(*m_snapshot, events.subspan(size_t(from), size_t(to - from)), value);
+    m_purchases[u] = value.purchases;
+    m_salePurchases[u] = value.salePurchases;
+    m_orders[u] = value.orders;
+    m_spend[u] = value.spend;
+    m_monetary[u] = value.monetary();
+    m_firstPurchase[u] = value.firstPurchase;
+    m_lastPurchase[u] = value.lastPurchase;
     m_eventCount[u] = to;
     m_nextTime[u] = size_t(to) < events.size() ? events[size_t(to)].time : std::numeric_limits<qint32>::max();
-    m_spend[u] = spend;
-    m_monetary[u] = std::round(spend * 100.0) / 100.0;
+}
+
+double PersonFeatures::scoreKey(ValueMeasure score, const PersonValue &value)
+{
+    // Higher keys are better: a later last purchase, more orders, more spend.
+    switch (score) {
+    case ValueMeasure::RecencyScore:
+        return double(value.lastPurchase);
+    case ValueMeasure::FrequencyScore:
+        return double(value.orders);
+    default:
+        return value.monetary();
+    }
+}
+
+std::array<double, 4> PersonFeatures::scoreThresholds(std::vector<double> &keys)
+{
+    // score ≥ s exactly when at least k = ⌈(s−1)·buyers/5⌉ buyers are strictly worse, that is
+    // when the value beats the k-th smallest: four order statistics instead of a sort, each
+    // searched for above the previous one.
+    std::array<double, 4> thresholds {};
+    const qint64 buyers = qint64(keys.size());
+    qint64 start = 0;
+    for (int s = 2; s <= 5 && buyers > 0; ++s) {
+        const qint64 k = ((s - 1) * buyers + 4) / 5;
+        if (k - 1 >= start) // else k repeats (fewer than five buyers): already in place
+            std::nth_element(keys.begin() + start, keys.begin() + (k - 1), keys.end());
+        thresholds[size_t(s - 2)] = keys[size_t(k - 1)];
+        start = k;
+    }
+    return thresholds;
 }
 
 const std::vector<quint8> &PersonFeatures::scores(size_t which) const
 {
     std::call_once(m_scoresOnce[which], [this, which] {
         const int n = userCount();
-        // Higher keys are better: a later last purchase, more orders, more spend.
-        const auto key = [this, which](int u) {
-            return which == 0 ? double(m_lastPurchase[size_t(u)])
-                : which == 1  ? double(m_orders[size_t(u)])
-                              : m_monetary[size_t(u)];
+        const ValueMeasure measure = std::array {
+            ValueMeasure::RecencyScore, ValueMeasure::FrequencyScore, ValueMeasure::MonetaryScore}[which];
+        const auto key = [this, measure](int u) {
+            return scoreKey(measure, value(u));
         };
         std::vector<double> keys;
         keys.reserve(size_t(m_buyers));
@@ -187,19 +233,7 @@ const std::vector<quint8> &PersonFeatures::scores(size_t which) const
             if (isBuyer(u))
                 keys.push_back(key(u));
         }
-        // score ≥ s exactly when at least k = ⌈(s−1)·buyers/5⌉ buyers are strictly worse, that is
-        // when the value beats the k-th smallest: four order statistics instead of a sort, each
-        // searched for above the previous one.
-        std::array<double, 4> thresholds {};
-        const qint64 buyers = qint64(keys.size());
-        qint64 start = 0;
-        for (int s = 2; s <= 5 && buyers > 0; ++s) {
-            const qint64 k = ((s - 1) * buyers + 4) / 5;
-            if (k - 1 >= start) // else k repeats (fewer than five buyers): already in place
-                std::nth_element(keys.begin() + start, keys.begin() + (k - 1), keys.end());
-            thresholds[size_t(s - 2)] = keys[size_t(k - 1)];
-            start = k;
-        }
+        const std::array<double, 4> thresholds = scoreThresholds(keys);
         std::vector<quint8> &scores = m_scores[which];
         scores.assign(size_t(n), 0);
         for (int u = 0; u < n; ++u) {
@@ -235,32 +269,47 @@ int PersonFeatures::score(ValueMeasure measure, int user) const
     }
 }
 
-double PersonFeatures::measure(ValueMeasure measure, int user) const
+double PersonFeatures::measureOf(ValueMeasure measure, const PersonValue &value, qint64 asOf)
 {
-    const size_t u = size_t(user);
-    const bool buyer = isBuyer(user);
+    const bool buyer = value.purchases > 0;
     constexpr double none = std::numeric_limits<double>::quiet_NaN();
     switch (measure) {
     case ValueMeasure::RecencyDays:
-        return buyer ? double(m_asOf - m_lastPurchase[u]) / SecondsPerDay : none;
+        return buyer ? double(asOf - value.lastPurchase) / SecondsPerDay : none;
     case ValueMeasure::FirstPurchaseDays:
-        return buyer ? double(m_asOf - m_firstPurchase[u]) / SecondsPerDay : none;
+        return buyer ? double(asOf - value.firstPurchase) / SecondsPerDay : none;
     case ValueMeasure::Frequency:
-        return m_orders[u];
+        return value.orders;
     case ValueMeasure::Purchases:
-        return m_purchases[u];
+        return value.purchases;
     case ValueMeasure::Monetary:
-        return m_monetary[u];
+        return value.monetary();
     case ValueMeasure::AverageOrderValue:
-        return buyer ? m_monetary[u] / m_orders[u] : none;
+        return buyer ? value.monetary() / value.orders : none;
     case ValueMeasure::SaleShare:
-        return buyer ? double(m_salePurchases[u]) / m_purchases[u] : none;
+        return buyer ? double(value.salePurchases) / value.purchases : none;
     case ValueMeasure::RecencyScore:
     case ValueMeasure::FrequencyScore:
     case ValueMeasure::MonetaryScore:
-        return buyer ? double(score(measure, user)) : none;
+        break;
     }
     return none;
+}
+
+double PersonFeatures::measure(ValueMeasure measure, int user) const
+{
+    switch (measure) {
+    case ValueMeasure::RecencyScore:
+    case ValueMeasure::FrequencyScore:
+    case ValueMeasure::MonetaryScore:
+        return isBuyer(user) ? double(score(measure, user)) : std::numeric_limits<double>::quiet_NaN();
+    case ValueMeasure::Monetary: // the common ones without gathering the rest
+        return m_monetary[size_t(user)];
+    case ValueMeasure::Frequency:
+        return m_orders[size_t(user)];
+    default:
+        return measureOf(measure, value(user), m_asOf);
+    }
 }
 
 const std::vector<float> &PersonFeatures::eventWeights() const

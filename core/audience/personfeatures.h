@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace Vitrine {
@@ -55,6 +56,33 @@ public:
         Topic
     };
 
+    /** One person's purchase sums at some time: what the value features are made of. */
+    struct PersonValue
+    {
+        int purchases = 0;
+        int salePurchases = 0;
+        int orders = 0;
+        double spend = 0; ///< unrounded, so later purchases add to it exactly
+        qint64 firstPurchase = 0;
+        qint64 lastPurchase = 0;
+
+        /** The spend rounded to cents. */
+        double monetary() const;
+    };
+
+    /** Adds the purchases among `events` (the person's next events, in time order) to `value`. */
+    static void addEvents(
+        const Snapshot &snapshot, std::span<const Snapshot::Event> events, PersonValue &value);
+    /** A measure other than the scores at `asOf`; NaN where undefined (see the class comment). */
+    static double measureOf(ValueMeasure measure, const PersonValue &value, qint64 asOf);
+    /** What a score ranks buyers by: the last purchase, the orders or the monetary value. */
+    static double scoreKey(ValueMeasure score, const PersonValue &value);
+    /**
+     * The four keys a buyer's key must beat for scores 2..5, from every buyer's key (reordered).
+     * A buyer's score is 1 + the number of thresholds its key is above.
+     */
+    static std::array<double, 4> scoreThresholds(std::vector<double> &keys);
+
     /**
      * Computes the value features. `base`, when given for the same snapshot and half-life, lends
      * its event weights; when it also stands at or before the new as_of, the new features start
@@ -88,6 +116,13 @@ public:
     qint64 firstPurchase(int user) const { return m_firstPurchase[size_t(user)]; }
     qint64 lastPurchase(int user) const { return m_lastPurchase[size_t(user)]; }
     int score(ValueMeasure measure, int user) const;
+    /** The purchase sums the value measures are made of. */
+    PersonValue value(int user) const
+    {
+        const size_t u = size_t(user);
+        return {m_purchases[u], m_salePurchases[u], m_orders[u], m_spend[u], m_firstPurchase[u],
+            m_lastPurchase[u]};
+    }
     /** Any measure; NaN where undefined (see the class comment). */
     double measure(ValueMeasure measure, int user) const;
 
@@ -104,6 +139,14 @@ public:
     std::shared_ptr<const std::vector<float>> affinity(Dimension dimension, int target) const;
     /** Builds the event weights now, so that later affinity columns cost one pass each. */
     void prepareAffinities() const { eventWeights(); }
+    /**
+     * Each event's decayed weight, in the snapshot's event order, built on first use and shared
+     * with features computed from these as a base. Relative to the snapshot's as_of: the factor
+     * that separates them from weights at any other as_of cancels in the shares.
+     */
+    const std::vector<float> &eventWeights() const;
+    /** Marks the target's items, or with target -1 the items that have the dimension at all. */
+    std::vector<quint8> itemMask(Dimension dimension, int target) const;
 
 private:
     struct WeightCache
@@ -120,9 +163,6 @@ private:
     };
 
     PersonFeatures() = default;
-    const std::vector<float> &eventWeights() const;
-    /** Marks the target's items, or with target -1 the items that have the dimension at all. */
-    std::vector<quint8> itemMask(Dimension dimension, int target) const;
     /**
      * Adds to sums[u] the weights of the person's events on the marked items, from event
      * from[u] (0 without `from`) up to asOf(); sums start at 0 when empty.

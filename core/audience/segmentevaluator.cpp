@@ -6,6 +6,7 @@
 #include "segmentlibrary.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QLocale>
 
 #include <algorithm>
@@ -93,6 +94,7 @@ struct SegmentEvaluator::Prepared
     qint32 windowStart = NoWindow;
     std::shared_ptr<const std::vector<float>> column;
     float threshold = 0;
+    int ageYear = 0; ///< the calendar year ages are taken in
 };
 
 struct SegmentEvaluator::Context
@@ -308,6 +310,7 @@ SegmentEvaluator::Prepared SegmentEvaluator::prepare(const SegmentCondition &c, 
     const PersonFeatures &f = *m_features;
     Prepared p;
     p.condition = &c;
+    p.ageYear = QDateTime::fromSecsSinceEpoch(f.asOf(), Qt::UTC).date().year();
     switch (c.kind) {
     case Kind::Profile:
         for (const QJsonValue &value : c.values) {
@@ -328,57 +331,91 @@ SegmentEvaluator::Prepared SegmentEvaluator::prepare(const SegmentCondition &c, 
             }
         }
         break;
-    case Kind::Behaviour: {
+    case Kind::Behaviour:
         if (c.withinDays)
             p.windowStart = s.toRelative(f.asOf() - qint64(*c.withinDays) * 86400);
-        if (c.item.isEmpty() && c.category.isEmpty() && c.brand.isEmpty() && c.topic.isEmpty())
-            break;
-        const auto resolve = [&](const QString &name, const char *what, int index) {
-            if (!name.isEmpty() && index < 0)
-                context.warn(
-                    tr("%1: no %2 '%3' in the catalog")
-                        .arg(c.path + QLatin1Char('.') + QLatin1String(what), QLatin1String(what), name));
-            return index;
-        };
-        const int item = resolve(c.item, "item", s.itemIndexBySku(c.item));
-        const int category = resolve(c.category, "category", s.categoryByPath(normalisedPath(c.category)));
-        const int brand = resolve(c.brand, "brand", s.brandByName(c.brand));
-        const int topic = resolve(c.topic, "topic", f.topicByName(c.topic));
-        p.itemMask.assign(size_t(s.itemCount()), 0);
-        for (int i = 0; i < s.itemCount(); ++i) {
-            p.itemMask[size_t(i)] = (c.item.isEmpty() || i == item)
-                && (c.category.isEmpty() || (category >= 0 && s.inCategory(i, category)))
-                && (c.brand.isEmpty() || (brand >= 0 && s.brand(i) == brand))
-                && (c.topic.isEmpty() || (topic >= 0 && f.topic(i) == topic));
-        }
+        p.itemMask = behaviourItems(c, context);
         break;
-    }
-    case Kind::Affinity: {
-        int target = -1;
-        switch (c.dimension) {
-        case PersonFeatures::Dimension::Category:
-            target = s.categoryByPath(normalisedPath(c.target));
-            break;
-        case PersonFeatures::Dimension::Brand:
-            target = s.brandByName(c.target);
-            break;
-        case PersonFeatures::Dimension::Topic:
-            target = f.topicByName(c.target);
-            break;
-        }
-        if (target < 0)
-            context.warn(tr("%1: no %2 '%3' in the catalog")
-                             .arg(c.path + QLatin1Char('.') + SegmentCondition::dimensionName(c.dimension),
-                                 SegmentCondition::dimensionName(c.dimension), c.target));
-        p.column = f.affinity(c.dimension, target);
+    case Kind::Affinity:
+        p.column = f.affinity(c.dimension, affinityTarget(c, context));
         p.threshold = float(c.threshold);
         break;
-    }
     case Kind::Value:
     case Kind::Segment:
         break;
     }
     return p;
+}
+
+std::vector<quint8> SegmentEvaluator::behaviourItems(const SegmentCondition &c, Context &context)
+{
+    const Snapshot &s = snapshot();
+    std::vector<quint8> mask;
+    if (c.item.isEmpty() && c.category.isEmpty() && c.brand.isEmpty() && c.topic.isEmpty())
+        return mask;
+    const auto resolve = [&](const QString &name, const char *what, int index) {
+        if (!name.isEmpty() && index < 0)
+            context.warn(
+                tr("%1: no %2 '%3' in the catalog")
+                    .arg(c.path + QLatin1Char('.') + QLatin1String(what), QLatin1String(what), name));
+        return index;
+    };
+    const int item = resolve(c.item, "item", s.itemIndexBySku(c.item));
+    const int category = resolve(c.category, "category", s.categoryByPath(normalisedPath(c.category)));
+    const int brand = resolve(c.brand, "brand", s.brandByName(c.brand));
+    const int topic = resolve(c.topic, "topic", m_features->topicByName(c.topic));
+    mask.assign(size_t(s.itemCount()), 0);
+    for (int i = 0; i < s.itemCount(); ++i) {
+        mask[size_t(i)] = (c.item.isEmpty() || i == item)
+            && (c.category.isEmpty() || (category >= 0 && s.inCategory(i, category)))
+            && (c.brand.isEmpty() || (brand >= 0 && s.brand(i) == brand))
+            && (c.topic.isEmpty() || (topic >= 0 && m_features->topic(i) == topic));
+    }
+    return mask;
+}
+
+int SegmentEvaluator::affinityTarget(const SegmentCondition &c, Context &context)
+{
+    const Snapshot &s = snapshot();
+    int target = -1;
+    switch (c.dimension) {
+    case PersonFeatures::Dimension::Category:
+        target = s.categoryByPath(normalisedPath(c.target));
+        break;
+    case PersonFeatures::Dimension::Brand:
+        target = s.brandByName(c.target);
+        break;
+    case PersonFeatures::Dimension::Topic:
+        target = m_features->topicByName(c.target);
+        break;
+    }
+    if (target < 0)
+        context.warn(tr("%1: no %2 '%3' in the catalog")
+                         .arg(c.path + QLatin1Char('.') + SegmentCondition::dimensionName(c.dimension),
+                             SegmentCondition::dimensionName(c.dimension), c.target));
+    return target;
+}
+
+std::vector<quint8> SegmentEvaluator::behaviourItems(const SegmentCondition &condition)
+{
+    Context context;
+    return behaviourItems(condition, context);
+}
+
+int SegmentEvaluator::affinityTarget(const SegmentCondition &condition)
+{
+    Context context;
+    return affinityTarget(condition, context);
+}
+
+std::function<bool(int)> SegmentEvaluator::profileTest(const SegmentCondition &condition, int ageYear)
+{
+    Context context;
+    auto prepared = std::make_shared<Prepared>(prepare(condition, context));
+    prepared->ageYear = ageYear;
+    return [this, prepared](int user) {
+        return test(*prepared, user);
+    };
 }
 
 bool SegmentEvaluator::test(const Prepared &p, int user) const
@@ -404,7 +441,8 @@ bool SegmentEvaluator::test(const Prepared &p, int user) const
         case Field::Age:
         case Field::BirthYear: {
             const bool age = c.field == Field::Age;
-            const int v = age ? f.age(user) : s.birthYear(user);
+            const int year = s.birthYear(user);
+            const int v = age ? (year > 0 ? p.ageYear - year : -1) : year;
             const bool known = age ? v >= 0 : v > 0;
             if (c.op == Op::Exists)
                 return known == c.exists;

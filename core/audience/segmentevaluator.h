@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -60,6 +61,16 @@ public:
     /** A stored segment of the library, memoised. */
     SegmentMembers evaluate(const QString &segmentName, const Progress &progress = {});
 
+    /**
+     * For evaluators of their own (SegmentHistory): a test of one profile condition on one person,
+     * with ages in the calendar year `ageYear`. Valid while this evaluator lives.
+     */
+    std::function<bool(int)> profileTest(const SegmentCondition &condition, int ageYear);
+    /** The items a behaviour condition counts events on; empty: every item. */
+    std::vector<quint8> behaviourItems(const SegmentCondition &condition);
+    /** The category, brand or topic an affinity condition names, or -1 when the catalog lacks it. */
+    int affinityTarget(const SegmentCondition &condition);
+
     /** Why one person (a dense index) is or is not in the segment. */
     SegmentExplanation explain(const SegmentRule &rule, int user);
     SegmentExplanation explain(const QString &segmentName, int user);
@@ -72,6 +83,8 @@ private:
     PersonSet evalCondition(const SegmentCondition &condition, const PersonSet *within, Context &context);
     const PersonSet *segmentMembers(const SegmentCondition &condition, Context &context);
     Prepared prepare(const SegmentCondition &condition, Context &context);
+    std::vector<quint8> behaviourItems(const SegmentCondition &condition, Context &context);
+    int affinityTarget(const SegmentCondition &condition, Context &context);
     bool test(const Prepared &prepared, int user) const;
     QString actual(const Prepared &prepared, int user) const;
     SegmentExplanation::Node explainNode(const SegmentRule::Node &node, int user, Context &context);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "segmentoverlap.h"
 
+#include "segmentevaluator.h"
+#include "segmentlibrary.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QLocale>
@@ -17,6 +20,65 @@ QString tr(const char *text)
 }
 
 } // namespace
+
+bool SegmentOverlap::checkInputs(const SegmentLibrary &library, std::vector<Input> &inputs, QString *error)
+{
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (inputs.empty()) {
+        for (const QString &name : library.names())
+            inputs.push_back({name, std::nullopt});
+    }
+    if (int(inputs.size()) > MaxSegments)
+        return fail(tr("%1 segments: an overlap takes at most %2").arg(inputs.size()).arg(MaxSegments));
+    QStringList seen;
+    for (const Input &input : inputs) {
+        if (seen.contains(input.name))
+            return fail(tr("'%1' is named twice").arg(input.name));
+        seen.append(input.name);
+        if (!input.rule) {
+            if (!library.contains(input.name))
+                return fail(tr("no segment named '%1'").arg(input.name));
+            continue;
+        }
+        QString problem;
+        if (!SegmentDefinition::isValidName(input.name, &problem))
+            return fail(tr("inline rule '%1': %2").arg(input.name, problem));
+        if (library.contains(input.name))
+            return fail(tr("inline rule '%1': a stored segment has that name; give the rule another")
+                            .arg(input.name));
+        if (!library.checkReferences(QString(), *input.rule, &problem))
+            return fail(tr("inline rule '%1': %2").arg(input.name, problem));
+    }
+    return true;
+}
+
+std::optional<SegmentOverlap> SegmentOverlap::evaluate(SegmentEvaluator &evaluator,
+    const std::vector<Input> &inputs, QString *error, QStringList *warnings, const Progress &progress)
+{
+    QStringList names;
+    std::vector<PersonSet> sets;
+    for (const Input &input : inputs) {
+        const SegmentMembers members = input.rule ? evaluator.evaluate(*input.rule, progress)
+                                                  : evaluator.evaluate(input.name, progress);
+        if (warnings) {
+            for (const QString &warning : members.warnings)
+                warnings->append(input.rule ? tr("inline rule '%1': %2").arg(input.name, warning) : warning);
+        }
+        if (!members.ok) {
+            if (error)
+                *error = tr("%1 '%2': %3")
+                             .arg(input.rule ? tr("inline rule") : tr("segment"), input.name, members.error);
+            return std::nullopt;
+        }
+        names.append(input.name);
+        sets.push_back(members.members);
+    }
+    return compute(names, sets, error);
+}
 
 std::optional<SegmentOverlap> SegmentOverlap::compute(
     const QStringList &names, const std::vector<PersonSet> &sets, QString *error)

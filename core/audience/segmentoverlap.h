@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/progress.h"
 #include "personset.h"
+#include "segmentrule.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -10,6 +12,9 @@
 #include <vector>
 
 namespace Vitrine {
+
+class SegmentEvaluator;
+class SegmentLibrary;
 
 /**
  * How a set of segments overlap: the pairwise matrix (|A ∩ B|, with Jaccard) and, for an UpSet
@@ -29,6 +34,28 @@ public:
         int exclusive = 0;
         int inclusive = 0;
     };
+
+    /** One segment to compare: a stored segment by name, or an inline rule under a name of its own. */
+    struct Input
+    {
+        QString name;
+        std::optional<SegmentRule> rule; ///< none: the stored segment `name`
+    };
+
+    /**
+     * Checks the inputs before anything is evaluated (reading a snapshot is slow): at most
+     * MaxSegments, distinct names, stored segments that exist, inline rules under valid names no
+     * stored segment has and with references that exist. No inputs at all means every stored
+     * segment, filled in. False and a message naming the input otherwise.
+     */
+    static bool checkInputs(const SegmentLibrary &library, std::vector<Input> &inputs, QString *error);
+    /**
+     * Evaluates checked inputs with `evaluator` (stored segments through its library) and
+     * compares them. Names the catalog lacks are added to `warnings`, each with its segment.
+     */
+    static std::optional<SegmentOverlap> evaluate(SegmentEvaluator &evaluator,
+        const std::vector<Input> &inputs, QString *error, QStringList *warnings = nullptr,
+        const Progress &progress = {});
 
     /** nullopt and a message with more than MaxSegments sets or sets of different sizes. */
     static std::optional<SegmentOverlap> compute(

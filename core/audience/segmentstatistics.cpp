@@ -4,6 +4,7 @@
 #include "engine/recommender.h"
 #include "parallelranges.h"
 #include "segmentevaluator.h"
+#include "segmenthistory.h"
 #include "segmentrule.h"
 
 #include <QCoreApplication>
@@ -203,37 +204,20 @@ std::vector<SegmentMonthSize> SegmentStatistics::sizeOverTime(const SegmentRule 
 {
     std::vector<SegmentMonthSize> sizes;
     const std::vector<qint64> ends = monthEnds(m_features->asOf(), months);
-    // Oldest first, each month's features grown from the previous month's: one pass in all.
-    PersonFeaturesPtr previous = m_features;
+    // All month ends in one walk over each person's events (SegmentHistory), with the counts
+    // features computed at each month end would give.
+    const std::vector<int> counts = SegmentHistory(m_features, library).sizes(rule, ends, error, progress);
+    if (counts.size() != ends.size())
+        return {};
     for (size_t i = 0; i < ends.size(); ++i) {
-        progress.report(tr("Size over time"), qint64(i), qint64(ends.size()));
-        PersonFeaturesOptions options;
-        options.asOf = ends[i];
-        options.affinityHalfLifeDays = m_features->affinityHalfLifeDays();
-        const PersonFeaturesPtr features
-            = PersonFeatures::compute(m_features->snapshot(), options, progress, previous);
-        previous = features;
-        if (!features) {
-            if (error)
-                *error = tr("cancelled");
-            return {};
-        }
-        SegmentEvaluator evaluator(features, library);
-        const SegmentMembers members = evaluator.evaluate(rule, progress);
-        if (!members.ok) {
-            if (error)
-                *error = members.error;
-            return {};
-        }
         SegmentMonthSize size;
         size.asOf = ends[i];
         size.month
             = QDateTime::fromSecsSinceEpoch(ends[i], Qt::UTC).date().toString(QStringLiteral("yyyy-MM"));
-        size.size = members.count();
-        size.share = features->userCount() ? double(size.size) / features->userCount() : 0.0;
+        size.size = counts[i];
+        size.share = m_features->userCount() ? double(size.size) / m_features->userCount() : 0.0;
         sizes.push_back(size);
     }
-    progress.report(tr("Size over time"), qint64(ends.size()), qint64(ends.size()));
     return sizes;
 }
 

@@ -44,8 +44,9 @@ public:
 
     /**
      * The rule's size as of the last second (UTC) of each of the `months` latest month ends at
-     * or before the features' as_of, oldest first. Features are recomputed for each month end
-     * (sharing this one's event weights). Empty and a message on failure or cancel.
+     * or before the features' as_of, oldest first: what features computed at each month end
+     * would count, found in one walk over the events (SegmentHistory). Empty and a message on
+     * failure or cancel.
      */
     std::vector<SegmentMonthSize> sizeOverTime(const SegmentRule &rule, const SegmentLibrary *library,
         int months, QString *error, const Progress &progress = {}) const;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Segment statistics: composition, value and favourite categories by hand on a tiny catalog;
-// size at month ends (also against snapshots read at each month end); overlap and the UpSet
+// size at month ends (also against snapshots read at each month end, and against evaluating the
+// rule afresh at each month end on a catalog whose events sit on the boundaries); overlap and the UpSet
 // sums; what a slot shows members; the members' export; priorities and the starter segments.
 #include "../engine/testcatalog.h"
 #include "audience/personfeatures.h"
 #include "audience/segmentevaluator.h"
 #include "audience/segmentexporter.h"
+#include "audience/segmenthistory.h"
 #include "audience/segmentlibrary.h"
 #include "audience/segmentoverlap.h"
 #include "audience/segmentpriority.h"
@@ -15,13 +17,18 @@
 #include "engine/recommender.h"
 #include "storage/configstore.h"
 
+#include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
+#include <set>
+#include <tuple>
 
 using namespace Vitrine;
 using namespace Vitrine::Test;
@@ -73,6 +80,65 @@ void buildCatalog(TestCatalog &c)
     c.event(QStringLiteral("ida"), QStringLiteral("SKU-4"), 3, FebruaryEnd, 1, 10);
 }
 
+/** 2026-04-15T00:00:00Z: the boundary catalog's as_of, half a month after its last month end. */
+constexpr qint64 BoundaryAsOf = 1776211200;
+
+/**
+ * People whose events fall on month ends (the last second, one before, one after) and on the
+ * edges of 30- and 90-day windows back from them, spread over 18 months: the places where one
+ * walk over all month ends could differ from evaluating each month end on its own.
+ */
+void buildBoundaryCatalog(TestCatalog &c)
+{
+    using Item = TestCatalog::ItemSpec;
+    const QStringList skus {QStringLiteral("B-1"), QStringLiteral("B-2"), QStringLiteral("B-3"),
+        QStringLiteral("B-4"), QStringLiteral("B-5"), QStringLiteral("B-6")};
+    c.item(Item {skus[0], {}, QStringLiteral("Outdoor > Hiking"), QStringLiteral("Fjell"), 100});
+    c.item(Item {skus[1], {}, QStringLiteral("Outdoor > Camping"), QStringLiteral("Fjell"), 240, 180});
+    c.item(Item {skus[2], {}, QStringLiteral("Home > Kitchen"), QStringLiteral("Kok"), 35});
+    c.item(Item {skus[3], {}, {}, {}, -1}); // no price, no category
+    c.item(Item {skus[4], {}, QStringLiteral("Home > Garden"), QStringLiteral("Kok"), 60, 45});
+    Item article {skus[5], {}, QStringLiteral("Journal > Outdoor"), {}, -1};
+    article.content = true;
+    article.attributes = QJsonObject {{QStringLiteral("topic"), QStringLiteral("Hiking")}};
+    c.item(article);
+    std::vector<qint64> edges;
+    for (const qint64 end : SegmentStatistics::monthEnds(BoundaryAsOf, 18)) {
+        for (const qint64 back : {qint64(0), 30 * Day, 90 * Day}) {
+            for (const qint64 offset : {qint64(-1), qint64(0), qint64(1)})
+                edges.push_back(end - back + offset);
+        }
+    }
+    const qint64 start = SegmentStatistics::monthEnds(BoundaryAsOf, 18).front() - 60 * Day;
+    quint32 seed = 12345;
+    const auto next = [&seed](quint32 bound) {
+        seed = seed * 1664525u + 1013904223u;
+        return (seed >> 8) % bound;
+    };
+    std::set<std::tuple<int, qint64, int, int>> seen;
+    QVERIFY(c.db().exec(QStringLiteral("BEGIN")));
+    const QStringList countries {
+        QStringLiteral("Denmark"), QStringLiteral("Sweden"), QStringLiteral("Norway")};
+    for (int person = 0; person < 80; ++person) {
+        const QString id = QStringLiteral("p%1").arg(person);
+        // Birth years around the as_of year's cut for "age at least 30".
+        c.user(TestCatalog::UserSpec {id, {}, person % 7 ? 1990 + int(next(12)) : 0, countries[person % 3]});
+        const int events = int(next(25));
+        for (int e = 0; e < events; ++e) {
+            const qint64 ts = next(2) ? edges[next(quint32(edges.size()))]
+                                      : start + qint64(next(quint32(BoundaryAsOf - start)));
+            const int type = std::array {0, 0, 2, 3, 3, 4}[next(6)];
+            const int item = type == 4 ? 5 : int(next(5));
+            const int quantity = 1 + int(next(3));
+            const double value = next(3) ? -1.0 : quantity * (20.0 + next(200));
+            if (!seen.contains({person, ts, item, type})) // one event per person, time, item and type
+                c.event(id, skus[item], type, ts, quantity, value);
+            seen.insert({person, ts, item, type});
+        }
+    }
+    QVERIFY(c.db().exec(QStringLiteral("COMMIT")));
+}
+
 PersonSet people(const Snapshot &s, std::initializer_list<const char *> ids)
 {
     PersonSet set(s.userCount());
@@ -109,8 +175,12 @@ private slots:
     void monthEnds();
     void sizeOverTimeByHand();
     void sizeOverTimeMatchesSnapshots();
+    void sizeOverTimeMatchesEachMonthEnd_data();
+    void sizeOverTimeMatchesEachMonthEnd();
     void overlapByHand();
     void overlapOnTheDemo();
+    void overlapWithInlineRules();
+    void overlapWithInlineRulesFromTheCli();
     void shownBySlot();
     void exportMembers();
     void priorities();
@@ -274,6 +344,93 @@ void TestSegmentStats::sizeOverTimeMatchesSnapshots()
     QVERIFY(sizes.front().size != sizes.back().size);
 }
 
+void TestSegmentStats::sizeOverTimeMatchesEachMonthEnd_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("boundary"); // the boundary catalog, else the demo
+    const auto row = [](const char *name, const char *json) {
+        QTest::newRow(qPrintable(QStringLiteral("boundary: %1").arg(QLatin1String(name))))
+            << QByteArray(json) << true;
+        QTest::newRow(qPrintable(QStringLiteral("demo: %1").arg(QLatin1String(name))))
+            << QByteArray(json) << false;
+    };
+    row("window", R"({"behaviour": {"event": "purchase", "within_days": 30, "at_least": 2}})");
+    row("window at most", R"({"behaviour": {"event": ["view", "cart"], "within_days": 90, "at_most": 3}})");
+    row("window on a category",
+        R"({"behaviour": {"event": "view", "category": "Outdoor", "within_days": 30}})");
+    row("did not buy lately", R"({"all": [{"behaviour": {"event": "purchase"}},
+        {"not": {"behaviour": {"event": "purchase", "within_days": 90}}}]})");
+    row("recency", R"({"value": {"measure": "recency_days", "max": 30}})");
+    row("first purchase", R"({"value": {"measure": "first_purchase_days", "min": 60, "max": 200}})");
+    row("rfm scores", R"({"all": [{"value": {"measure": "recency_score", "min": 3}},
+        {"value": {"measure": "frequency_score", "min": 2}}, {"value": {"measure": "monetary_score", "max": 4}}]})");
+    row("value mix",
+        R"({"any": [{"value": {"measure": "aov", "min": 150}}, {"value": {"measure": "sale_share", "min": 0.5}},
+        {"value": {"measure": "monetary", "min": 400, "max": 900}}, {"value": {"measure": "frequency", "min": 4}}]})");
+    row("affinity", R"({"affinity": {"category": "Outdoor", "at_least": 0.5}})");
+    row("affinity brand and topic", R"({"any": [{"affinity": {"brand": "Kok", "at_least": 0.3}},
+        {"affinity": {"topic": "Hiking", "at_least": 0.2}}]})");
+    row("segment references", R"({"all": [{"segment": "recent"}, {"not": {"segment": "big"}},
+        {"profile": {"field": "age", "min": 30}}]})");
+    row("profile and unknown names",
+        R"({"any": [{"profile": {"field": "country", "in": ["Sweden", "Atlantis"]}},
+        {"behaviour": {"event": "purchase", "category": "No > Such"}}, {"affinity": {"brand": "Nobody", "at_least": 0}}]})");
+}
+
+void TestSegmentStats::sizeOverTimeMatchesEachMonthEnd()
+{
+    // The slow, obviously right way: features computed afresh at each month end, the rule
+    // evaluated on them. One walk over all month ends must give the same people, not just as many.
+    QFETCH(QByteArray, json);
+    QFETCH(bool, boundary);
+    static TestCatalog boundaryCatalog;
+    static SnapshotPtr boundarySnapshot;
+    if (!boundarySnapshot) {
+        buildBoundaryCatalog(boundaryCatalog);
+        boundarySnapshot = boundaryCatalog.snapshot({BoundaryAsOf, {}});
+    }
+    const SnapshotPtr snapshot = boundary ? boundarySnapshot : m_demoFeatures->snapshot();
+    const PersonFeaturesPtr features = PersonFeatures::compute(snapshot);
+    SegmentLibrary library;
+    for (const auto &[name, text] :
+        {std::pair {"recent", R"({"behaviour": {"event": "purchase", "within_days": 60}})"},
+            std::pair {"big", R"({"value": {"measure": "monetary_score", "min": 5}})"}}) {
+        SegmentDefinition definition;
+        definition.name = QLatin1String(name);
+        definition.rule = rule(text);
+        library.insert(definition);
+    }
+    const SegmentRule tested = rule(json.constData());
+    // 18 month ends: more than one run of 16, and two New Years for the ages.
+    const std::vector<qint64> ends = SegmentStatistics::monthEnds(features->asOf(), 18);
+    QCOMPARE(int(ends.size()), 18);
+    QString error;
+    const std::vector<PersonSet> history = SegmentHistory(features, &library).members(tested, ends, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(history.size(), ends.size());
+    const auto sizes = SegmentStatistics(features).sizeOverTime(tested, &library, 18, &error);
+    QCOMPARE(sizes.size(), ends.size());
+    int changes = 0;
+    for (size_t i = 0; i < ends.size(); ++i) {
+        PersonFeaturesOptions options;
+        options.asOf = ends[i];
+        const PersonFeaturesPtr then = PersonFeatures::compute(snapshot, options);
+        const SegmentMembers expected = SegmentEvaluator(then, &library).evaluate(tested);
+        QVERIFY2(expected.ok, qPrintable(expected.error));
+        const QString month = QDateTime::fromSecsSinceEpoch(ends[i], Qt::UTC).toString(Qt::ISODate);
+        QVERIFY2(history[i] == expected.members,
+            qPrintable(QStringLiteral("%1: %2 members, %3 evaluated there")
+                           .arg(month)
+                           .arg(history[i].count())
+                           .arg(expected.members.count())));
+        QCOMPARE(sizes[i].size, expected.count());
+        changes += i > 0 && !(history[i] == history[i - 1]) ? 1 : 0;
+    }
+    // A rule whose members never change would not test the month ends.
+    if (!json.contains("Atlantis"))
+        QVERIFY(changes > 0);
+}
+
 void TestSegmentStats::overlapByHand()
 {
     const auto set = [](std::vector<int> list) {
@@ -357,6 +514,84 @@ void TestSegmentStats::overlapOnTheDemo()
     const int fresh = int(names.indexOf(QStringLiteral("new-customers")));
     QVERIFY(overlap->pair(vip, lapsed) > 0);
     QCOMPARE(overlap->pair(fresh, lapsed), 0);
+}
+
+void TestSegmentStats::overlapWithInlineRules()
+{
+    const SegmentLibrary library = SegmentLibrary::load(m_demo.db());
+    const SegmentRule outdoor = rule(R"({"affinity": {"category": "Outdoor", "at_least": 0.3}})");
+    std::vector<SegmentOverlap::Input> inputs {{QStringLiteral("vip"), std::nullopt},
+        {QStringLiteral("outdoor"), outdoor},
+        {QStringLiteral("outdoor-vip"), rule(R"({"all": [{"segment": "vip"},
+            {"affinity": {"category": "Outdoor", "at_least": 0.3}}]})")}};
+    QString error;
+    QVERIFY2(SegmentOverlap::checkInputs(library, inputs, &error), qPrintable(error));
+    SegmentEvaluator evaluator(m_demoFeatures, &library);
+    const auto overlap = SegmentOverlap::evaluate(evaluator, inputs, &error);
+    QVERIFY2(overlap, qPrintable(error));
+    QCOMPARE(overlap->names(),
+        (QStringList {QStringLiteral("vip"), QStringLiteral("outdoor"), QStringLiteral("outdoor-vip")}));
+    SegmentEvaluator fresh(m_demoFeatures, &library);
+    const PersonSet vip = fresh.evaluate(QStringLiteral("vip")).members;
+    const PersonSet likesOutdoor = fresh.evaluate(outdoor).members;
+    QCOMPARE(overlap->sizes(),
+        (std::vector<int> {vip.count(), likesOutdoor.count(), vip.intersectionCount(likesOutdoor)}));
+    QCOMPARE(overlap->pair(0, 1), vip.intersectionCount(likesOutdoor));
+    QCOMPARE(overlap->pair(1, 2), overlap->sizes()[2]); // the third is inside both others
+    QVERIFY(overlap->sizes()[2] > 0);
+
+    // Refused before anything is evaluated, each with the input named.
+    using Inputs = std::vector<SegmentOverlap::Input>;
+    const std::vector<std::pair<Inputs, QString>> refused {
+        {Inputs {{QStringLiteral("nosuch"), std::nullopt}}, QStringLiteral("no segment named 'nosuch'")},
+        {Inputs {{QStringLiteral("vip"), outdoor}}, QStringLiteral("inline rule 'vip': a stored segment")},
+        {Inputs {{QStringLiteral("a"), outdoor}, {QStringLiteral("a"), outdoor}},
+            QStringLiteral("'a' is named twice")},
+        {Inputs {{QStringLiteral("Bad Name"), outdoor}}, QStringLiteral("inline rule 'Bad Name': ")},
+        {Inputs {{QStringLiteral("r"), rule(R"({"segment": "missing"})")}},
+            QStringLiteral("inline rule 'r': ")},
+    };
+    for (auto [bad, message] : refused) {
+        error.clear();
+        QVERIFY(!SegmentOverlap::checkInputs(library, bad, &error));
+        QVERIFY2(error.startsWith(message), qPrintable(error));
+    }
+    Inputs everything;
+    QVERIFY(SegmentOverlap::checkInputs(library, everything, &error));
+    QCOMPARE(int(everything.size()), library.size()); // none given: every stored segment
+}
+
+void TestSegmentStats::overlapWithInlineRulesFromTheCli()
+{
+    if (!QFileInfo::exists(QStringLiteral(VITRINE_CLI)))
+        QSKIP("vitrine-cli is not built");
+    const auto cli = [this](const QStringList &arguments) {
+        QProcess process;
+        process.start(QStringLiteral(VITRINE_CLI),
+            QStringList {QStringLiteral("--db"), m_demo.path(), QStringLiteral("--json")} + arguments);
+        process.waitForFinished(120000);
+        return std::tuple {process.exitCode(),
+            QJsonDocument::fromJson(process.readAllStandardOutput()).object(),
+            QString::fromUtf8(process.readAllStandardError())};
+    };
+    const QString outdoor = QStringLiteral(R"({"affinity": {"category": "Outdoor", "at_least": 0.3}})");
+    const auto [code, json, err] = cli({QStringLiteral("segment"), QStringLiteral("overlap"),
+        QStringLiteral("vip"), QStringLiteral("--rule"), QStringLiteral("outdoor=") + outdoor});
+    QVERIFY2(code == 0, qPrintable(err));
+    QCOMPARE(json.value(QStringLiteral("segments")).toArray(),
+        (QJsonArray {QStringLiteral("vip"), QStringLiteral("outdoor")}));
+    SegmentLibrary library = SegmentLibrary::load(m_demo.db());
+    SegmentEvaluator evaluator(m_demoFeatures, &library);
+    QCOMPARE(json.value(QStringLiteral("sizes")).toArray(),
+        (QJsonArray {evaluator.evaluate(QStringLiteral("vip")).count(),
+            evaluator
+                .evaluate(rule(R"({"affinity":
+            {"category": "Outdoor", "at_least": 0.3}})"))
+                .count()}));
+    const auto [clashCode, clashJson, clashErr] = cli({QStringLiteral("segment"), QStringLiteral("overlap"),
+        QStringLiteral("--rule"), QStringLiteral("vip=") + outdoor});
+    QVERIFY(clashCode != 0);
+    QVERIFY2(clashErr.contains(QStringLiteral("a stored segment has that name")), qPrintable(clashErr));
 }
 
 void TestSegmentStats::shownBySlot()
