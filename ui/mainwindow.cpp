@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "catalogoverview.h"
+#include "history/historypage.h"
 #include "itemspage.h"
 #include "navigationdelegate.h"
 #include "placeholderpage.h"
@@ -22,6 +23,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 
 #include <sqlite3.h>
 
@@ -48,6 +50,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_catalogLabel->setContentsMargins(6, 0, 6, 0);
     statusBar()->addPermanentWidget(m_catalogLabel, 1);
 
+    m_changePoll = new QTimer(this);
+    m_changePoll->setObjectName(QStringLiteral("changePoll"));
+    m_changePoll->setInterval(ChangePollMs);
+    connect(m_changePoll, &QTimer::timeout, this, &MainWindow::checkForChanges);
+
     m_overview->showNoCatalog();
     setCurrentWorkspace(Workspace::Overview);
     resize(1200, 760);
@@ -55,8 +62,9 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // The items model points into the catalog; let go of it before the catalog closes.
+    // The pages point into the catalog; let go of it before the catalog closes.
     m_itemsPage->setDatabase(nullptr);
+    m_historyPage->setDatabase(nullptr);
 }
 
 void MainWindow::createCentralWidget()
@@ -92,6 +100,9 @@ void MainWindow::createCentralWidget()
         case Workspace::Items:
             page = m_itemsPage = new ItemsPage;
             break;
+        case Workspace::History:
+            page = m_historyPage = new HistoryPage;
+            break;
         default:
             page = new PlaceholderPage(workspace);
             item->setForeground(palette().brush(QPalette::PlaceholderText));
@@ -102,6 +113,12 @@ void MainWindow::createCentralWidget()
     m_navigation->setMinimumWidth(widest + 2 * NavigationDelegate::HorizontalPadding + 8);
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::showWorkspacePage);
     connect(m_overview, &CatalogOverview::openCatalogRequested, this, &MainWindow::chooseCatalog);
+    connect(
+        m_historyPage, &HistoryPage::restoreFinished, this, [this](bool restored, const QString &message) {
+            if (restored)
+                statusBar()->showMessage(message, StatusMessageMs);
+            checkForChanges();
+        });
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -169,8 +186,11 @@ bool MainWindow::openCatalog(const QString &path, QString *error)
     }
 
     m_itemsPage->setDatabase(database.get());
+    m_historyPage->setDatabase(database.get());
     m_overview->showCatalog(path, *stats);
+    m_dataVersion = database->dataVersion();
     m_database = std::move(database); // the previous catalog closes here, after nothing uses it
+    m_changePoll->start();
 
     const QString absolutePath = QDir::toNativeSeparators(info.absoluteFilePath());
     setWindowTitle(tr("Vitrine — %1").arg(info.fileName()));
@@ -216,6 +236,26 @@ void MainWindow::showWorkspacePage(int row)
     const QList<QAction *> actions = m_workspaceActions ? m_workspaceActions->actions() : QList<QAction *>();
     if (row < actions.size())
         actions.at(row)->setChecked(true);
+}
+
+void MainWindow::checkForChanges()
+{
+    if (!m_database)
+        return;
+    const qint64 version = m_database->dataVersion();
+    if (version == m_dataVersion)
+        return;
+    m_dataVersion = version;
+    refreshCatalog();
+}
+
+void MainWindow::refreshCatalog()
+{
+    // The figures are read in one transaction; if they cannot be read now (the file is being
+    // replaced, say) the old ones stay until the next change.
+    if (const std::optional<CatalogStats> stats = CatalogStats::compute(*m_database))
+        m_overview->showCatalog(m_database->path(), *stats);
+    m_historyPage->refresh();
 }
 
 void MainWindow::chooseCatalog()

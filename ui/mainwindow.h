@@ -11,11 +11,13 @@ class QActionGroup;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QTimer;
 
 namespace Vitrine {
 
 class CatalogOverview;
 class Database;
+class HistoryPage;
 class ItemsPage;
 
 /**
@@ -24,6 +26,10 @@ class ItemsPage;
  * The window owns the open catalog. openCatalog() reports failure as a value and keeps the
  * catalog that was open, so tests and scripts can drive it; only the interactive paths
  * (File › Open Catalog…, openCatalogOrWarn()) show a message box.
+ *
+ * Another program (vitrine-cli) may change the catalog while it is open: the window polls
+ * PRAGMA data_version, which only changes when someone else commits, and then reads the
+ * overview figures and the history again.
  */
 class MainWindow : public QMainWindow
 {
@@ -47,6 +53,11 @@ public:
     Workspace currentWorkspace() const;
     void setCurrentWorkspace(Workspace workspace);
 
+    /** How often the window looks for changes made by other programs. */
+    static constexpr int ChangePollMs = 1000;
+    /** Reads the figures and the history again if another connection changed the catalog. */
+    void checkForChanges();
+
 Q_SIGNALS:
     void catalogOpened(const QString &path);
 
@@ -56,6 +67,7 @@ private:
     void chooseCatalog();
     void showAbout();
     void showWorkspacePage(int row);
+    void refreshCatalog();
 
     std::unique_ptr<Database> m_database;
 
@@ -63,8 +75,11 @@ private:
     QStackedWidget *m_pages = nullptr;
     CatalogOverview *m_overview = nullptr;
     ItemsPage *m_itemsPage = nullptr;
+    HistoryPage *m_historyPage = nullptr;
     QLabel *m_catalogLabel = nullptr;
     QActionGroup *m_workspaceActions = nullptr;
+    QTimer *m_changePoll = nullptr;
+    qint64 m_dataVersion = 0;
 };
 
 } // namespace Vitrine

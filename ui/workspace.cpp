@@ -31,6 +31,8 @@ QString workspaceKey(Workspace workspace)
         return QStringLiteral("layouts");
     case Workspace::Campaigns:
         return QStringLiteral("campaigns");
+    case Workspace::History:
+        return QStringLiteral("history");
     }
     return {};
 }
@@ -61,6 +63,8 @@ QString workspaceTitle(Workspace workspace)
         return tr("Layouts");
     case Workspace::Campaigns:
         return tr("Campaigns");
+    case Workspace::History:
+        return tr("History");
     }
     return {};
 }
@@ -86,13 +90,17 @@ QString workspaceDescription(Workspace workspace)
                   "segment and per person.");
     case Workspace::Campaigns:
         return tr("Write personal e-mail campaigns, preview any recipient and export the whole send.");
+    case Workspace::History:
+        return tr("Every saved version of the segments, slots, layouts, banners and campaigns, removed ones "
+                  "included: compare a version with the current one and restore it.");
     }
     return {};
 }
 
 bool isWorkspaceAvailable(Workspace workspace)
 {
-    return workspace == Workspace::Overview || workspace == Workspace::Items;
+    return workspace == Workspace::Overview || workspace == Workspace::Items
+        || workspace == Workspace::History;
 }
 
 } // namespace Vitrine

@@ -18,6 +18,7 @@ enum class Workspace
     Segments,
     Layouts,
     Campaigns,
+    History,
 };
 
 inline constexpr std::array AllWorkspaces = {
@@ -28,6 +29,7 @@ inline constexpr std::array AllWorkspaces = {
     Workspace::Segments,
     Workspace::Layouts,
     Workspace::Campaigns,
+    Workspace::History,
 };
 
 /** A stable, untranslated name ("overview", "items", ...), used on the command line. */

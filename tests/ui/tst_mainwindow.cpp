@@ -427,7 +427,7 @@ void TestMainWindow::navigationSwitchesPages()
     auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("workspaceStack"));
     QVERIFY(navigation);
     QVERIFY(pages);
-    QCOMPARE(navigation->count(), 7);
+    QCOMPARE(navigation->count(), 8);
     QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("overviewPage"));
 
     const auto click = [navigation](const QString &title) {
@@ -440,6 +440,10 @@ void TestMainWindow::navigationSwitchesPages()
     click(QStringLiteral("Items"));
     QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("itemsPage"));
     QCOMPARE(window.currentWorkspace(), Workspace::Items);
+
+    click(QStringLiteral("History"));
+    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("historyPage"));
+    QCOMPARE(window.currentWorkspace(), Workspace::History);
 
     click(QStringLiteral("Segments"));
     QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("segmentsPage"));
