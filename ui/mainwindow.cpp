@@ -48,7 +48,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_catalogLabel->setObjectName(QStringLiteral("catalogPathLabel"));
     m_catalogLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_catalogLabel->setContentsMargins(6, 0, 6, 0);
-    statusBar()->addPermanentWidget(m_catalogLabel, 1);
+    // On the right, so temporary messages ("Opened …", "restored …") have the rest of the bar.
+    statusBar()->addPermanentWidget(m_catalogLabel);
 
     m_changePoll = new QTimer(this);
     m_changePoll->setObjectName(QStringLiteral("changePoll"));
