@@ -29,4 +29,19 @@ inline QByteArray rowsDigest(const Database &db, std::initializer_list<const cha
     return hash.result();
 }
 
+/** The catalog's data: every item, person and event. */
+inline QByteArray dataDigest(const Database &db)
+{
+    return rowsDigest(db, {"SELECT * FROM items ORDER BY id", "SELECT * FROM users ORDER BY id",
+        "SELECT * FROM events ORDER BY user_id, ts, item_id, type"});
+}
+
+/** The studio's configuration: every configuration table, the history and the meta table. */
+inline QByteArray configDigest(const Database &db)
+{
+    return rowsDigest(db, {"SELECT * FROM segments ORDER BY 1", "SELECT * FROM slots ORDER BY 1",
+        "SELECT * FROM layouts ORDER BY 1", "SELECT * FROM banners ORDER BY 1", "SELECT * FROM campaigns ORDER BY 1",
+        "SELECT * FROM config_history ORDER BY 1, 2, 3", "SELECT * FROM meta ORDER BY 1"});
+}
+
 } // namespace Vitrine::Testing

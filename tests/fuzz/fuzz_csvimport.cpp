@@ -7,15 +7,19 @@
 //   bit  3    --create-missing
 //   bit  4    a .json file instead of .csv
 //   bit  5    --dry-run
+//   bit  6    --map FIRST=FIELD: the file's first header column mapped to one of the kind's
+//             fields (which one: the second byte), as `--map` on the command line does
+//   bit  7    also --map extra=nosuchfield, which must never succeed
 //
 // Besides the sanitizers' findings it checks the importer's promise: a run that fails, and any
 // dry run, leaves the catalog exactly as it was.
+#include "../common/rowsdigest.h"
 #include "storage/database.h"
 #include "storage/importer.h"
+#include "storage/importfields.h"
 #include "storage/statement.h"
 
 #include <QByteArray>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -31,17 +35,7 @@ namespace {
 /** Every row of the catalog's data tables, hashed. */
 QByteArray fingerprint(const Database &db)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (const char *sql : {"SELECT * FROM items ORDER BY id", "SELECT * FROM users ORDER BY id",
-             "SELECT * FROM events ORDER BY user_id, ts, item_id, type"}) {
-        Statement stmt = db.prepare(QString::fromLatin1(sql));
-        while (stmt.step() == Statement::Step::Row) {
-            for (int c = 0; c < stmt.columnCount(); ++c)
-                hash.addData(stmt.value(c).toString().toUtf8() + '\x1f');
-            hash.addData("\n");
-        }
-    }
-    return hash.result();
+    return Testing::dataDigest(db);
 }
 
 [[noreturn]] void broken(const char *what, const QString &detail)
@@ -77,6 +71,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         file.write(reinterpret_cast<const char *>(data) + 1, qint64(size - 1));
     }
 
+    const QByteArray content(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1));
+    if (mode & 64) {
+        const QStringList fields = ImportFields::fieldNames(options.kind);
+        const QByteArray header = content.left(content.indexOf('\n')).split(',').value(0).trimmed();
+        const int pick = size > 1 ? data[1] : 0;
+        options.columnMap.insert(QString::fromUtf8(header), fields.at(pick % fields.size()));
+    }
+    const bool unknownField = mode & 128;
+    if (unknownField)
+        options.columnMap.insert(QStringLiteral("extra"), QStringLiteral("nosuchfield"));
+
     // One catalog for the whole run, put back to the same two people and two items before each
     // input (a fresh catalog per input would spend most of the time creating tables).
     static Database db;
@@ -104,6 +109,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         broken("a failed import gave no reason", options.path);
     if ((!report.ok || options.dryRun) && fingerprint(db) != before)
         broken("a failed or dry-run import changed the catalog", report.error);
+    if (unknownField && report.ok)
+        broken("a map to an unknown field was not refused", report.error);
     if (report.ok && !options.skipBad && report.problemCount > 0)
         broken("an import with problems succeeded without --skip-bad", report.error);
     if (report.problems.size() > options.maxProblems)

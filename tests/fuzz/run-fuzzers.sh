@@ -13,7 +13,8 @@ build=${1:?usage: run-fuzzers.sh BUILD_DIR SECONDS [TARGET ...]}
 seconds=${2:-60}
 shift 2 || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(fuzz_csvimport fuzz_slotjson fuzz_segmentrule fuzz_layoutjson fuzz_emailtemplate)
+[ ${#targets[@]} -eq 0 ] && targets=(fuzz_csvimport fuzz_slotjson fuzz_segmentrule fuzz_layoutjson fuzz_emailtemplate
+    fuzz_configimport fuzz_emailrender)
 
 work="$build/fuzz-work"
 mkdir -p "$work"

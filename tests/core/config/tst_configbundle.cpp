@@ -22,9 +22,7 @@ namespace {
 /** A digest of every configuration table, the history and the meta table. */
 QByteArray configFingerprint(const Database &db)
 {
-    return Testing::rowsDigest(db, {"SELECT * FROM segments ORDER BY 1", "SELECT * FROM slots ORDER BY 1",
-        "SELECT * FROM layouts ORDER BY 1", "SELECT * FROM banners ORDER BY 1", "SELECT * FROM campaigns ORDER BY 1",
-        "SELECT * FROM config_history ORDER BY 1, 2, 3", "SELECT * FROM meta ORDER BY 1"});
+    return Testing::configDigest(db);
 }
 
 } // namespace
