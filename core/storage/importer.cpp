@@ -6,6 +6,7 @@
 #include "database.h"
 #include "fieldparser.h"
 #include "importfields.h"
+#include "importwriter.h"
 #include "jsonrecordreader.h"
 #include "statement.h"
 #include "timestamp.h"
@@ -14,7 +15,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <memory>
@@ -60,32 +60,6 @@ IdMap loadIds(const Database &db, const QString &sql)
     return ids;
 }
 
-/** An item or person row checked and ready to write. */
-struct StagedRow
-{
-    qint64 existingId = 0;
-    std::vector<QVariant> values; ///< per field spec; invalid when the column is absent
-    QJsonObject attributes;
-};
-
-struct StagedEvent
-{
-    qint64 user;
-    qint64 ts;
-    qint64 item;
-    int type;
-    qint64 quantity;
-    double value;
-    bool hasValue;
-};
-
-struct RejectedRow
-{
-    qint64 line;
-    QString reason;
-    QList<QByteArray> fields;
-};
-
 /** The state of one import call. */
 class ImportRun
 {
@@ -114,9 +88,6 @@ private:
     bool readRecords();
     void stageRow();
     void stageEvent();
-    bool writeRows(QString *error);
-    bool writeEvents(QString *error);
-    bool writeRejects(QString *error);
     bool reportProgress(const QString &stage, qint64 done, qint64 total);
 
     Database &m_db;
@@ -528,166 +499,6 @@ void ImportRun::stageEvent()
         m_events.push_back(event);
 }
 
-bool ImportRun::writeRows(QString *error)
-{
-    const bool items = m_options.kind == ImportKind::Items;
-    const QString table = items ? QStringLiteral("items") : QStringLiteral("users");
-
-    // Only the columns the file has are written, so a partial file (sku,stock) updates just those.
-    std::vector<int> present;
-    for (size_t i = 1; i < m_specs.size(); ++i) {
-        if (m_fieldColumn[i] >= 0 && m_specs[i].type != FieldType::Json)
-            present.push_back(int(i));
-    }
-    QStringList insertColumns{QString::fromLatin1(m_specs.front().name)};
-    QStringList assignments;
-    for (const int field : present) {
-        insertColumns.append(QString::fromLatin1(m_specs[size_t(field)].name));
-        assignments.append(QStringLiteral("%1 = ?%2").arg(insertColumns.last()).arg(insertColumns.size()));
-    }
-    const int attributesParam = int(insertColumns.size()) + 1;
-    insertColumns.append(QStringLiteral("attributes"));
-    QStringList placeholders;
-    for (int i = 1; i <= int(insertColumns.size()); ++i)
-        placeholders.append(QStringLiteral("?%1").arg(i));
-    assignments.append(QStringLiteral("attributes = json_patch(attributes, ?%1)").arg(attributesParam));
-
-    Statement insert = m_db.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                                        .arg(table, insertColumns.join(QStringLiteral(", ")),
-                                             placeholders.join(QStringLiteral(", "))),
-                                    error);
-    Statement update = m_db.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?%3")
-                                        .arg(table, assignments.join(QStringLiteral(", ")))
-                                        .arg(attributesParam + 1),
-                                    error);
-    if (!insert.isValid() || !update.isValid())
-        return false;
-
-    qint64 done = 0;
-    for (const StagedRow &row : m_rows) {
-        Statement &stmt = row.existingId ? update : insert;
-        stmt.bindVariant(1, row.values[0]);
-        for (size_t i = 0; i < present.size(); ++i)
-            stmt.bindVariant(int(i) + 2, row.values[size_t(present[i])]);
-        stmt.bind(attributesParam, QJsonDocument(row.attributes).toJson(QJsonDocument::Compact));
-        if (row.existingId)
-            stmt.bind(attributesParam + 1, row.existingId);
-        if (!stmt.run(error))
-            return false;
-        ++(row.existingId ? m_report.updated : m_report.inserted);
-        if (++done % 4096 == 0 && !reportProgress(tr("Writing %1").arg(table), done, qint64(m_rows.size())))
-            return false;
-    }
-    return true;
-}
-
-bool ImportRun::writeEvents(QString *error)
-{
-    // Created people and items first, so the events' foreign keys hold.
-    if (!m_newUsers.empty()) {
-        Statement stmt = m_db.prepare(QStringLiteral("INSERT INTO users (id, external_id) VALUES (?, ?)"), error);
-        for (const auto &[id, key] : m_newUsers) {
-            stmt.bind(1, id);
-            stmt.bindText(2, key);
-            if (!stmt.run(error))
-                return false;
-        }
-        m_report.createdUsers = qint64(m_newUsers.size());
-    }
-    if (!m_newItems.empty()) {
-        Statement stmt = m_db.prepare(QStringLiteral("INSERT INTO items (id, sku, title) VALUES (?, ?, ?)"), error);
-        for (const auto &[id, key] : m_newItems) {
-            stmt.bind(1, id);
-            stmt.bindText(2, key);
-            stmt.bindText(3, key);
-            if (!stmt.run(error))
-                return false;
-        }
-        m_report.createdItems = qint64(m_newItems.size());
-    }
-
-    // Inserting in key order appends to the clustered table instead of splitting pages at random.
-    std::stable_sort(m_events.begin(), m_events.end(), [](const StagedEvent &a, const StagedEvent &b) {
-        if (a.user != b.user)
-            return a.user < b.user;
-        if (a.ts != b.ts)
-            return a.ts < b.ts;
-        if (a.item != b.item)
-            return a.item < b.item;
-        return a.type < b.type;
-    });
-
-    const qint64 before = m_db.queryInt(QStringLiteral("SELECT count(*) FROM events"));
-
-    // Many rows per statement: the per-statement cost of SQLite dominates a narrow table.
-    constexpr int batch = 64;
-    const auto insertSql = [](int rows) {
-        QString sql = QStringLiteral("INSERT INTO events (user_id, ts, item_id, type, quantity, value) VALUES ");
-        for (int i = 0; i < rows; ++i)
-            sql += i ? QStringLiteral(", (?, ?, ?, ?, ?, ?)") : QStringLiteral("(?, ?, ?, ?, ?, ?)");
-        return sql + QStringLiteral(" ON CONFLICT DO UPDATE SET quantity = excluded.quantity, value = excluded.value");
-    };
-    Statement full = m_db.prepare(insertSql(batch), error);
-    if (!full.isValid())
-        return false;
-    const qint64 total = qint64(m_events.size());
-    qint64 done = 0;
-    while (done < total) {
-        const int rows = int(qMin<qint64>(batch, total - done));
-        Statement partial;
-        if (rows < batch)
-            partial = m_db.prepare(insertSql(rows), error);
-        Statement &stmt = rows == batch ? full : partial;
-        for (int r = 0; r < rows; ++r) {
-            const StagedEvent &event = m_events[size_t(done + r)];
-            const int p = r * 6;
-            stmt.bind(p + 1, event.user);
-            stmt.bind(p + 2, event.ts);
-            stmt.bind(p + 3, event.item);
-            stmt.bind(p + 4, event.type);
-            stmt.bind(p + 5, event.quantity);
-            if (event.hasValue)
-                stmt.bind(p + 6, event.value);
-            else
-                stmt.bindNull(p + 6);
-        }
-        if (!stmt.run(error))
-            return false;
-        const qint64 before = done;
-        done += rows;
-        if (done / 65536 != before / 65536 && !reportProgress(tr("Writing events"), done, total))
-            return false;
-    }
-    const qint64 after = m_db.queryInt(QStringLiteral("SELECT count(*) FROM events"));
-    m_report.inserted = after - before;
-    m_report.updated = total - m_report.inserted;
-    return true;
-}
-
-bool ImportRun::writeRejects(QString *error)
-{
-    QSaveFile file(m_report.rejectsPath);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("%1: cannot write the rejected rows: %2").arg(m_report.rejectsPath, file.errorString());
-        return false;
-    }
-    QByteArray header = "line,problem";
-    for (const QString &column : std::as_const(m_header))
-        header += ',' + FieldParser::csvField(column.toUtf8());
-    file.write(header + '\n');
-    for (const RejectedRow &row : m_rejected) {
-        QByteArray line = QByteArray::number(row.line) + ',' + FieldParser::csvField(row.reason.toUtf8());
-        for (const QByteArray &field : row.fields)
-            line += ',' + FieldParser::csvField(field);
-        file.write(line + '\n');
-    }
-    if (!file.commit()) {
-        *error = tr("%1: cannot write the rejected rows: %2").arg(m_report.rejectsPath, file.errorString());
-        return false;
-    }
-    return true;
-}
-
 ImportReport ImportRun::run()
 {
     if (!openSource())
@@ -780,7 +591,12 @@ ImportReport ImportRun::run()
     }
 
     QString error;
-    const bool written = m_options.kind == ImportKind::Events ? writeEvents(&error) : writeRows(&error);
+    const ImportWriter::StopAsked progress = [this](const QString &stage, qint64 done, qint64 total) {
+        return reportProgress(stage, done, total);
+    };
+    const bool written = m_options.kind == ImportKind::Events
+        ? ImportWriter::writeEvents(m_db, m_newUsers, m_newItems, m_events, m_report, progress, &error)
+        : ImportWriter::writeRows(m_db, m_options.kind, m_specs, m_fieldColumn, m_rows, m_report, progress, &error);
     if (!written) {
         if (!m_report.cancelled)
             m_report.error = tr("%1: cannot write to the catalog: %2; nothing was imported").arg(m_db.path(), error);
@@ -791,7 +607,7 @@ ImportReport ImportRun::run()
     if (!m_rejected.empty()) {
         m_report.rejectsPath = m_options.rejectsPath.isEmpty() ? m_options.path + QStringLiteral(".rejected.csv")
                                                                 : m_options.rejectsPath;
-        if (!writeRejects(&error)) {
+        if (!ImportWriter::writeRejects(m_report.rejectsPath, m_header, m_rejected, &error)) {
             m_report.error = error + tr("; nothing was imported");
             m_report.inserted = m_report.updated = 0;
             finish();
