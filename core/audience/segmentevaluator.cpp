@@ -57,21 +57,22 @@ QString normalisedPath(const QString &path)
     return parts.join(QStringLiteral(" > "));
 }
 
-/** Cheap conditions go first in "all", so expensive ones test fewer people. */
-int cost(const SegmentRule::Node &node)
+} // namespace
+
+int SegmentEvaluator::cost(const SegmentRule::Node &node, bool overTime)
 {
     using Kind = SegmentCondition::Kind;
     if (node.kind != SegmentRule::Node::Kind::Condition) {
         int most = 0;
         for (const auto &child : node.children)
-            most = std::max(most, cost(child));
+            most = std::max(most, cost(child, overTime));
         return most;
     }
     switch (node.condition.kind) {
     case Kind::Segment:
         return 0;
     case Kind::Value:
-        return 1;
+        return overTime && ValueMeasures::isScore(node.condition.measure) ? 2 : 1;
     case Kind::Profile:
         return node.condition.field == SegmentCondition::Field::Attribute ? 3 : 1;
     case Kind::Affinity:
@@ -81,8 +82,6 @@ int cost(const SegmentRule::Node &node)
     }
     return 5;
 }
-
-} // namespace
 
 struct SegmentEvaluator::Prepared
 {

@@ -57,6 +57,12 @@ public:
     const Snapshot &snapshot() const { return *m_features->snapshot(); }
     const SegmentLibrary *library() const { return m_library; }
 
+    /**
+     * How expensive a node is to test, so "all" can test cheap conditions first and expensive
+     * ones on fewer people. Over time (SegmentHistory), a quintile score needs a pass of its own.
+     */
+    static int cost(const SegmentRule::Node &node, bool overTime = false);
+
     SegmentMembers evaluate(const SegmentRule &rule, const Progress &progress = {});
     /** A stored segment of the library, memoised. */
     SegmentMembers evaluate(const QString &segmentName, const Progress &progress = {});

@@ -31,31 +31,6 @@ using Mask = quint16;
 using Masks = std::vector<Mask>;
 constexpr size_t TimesPerRun = 16;
 
-/** As SegmentEvaluator orders "all": cheap conditions first, so later ones test fewer people. */
-int cost(const SegmentRule::Node &node)
-{
-    using Kind = SegmentCondition::Kind;
-    if (node.kind != SegmentRule::Node::Kind::Condition) {
-        int most = 0;
-        for (const auto &child : node.children)
-            most = std::max(most, cost(child));
-        return most;
-    }
-    switch (node.condition.kind) {
-    case Kind::Segment:
-        return 0;
-    case Kind::Value:
-        return ValueMeasures::isScore(node.condition.measure) ? 2 : 1;
-    case Kind::Profile:
-        return node.condition.field == SegmentCondition::Field::Attribute ? 3 : 1;
-    case Kind::Affinity:
-        return 4;
-    case Kind::Behaviour:
-        return 5;
-    }
-    return 5;
-}
-
 } // namespace
 
 struct SegmentHistory::Run
@@ -196,7 +171,9 @@ Masks SegmentHistory::Run::node(const SegmentRule::Node &node, const Masks &with
         std::vector<const SegmentRule::Node *> order;
         for (const auto &child : node.children)
             order.push_back(&child);
-        std::stable_sort(order.begin(), order.end(), [](auto a, auto b) { return cost(*a) < cost(*b); });
+        std::stable_sort(order.begin(), order.end(), [](auto a, auto b) {
+            return SegmentEvaluator::cost(*a, true) < SegmentEvaluator::cost(*b, true);
+        });
         Masks current = within;
         for (const SegmentRule::Node *child : order)
             current = this->node(*child, current);
