@@ -15,17 +15,14 @@
 // exactly as they were; after an import, the catalog's configuration exports, the export reads
 // back, importing it again changes nothing, and every stored definition still makes sense.
 #include "../common/rowsdigest.h"
-#include "audience/startersegments.h"
+#include "fuzzshop.h"
 #include "config/configbundle.h"
 #include "config/confighistory.h"
-#include "demo/demogenerator.h"
-#include "layout/startercontent.h"
 #include "storage/configstore.h"
 #include "storage/database.h"
 #include "storage/statement.h"
 
 #include <QByteArray>
-#include <QDate>
 #include <QJsonDocument>
 
 #include <cstdint>
@@ -68,26 +65,14 @@ QString firstInvalidDefinition(Database &db)
     return {};
 }
 
-/** The tiny demo shop, made once; the same as `vitrine-cli demo --users 50 --items 40 --events
- * 500 --seed 7 --end 2026-06-01`, whose export is the seed corpus. */
+/** The tiny demo shop (fuzzshop.h), made once; its `config export` is the seed corpus. */
 Database &catalog()
 {
     static Database db;
     if (db.isOpen())
         return db;
     QString error;
-    if (!db.open(QStringLiteral(":memory:"), Database::OpenMode::Create, &error))
-        broken("setup", error);
-    DemoOptions options;
-    options.users = 50;
-    options.items = 40;
-    options.events = 500;
-    options.seed = 7;
-    options.endDate = QDate(2026, 6, 1);
-    const DemoResult demo = DemoGenerator(options).generate(db);
-    if (!demo.ok)
-        broken("setup", demo.error);
-    if (!StarterSegments::install(db, &error) || !installStarterContent(db, &error))
+    if (!Fuzzing::openTinyShop(db, &error))
         broken("setup", error);
     // Every later check of "all definitions make sense" assumes the starting point does.
     const QString invalid = firstInvalidDefinition(db);

@@ -21,16 +21,14 @@
 // CRLF lines of at most 78 characters, headers that cannot be forged, a boundary found nowhere in
 // the parts and parts that decode back to the rendered text; and that a made-up text alternative
 // is never empty.
-#include "audience/startersegments.h"
+#include "fuzzshop.h"
 #include "campaign/campaigndefinition.h"
 #include "campaign/contactreader.h"
 #include "campaign/emailrenderer.h"
 #include "campaign/mimemessage.h"
-#include "demo/demogenerator.h"
 #include "layout/confignames.h"
 #include "layout/htmlescape.h"
 #include "layout/pageresolver.h"
-#include "layout/startercontent.h"
 #include "storage/configstore.h"
 #include "storage/database.h"
 
@@ -83,18 +81,7 @@ struct Shop
     Shop()
     {
         QString error;
-        if (!db.open(QStringLiteral(":memory:"), Database::OpenMode::Create, &error))
-            broken("setup", error);
-        DemoOptions options;
-        options.users = 50;
-        options.items = 40;
-        options.events = 500;
-        options.seed = 7;
-        options.endDate = QDate(2026, 6, 1);
-        const DemoResult demo = DemoGenerator(options).generate(db);
-        if (!demo.ok)
-            broken("setup", demo.error);
-        if (!StarterSegments::install(db, &error) || !installStarterContent(db, &error))
+        if (!Fuzzing::openTinyShop(db, &error))
             broken("setup", error);
         // Hostile catalog text: every item title and every person's nickname starts with markup.
         if (!db.exec(QStringLiteral("UPDATE items SET title = '%1<script>alert(1)</script>' || title;"
