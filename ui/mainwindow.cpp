@@ -24,6 +24,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <sqlite3.h>
 
@@ -55,6 +56,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_changePoll->setObjectName(QStringLiteral("changePoll"));
     m_changePoll->setInterval(ChangePollMs);
     connect(m_changePoll, &QTimer::timeout, this, &MainWindow::checkForChanges);
+    m_figures = new QFutureWatcher<std::optional<CatalogStats>>(this);
+    connect(m_figures, &QFutureWatcherBase::finished, this, &MainWindow::showRefreshedFigures);
 
     m_overview->showNoCatalog();
     setCurrentWorkspace(Workspace::Overview);
@@ -252,11 +255,31 @@ void MainWindow::checkForChanges()
 
 void MainWindow::refreshCatalog()
 {
-    // The figures are read in one transaction; if they cannot be read now (the file is being
-    // replaced, say) the old ones stay until the next change.
-    if (const std::optional<CatalogStats> stats = CatalogStats::compute(*m_database))
+    m_historyPage->refresh(); // a few small queries
+    if (m_figures->isRunning()) {
+        m_figuresOutdated = true;
+        return;
+    }
+    // The figures count every event, which takes seconds on a big catalog: read them on a
+    // connection of their own in another thread, in one read transaction.
+    const QString path = m_figuresPath = m_database->path();
+    m_figures->setFuture(QtConcurrent::run([path]() -> std::optional<CatalogStats> {
+        Database db;
+        if (!db.open(path, Database::OpenMode::ReadOnly, nullptr))
+            return std::nullopt;
+        return CatalogStats::compute(db);
+    }));
+}
+
+void MainWindow::showRefreshedFigures()
+{
+    // If they cannot be read now (the file is being replaced, say), the old ones stay until the
+    // next change; figures of a catalog closed meanwhile are not shown.
+    const std::optional<CatalogStats> stats = m_figures->result();
+    if (stats && m_database && m_database->path() == m_figuresPath)
         m_overview->showCatalog(m_database->path(), *stats);
-    m_historyPage->refresh();
+    if (std::exchange(m_figuresOutdated, false) && m_database)
+        refreshCatalog();
 }
 
 void MainWindow::chooseCatalog()

@@ -3,9 +3,11 @@
 
 #include "workspace.h"
 
+#include <QFutureWatcher>
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QActionGroup;
 class QLabel;
@@ -16,6 +18,7 @@ class QTimer;
 namespace Vitrine {
 
 class CatalogOverview;
+struct CatalogStats;
 class Database;
 class HistoryPage;
 class ItemsPage;
@@ -68,6 +71,7 @@ private:
     void showAbout();
     void showWorkspacePage(int row);
     void refreshCatalog();
+    void showRefreshedFigures();
 
     std::unique_ptr<Database> m_database;
 
@@ -80,6 +84,10 @@ private:
     QActionGroup *m_workspaceActions = nullptr;
     QTimer *m_changePoll = nullptr;
     qint64 m_dataVersion = 0;
+    /** The overview's figures, read again off the UI thread (a big catalog takes seconds). */
+    QFutureWatcher<std::optional<CatalogStats>> *m_figures = nullptr;
+    QString m_figuresPath;          ///< the catalog they are read from
+    bool m_figuresOutdated = false; ///< the catalog changed again while they were being read
 };
 
 } // namespace Vitrine
