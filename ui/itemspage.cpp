@@ -10,6 +10,8 @@
 #include <QLocale>
 #include <QTableView>
 #include <QTimer>
+
+#include <algorithm>
 #include <QVBoxLayout>
 
 namespace Vitrine {
@@ -103,6 +105,20 @@ void ItemsPage::setDatabase(const Database *database)
     m_model->setFilterText(QString());
     m_model->setDatabase(database);
     m_table->scrollToTop();
+}
+
+void ItemsPage::refresh()
+{
+    const int top = m_table->rowAt(0);
+    m_model->refresh();
+    if (top <= 0)
+        return;
+    // Rows come a page at a time; fetch as far as the view was.
+    while (m_model->rowCount() <= top && m_model->canFetchMore({}))
+        m_model->fetchMore({});
+    const int row = std::min(top, m_model->rowCount() - 1);
+    if (row > 0)
+        m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtTop);
 }
 
 void ItemsPage::applySearch()

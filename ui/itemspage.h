@@ -24,6 +24,11 @@ public:
 
     /** Shows the items of @p database (null: none); clears the search. */
     void setDatabase(const Database *database);
+    /**
+     * Reads the items again after another program changed the catalog, keeping the search, the
+     * order and the row at the top of the view.
+     */
+    void refresh();
 
     ItemTableModel *model() const { return m_model; }
 

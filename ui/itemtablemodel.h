@@ -52,6 +52,8 @@ public:
 
     /** Keeps only items whose title or SKU contains @p text (case-insensitive for ASCII). */
     void setFilterText(const QString &text);
+    /** Reads the rows again with the same filter and order (another program changed them). */
+    void refresh() { reload(); }
     QString filterText() const { return m_filterText; }
 
     /** Items that match the filter, loaded or not. */

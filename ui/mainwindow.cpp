@@ -256,6 +256,7 @@ void MainWindow::checkForChanges()
 void MainWindow::refreshCatalog()
 {
     m_historyPage->refresh(); // a few small queries
+    m_itemsPage->refresh();   // a count and the rows in view
     if (m_figures->isRunning()) {
         m_figuresOutdated = true;
         return;

@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QFontInfo>
 #include <QJsonArray>
@@ -540,6 +541,23 @@ void TestHistoryPanel::refreshesWhenTheCliChangesTheCatalog()
         = runCli(m_catalog, {QStringLiteral("-q"), QStringLiteral("import"), QStringLiteral("events"), csv});
     QVERIFY2(import.exitCode == 0, import.describe());
     QTRY_COMPARE_WITH_TIMEOUT(events->text(), QLocale().toString(DemoEvents + 250), RefreshTimeoutMs);
+
+    // Items imported by the CLI show in the items browser, under the search the user typed.
+    auto *search = window->findChild<QLineEdit *>(QStringLiteral("itemSearch"));
+    auto *table = window->findChild<QTableView *>(QStringLiteral("itemTable"));
+    QVERIFY(search && table);
+    search->setText(QStringLiteral("Zeppelin"));
+    QTRY_COMPARE(table->model()->rowCount(), 0);
+    const QString items = m_dir.filePath(QStringLiteral("zeppelin.csv"));
+    QFile file(items);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("sku,title,price\nZEP-1,Zeppelin Kite,25\nZEP-2,Zeppelin Kite XL,35\n");
+    file.close();
+    const CliRun importItems
+        = runCli(m_catalog, {QStringLiteral("-q"), QStringLiteral("import"), QStringLiteral("items"), items});
+    QVERIFY2(importItems.exitCode == 0, importItems.describe());
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 2, RefreshTimeoutMs);
+    QCOMPARE(search->text(), QStringLiteral("Zeppelin"));
 }
 
 void TestHistoryPanel::restoreWaitsForACliImport()
