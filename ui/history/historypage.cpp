@@ -35,8 +35,6 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
-#include <sqlite3.h>
-
 #include <exception>
 
 namespace Vitrine {
@@ -110,9 +108,9 @@ ConfigRestoreResult restoreOffThread(
     result.restoredVersion = version;
     try {
         Database db;
+        db.setBusyTimeout(RestoreLockWaitMs);
         if (!db.open(path, Database::OpenMode::ReadWrite, &result.error))
             return result;
-        sqlite3_busy_timeout(db.handle(), RestoreLockWaitMs);
         return restoreConfigVersion(db, kind, key, version);
     } catch (const std::exception &e) {
         result.error = QString::fromLocal8Bit(e.what());
