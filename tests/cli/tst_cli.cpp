@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // vitrine-cli end to end, through QProcess: the contract scripts depend on.
-#include <QCryptographicHash>
+#include "../common/rowsdigest.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,10 +22,7 @@ struct Run
 
 QByteArray fileHash(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    return Vitrine::Testing::fileDigest(path);
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QCryptographicHash>
+#include <QFile>
 
 #include <initializer_list>
 
@@ -27,6 +28,15 @@ inline QByteArray rowsDigest(const Database &db, std::initializer_list<const cha
         }
     }
     return hash.result();
+}
+
+/** A digest of a whole file's bytes; empty when it cannot be read. */
+inline QByteArray fileDigest(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
 }
 
 /** The catalog's data: every item, person and event. */

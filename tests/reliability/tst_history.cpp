@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // History and backup: every save of a configuration object keeps the version before it, the command
 // line lists, shows and restores them, and `backup` copies a catalog that others are using.
+#include "../common/rowsdigest.h"
 #include "clirunner.h"
 
 #include "storage/backup.h"
@@ -19,10 +20,7 @@ namespace {
 
 QByteArray fileHash(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    return Testing::fileDigest(path);
 }
 
 } // namespace
