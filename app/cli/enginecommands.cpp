@@ -4,6 +4,7 @@
 #include "clicontext.h"
 #include "engine/modelstore.h"
 #include "engine/recommender.h"
+#include "session/enginesession.h"
 #include "engine/snapshot.h"
 #include "engine/strategyregistry.h"
 #include "audience/personfeatures.h"
@@ -84,10 +85,18 @@ int runRecommend(CliContext &context, const RecommendArgs &args)
         return ExitUsage;
     }
     Database db;
-    SnapshotPtr snapshot;
-    if (const int code = loadSnapshot(context, db, asOf, snapshot))
+    if (const int code = context.open(db, Database::OpenMode::ReadWrite))
         return code;
-    const Snapshot &s = *snapshot;
+    QString error;
+    EngineSession::Options options;
+    options.asOf = asOf;
+    const EngineSessionPtr session = EngineSession::open(db, options, &error, context.progress());
+    context.endProgress();
+    if (!session) {
+        context.error(error);
+        return ExitBadInput;
+    }
+    const Snapshot &s = *session->snapshot();
 
     RecommendRequest request;
     request.k = args.k;
@@ -114,14 +123,9 @@ int runRecommend(CliContext &context, const RecommendArgs &args)
             return code;
     }
 
-    Recommender recommender(snapshot);
-    ModelStore store(db, false);
-    recommender.models().setStore(&store);
-    QStringList problems;
-    QString error;
-    recommender.loadSlots(db, &problems, &error);
+    const Recommender &recommender = session->recommender();
     if (!recommender.hasSlot(fromStd(args.slot))) {
-        for (const QString &problem : std::as_const(problems))
+        for (const QString &problem : session->problems())
             context.error(problem);
         context.error(tr("--slot %1: no such slot (slots: %2)")
                           .arg(fromStd(args.slot), recommender.slotKeys().join(QStringLiteral(", "))));
@@ -129,7 +133,7 @@ int runRecommend(CliContext &context, const RecommendArgs &args)
     }
     QElapsedTimer timer;
     timer.start();
-    const SlotResult result = recommender.recommend(fromStd(args.slot), request, whyNot, context.progress());
+    const SlotResult result = session->recommend(fromStd(args.slot), request, whyNot, context.progress());
     context.endProgress();
     if (!result.ok) {
         context.error(result.error);
@@ -354,7 +358,7 @@ int runEvaluate(CliContext &context, const EvaluateArgs &args)
         }
         QStringList problems;
         recommender->loadSlots(db, &problems, error);
-        const SlotPipeline *pipeline = recommender->pipeline(slotKey, error, context.progress());
+        const std::shared_ptr<const SlotPipeline> pipeline = recommender->pipeline(slotKey, error, context.progress());
         if (!pipeline)
             return {};
         return [recommender, pipeline](int user, int n) {

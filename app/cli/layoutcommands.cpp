@@ -13,6 +13,7 @@
 #include "layout/layoutdefinition.h"
 #include "layout/pagehtmlwriter.h"
 #include "layout/pageresolver.h"
+#include "session/enginesession.h"
 #include "layout/startercontent.h"
 #include "storage/configstore.h"
 #include "storage/timestamp.h"
@@ -83,20 +84,24 @@ int readJsonObject(const CliContext &context, const std::string &pathText, QJson
     return ExitOk;
 }
 
-/** Opens the catalog and builds the resolver; prints why not. */
-int openResolver(const CliContext &context, Database &db, std::optional<qint64> asOf,
-    std::unique_ptr<PageResolver> &resolver)
+/** Opens the catalog as of `asOf` (the engine session) and its page resolver; prints why not. */
+int openResolver(const CliContext &context, Database &db, std::optional<qint64> asOf, EngineSessionPtr &session,
+    std::shared_ptr<const PageResolver> &resolver)
 {
     if (const int code = context.open(db, Database::OpenMode::ReadWrite))
         return code;
     QString error;
-    resolver = PageResolver::create(db, asOf, &error, context.progress());
+    EngineSession::Options options;
+    options.asOf = asOf;
+    session = EngineSession::open(db, options, &error, context.progress());
+    if (session)
+        resolver = session->pages(&error, context.progress());
     context.endProgress();
-    if (!resolver) {
+    if (!session || !resolver) {
         context.error(error);
         return ExitBadInput;
     }
-    for (const QString &problem : resolver->problems())
+    for (const QString &problem : session->problems())
         context.error(problem);
     return ExitOk;
 }
@@ -171,12 +176,12 @@ int runPreview(CliContext &context, const PreviewArgs &args)
     if (const int code = context.parseAsOf(args.asOf, asOf))
         return code;
     Database db;
-    std::unique_ptr<PageResolver> resolver;
-    if (const int code = openResolver(context, db, asOf, resolver))
+    EngineSessionPtr session;
+    std::shared_ptr<const PageResolver> resolver;
+    if (const int code = openResolver(context, db, asOf, session, resolver))
         return code;
-    const Snapshot &s = *resolver->snapshot();
+    const Snapshot &s = *session->snapshot();
     PageRequest request;
-    request.asOf = asOf;
     if (const int code = userIndex(context, s, args.user, request.user))
         return code;
     if (!args.item.empty()) {
@@ -200,7 +205,7 @@ int runPreview(CliContext &context, const PreviewArgs &args)
                           .arg(key, resolver->layoutKeys().join(QStringLiteral(", "))));
         return ExitNotFound;
     }
-    const ResolvedPage page = resolver->resolve(key, request);
+    const ResolvedPage page = session->resolve(key, request);
     if (!page.ok) {
         context.error(page.error);
         return ExitBadInput;
@@ -321,9 +326,10 @@ int runInstallStarter(CliContext &context)
 
 /** Opens the catalog, builds the resolver and reads the campaign; prints why not. */
 int openCampaign(const CliContext &context, Database &db, const std::string &key, std::optional<qint64> asOf,
-    std::unique_ptr<PageResolver> &resolver, std::optional<CampaignDefinition> &campaign)
+    EngineSessionPtr &session, std::shared_ptr<const PageResolver> &resolver,
+    std::optional<CampaignDefinition> &campaign)
 {
-    if (const int code = openResolver(context, db, asOf, resolver))
+    if (const int code = openResolver(context, db, asOf, session, resolver))
         return code;
     const auto object = ConfigStore(db).get(QStringLiteral("campaigns"), fromStd(key));
     if (!object) {
@@ -357,9 +363,10 @@ int runEmailRender(CliContext &context, const std::string &campaignKey, const st
         return ExitUsage;
     }
     Database db;
-    std::unique_ptr<PageResolver> resolver;
+    EngineSessionPtr session;
+    std::shared_ptr<const PageResolver> resolver;
     std::optional<CampaignDefinition> campaign;
-    if (const int code = openCampaign(context, db, campaignKey, asOf, resolver, campaign))
+    if (const int code = openCampaign(context, db, campaignKey, asOf, session, resolver, campaign))
         return code;
     int index = -1;
     if (const int code = userIndex(context, *resolver->snapshot(), user, index))
@@ -372,7 +379,7 @@ int runEmailRender(CliContext &context, const std::string &campaignKey, const st
     }
     EmailRenderer renderer(*resolver, *campaign);
     const RenderedEmail email
-        = renderer.render(*contact, index, resolver->timeOf(PageRequest {-1, -1, {}, asOf, true}), true);
+        = renderer.render(*contact, index, session->asOf(), true);
     if (!email.ok) {
         context.error(email.error);
         return ExitBadInput;
@@ -430,13 +437,14 @@ int runEmailExport(CliContext &context, const std::string &campaignKey, const st
         return ExitUsage;
     }
     Database db;
-    std::unique_ptr<PageResolver> resolver;
+    EngineSessionPtr session;
+    std::shared_ptr<const PageResolver> resolver;
     std::optional<CampaignDefinition> campaign;
-    if (const int code = openCampaign(context, db, campaignKey, asOf, resolver, campaign))
+    if (const int code = openCampaign(context, db, campaignKey, asOf, session, resolver, campaign))
         return code;
     CampaignExportOptions options;
     options.output = fromStd(out);
-    options.sendTime = asOf;
+    options.sendTime = session->asOf();
     options.threads = threads;
     CampaignExporter exporter(*resolver, db, *campaign);
     const CampaignExportReport report = exporter.run(options, context.progress());

@@ -9,6 +9,8 @@
 #include "audience/segmentpriority.h"
 #include "audience/segmentstatistics.h"
 #include "clicontext.h"
+#include "layout/audiencecache.h"
+#include "session/enginesession.h"
 #include "engine/modelstore.h"
 #include "engine/recommender.h"
 #include "engine/snapshot.h"
@@ -57,6 +59,7 @@ struct Target
 struct Session
 {
     Database db;
+    EngineSessionPtr engine; ///< the catalog as of --as-of: snapshot and person features
     SnapshotPtr snapshot;
     PersonFeaturesPtr features;
     SegmentLibrary library;
@@ -122,16 +125,20 @@ int loadSnapshot(const CliContext &context, const std::string &asOfText, Session
     QString error;
     QElapsedTimer timer;
     timer.start();
-    session.snapshot = Snapshot::load(session.db, options, &error, context.progress());
-    if (session.snapshot) {
+    EngineSession::Options engineOptions;
+    engineOptions.asOf = options.asOf;
+    session.engine = EngineSession::open(session.db, engineOptions, &error, context.progress());
+    if (session.engine) {
+        session.snapshot = session.engine->snapshot();
         session.loadSeconds = double(timer.nsecsElapsed()) / 1e9;
         timer.restart();
-        session.features = PersonFeatures::compute(session.snapshot, {}, context.progress());
+        if (const auto audience = session.engine->audience(&error, context.progress()))
+            session.features = audience->features();
         session.featureSeconds = double(timer.nsecsElapsed()) / 1e9;
     }
     context.endProgress();
     if (!session.snapshot || !session.features) {
-        context.error(session.snapshot ? tr("cancelled") : error);
+        context.error(error.isEmpty() ? tr("cancelled") : error);
         return ExitBadInput;
     }
     session.evaluator = std::make_unique<SegmentEvaluator>(session.features, &session.library);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // vitrine: the studio window. Everything it does lives in vitrine-ui; this parses arguments.
-#include "mainwindow.h"
+#include "shell/mainwindow.h"
 #include "storage/database.h"
-#include "workspace.h"
+#include "shell/workspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

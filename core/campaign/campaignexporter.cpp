@@ -96,7 +96,8 @@ CampaignExportReport CampaignExporter::run(const CampaignExportOptions &options,
         return report;
     };
 
-    const qint64 now = options.sendTime.value_or(QDateTime::currentSecsSinceEpoch());
+    // One clock: without a send time, the campaign is judged at the time the catalog was read at.
+    const qint64 now = options.sendTime.value_or(m_resolver.snapshot()->asOf());
     if (m_campaign.windowEnd && now > *m_campaign.windowEnd)
         return fail(tr("the campaign's send window closed at %1 (send time %2)")
                         .arg(Timestamp::toIso(*m_campaign.windowEnd), Timestamp::toIso(now)));

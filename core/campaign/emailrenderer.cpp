@@ -179,7 +179,7 @@ EmailRenderer::EmailRenderer(const PageResolver &resolver, const CampaignDefinit
     : d(std::make_unique<Impl>(resolver, campaign))
 {
     if (!campaign.layout.isEmpty()) {
-        const LayoutDefinition *layout = resolver.layout(campaign.layout);
+        const std::optional<LayoutDefinition> layout = resolver.layout(campaign.layout);
         if (!layout)
             d->error = tr("campaign '%1': no layout named '%2'").arg(campaign.key, campaign.layout);
         else

@@ -3,6 +3,7 @@
 
 #include "storage/configstore.h"
 #include "storage/database.h"
+#include "storage/timestamp.h"
 
 #include <QCoreApplication>
 
@@ -60,13 +61,22 @@ bool Recommender::hasSlot(const QString &key) const
     return m_slots.contains(key);
 }
 
-const SlotPipeline *Recommender::pipeline(const QString &key, QString *error, const Progress &progress)
+std::optional<SlotDefinition> Recommender::slot(const QString &key) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = m_slots.constFind(key);
+    if (it == m_slots.constEnd())
+        return std::nullopt;
+    return it.value();
+}
+
+std::shared_ptr<const SlotPipeline> Recommender::pipeline(const QString &key, QString *error, const Progress &progress)
 {
     SlotDefinition definition;
     {
         std::lock_guard lock(m_mutex);
         if (const auto it = m_pipelines.constFind(key); it != m_pipelines.constEnd())
-            return it.value().get();
+            return it.value();
         const auto slot = m_slots.constFind(key);
         if (slot == m_slots.constEnd()) {
             if (error) {
@@ -84,24 +94,57 @@ const SlotPipeline *Recommender::pipeline(const QString &key, QString *error, co
     if (!built)
         return nullptr;
     std::lock_guard lock(m_mutex);
-    auto it = m_pipelines.constFind(key);
-    if (it == m_pipelines.constEnd())
-        it = m_pipelines.insert(key, built);
-    return it.value().get();
+    // Kept only if the slot was not changed meanwhile; the caller runs what it built either way.
+    const auto slot = m_slots.constFind(key);
+    if (slot != m_slots.constEnd() && slot.value().toJson() == definition.toJson()) {
+        auto it = m_pipelines.constFind(key);
+        if (it == m_pipelines.constEnd())
+            it = m_pipelines.insert(key, built);
+        return it.value();
+    }
+    return built;
 }
 
 SlotResult Recommender::recommend(const QString &slotKey, const RecommendRequest &request, int whyNotItem,
                                   const Progress &progress)
 {
     QString error;
-    const SlotPipeline *slot = pipeline(slotKey, &error, progress);
+    const std::shared_ptr<const SlotPipeline> slot = pipeline(slotKey, &error, progress);
     if (!slot) {
         SlotResult result;
         result.slot = slotKey;
         result.error = error;
         return result;
     }
-    return slot->run(request, whyNotItem);
+    return run(*slot, request, whyNotItem);
+}
+
+SlotResult Recommender::recommend(
+    const SlotDefinition &draft, const RecommendRequest &request, int whyNotItem, const Progress &progress)
+{
+    QString error;
+    StrategyContext context{m_snapshot, &m_models, progress};
+    const std::unique_ptr<SlotPipeline> built = SlotPipeline::build(draft, context, &error);
+    if (!built) {
+        SlotResult result;
+        result.slot = draft.key;
+        result.error = error;
+        return result;
+    }
+    return run(*built, request, whyNotItem);
+}
+
+SlotResult Recommender::run(const SlotPipeline &pipeline, const RecommendRequest &request, int whyNotItem) const
+{
+    // One clock: a request made at another time than the snapshot's would judge events and
+    // schedules at two different times.
+    if (request.asOf && *request.asOf != m_snapshot->asOf()) {
+        SlotResult result;
+        result.error = tr("the request is as of %1, but the catalog was read as of %2")
+                           .arg(Timestamp::toIso(*request.asOf), Timestamp::toIso(m_snapshot->asOf()));
+        return result;
+    }
+    return pipeline.run(request, whyNotItem);
 }
 
 } // namespace Vitrine

@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace Vitrine {
 
@@ -42,17 +43,29 @@ public:
     QStringList slotKeys() const;
     bool hasSlot(const QString &key) const;
 
+    /** A copy of a stored slot's definition; none when there is no such slot. */
+    std::optional<SlotDefinition> slot(const QString &key) const;
+
     /**
      * The slot's pipeline, built (and its strategies trained) on first use with `progress`;
-     * nullptr and why when the slot is unknown or a strategy cannot be built.
+     * nullptr and why when the slot is unknown or a strategy cannot be built. Shared, so a
+     * concurrent setSlot() never frees a pipeline that is still running.
      */
-    const SlotPipeline *pipeline(const QString &key, QString *error, const Progress &progress = {});
+    std::shared_ptr<const SlotPipeline> pipeline(const QString &key, QString *error, const Progress &progress = {});
 
     /** Runs a slot for a request; see SlotPipeline::run(). */
     SlotResult recommend(const QString &slotKey, const RecommendRequest &request, int whyNotItem = -1,
                          const Progress &progress = {});
+    /**
+     * Runs an unsaved definition (an editor's draft) through the same pipeline as a stored slot;
+     * its strategies share the trained models of the stored slots.
+     */
+    SlotResult recommend(const SlotDefinition &draft, const RecommendRequest &request, int whyNotItem = -1,
+                         const Progress &progress = {});
 
 private:
+    SlotResult run(const SlotPipeline &pipeline, const RecommendRequest &request, int whyNotItem) const;
+
     SnapshotPtr m_snapshot;
     ModelCache m_models;
     mutable std::mutex m_mutex;

@@ -3,7 +3,6 @@
 
 #include "audiencecache.h"
 #include "categorynavigation.h"
-#include "engine/modelstore.h"
 #include "engine/recommender.h"
 #include "storage/configstore.h"
 #include "storage/database.h"
@@ -60,31 +59,6 @@ PageResolver::PageResolver(std::shared_ptr<Recommender> recommender, std::shared
 
 PageResolver::~PageResolver() = default;
 
-std::unique_ptr<PageResolver> PageResolver::create(
-    Database &db, std::optional<qint64> asOf, QString *error, const Progress &progress)
-{
-    SnapshotOptions options;
-    options.asOf = asOf;
-    SnapshotPtr snapshot = Snapshot::load(db, options, error, progress);
-    if (!snapshot)
-        return nullptr;
-    auto recommender = std::make_shared<Recommender>(snapshot);
-    auto store = std::make_unique<ModelStore>(db, false);
-    recommender->models().setStore(store.get());
-    QStringList slotProblems;
-    if (!recommender->loadSlots(db, &slotProblems, error))
-        return nullptr;
-    auto audience = AudienceCache::load(db, snapshot, error, progress);
-    if (!audience)
-        return nullptr;
-    auto resolver = std::make_unique<PageResolver>(std::move(recommender), std::move(audience));
-    resolver->m_store = std::move(store);
-    resolver->m_problems = slotProblems;
-    if (!resolver->loadConfig(db, error))
-        return nullptr;
-    return resolver;
-}
-
 bool PageResolver::loadConfig(const Database &db, QString *error)
 {
     ConfigStore store(const_cast<Database &>(db));
@@ -140,11 +114,13 @@ QStringList PageResolver::layoutKeys() const
     return keys;
 }
 
-const LayoutDefinition *PageResolver::layout(const QString &key) const
+std::optional<LayoutDefinition> PageResolver::layout(const QString &key) const
 {
     std::lock_guard lock(m_mutex);
     const auto it = m_layouts.constFind(key);
-    return it == m_layouts.constEnd() ? nullptr : &it.value();
+    if (it == m_layouts.constEnd())
+        return std::nullopt;
+    return it.value();
 }
 
 std::vector<BannerDefinition> PageResolver::banners(const QString &group) const
@@ -157,14 +133,13 @@ qint64 PageResolver::timeOf(const PageRequest &request) const
 {
     if (request.asOf)
         return *request.asOf;
-    if (snapshot()->options().asOf)
-        return *snapshot()->options().asOf;
-    return QDateTime::currentSecsSinceEpoch();
+    // One clock: the time the snapshot stands at, never the wall clock.
+    return snapshot()->asOf();
 }
 
 ResolvedPage PageResolver::resolve(const QString &layoutKey, const PageRequest &request) const
 {
-    const LayoutDefinition *definition = layout(layoutKey);
+    const std::optional<LayoutDefinition> definition = layout(layoutKey);
     if (!definition) {
         ResolvedPage page;
         page.layout = layoutKey;

@@ -33,21 +33,15 @@ class Recommender;
  * category navigation — and returns a ResolvedPage value. The GUI preview, `vitrine-cli
  * preview` and the e-mail export all call it.
  *
- * Thread-safe after construction: resolve() may run on several threads at once.
+ * Built by EngineSession (the one way to open a catalog at a time), which keeps the model
+ * store and the connection alive as long as the resolver. Thread-safe after construction:
+ * resolve() may run on several threads at once.
  */
 class PageResolver
 {
 public:
     PageResolver(std::shared_ptr<Recommender> recommender, std::shared_ptr<AudienceCache> audience);
     ~PageResolver();
-
-    /**
-     * Loads everything from the catalog: the snapshot (events up to `asOf`), slots, trained
-     * models (cached ones are reused), segments and their priority, layouts and banners.
-     * `db` must outlive the resolver (the model cache reads from it). nullptr and why on failure.
-     */
-    static std::unique_ptr<PageResolver> create(
-        Database &db, std::optional<qint64> asOf, QString *error, const Progress &progress = {});
 
     /** Reads the catalog's layouts and banners; broken ones are left out and listed in problems(). */
     bool loadConfig(const Database &db, QString *error);
@@ -59,7 +53,8 @@ public:
     const std::shared_ptr<AudienceCache> &audience() const { return m_audience; }
     const QStringList &problems() const { return m_problems; }
     QStringList layoutKeys() const;
-    const LayoutDefinition *layout(const QString &key) const;
+    /** A copy of a stored layout (a concurrent setLayout() cannot pull it away); none when unknown. */
+    std::optional<LayoutDefinition> layout(const QString &key) const;
     std::vector<BannerDefinition> banners(const QString &group) const;
 
     ResolvedPage resolve(const QString &layoutKey, const PageRequest &request) const;
@@ -71,7 +66,7 @@ public:
      */
     bool prepare(const LayoutDefinition &layout, QString *error, const Progress &progress = {}) const;
 
-    /** The time schedules are judged at for a request. */
+    /** The time schedules are judged at: the request's asOf when set, else the snapshot's. */
     qint64 timeOf(const PageRequest &request) const;
 
 private:
@@ -84,7 +79,6 @@ private:
     void chooseVariant(const LayoutDefinition &layout, const PageRequest &request, ResolvedPage &page,
         const LayoutVariant *&variant) const;
 
-    std::unique_ptr<ModelStore> m_store;
     std::shared_ptr<Recommender> m_recommender;
     std::shared_ptr<AudienceCache> m_audience;
     QHash<QString, LayoutDefinition> m_layouts;

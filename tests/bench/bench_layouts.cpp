@@ -9,6 +9,7 @@
 #include "campaign/campaignexporter.h"
 #include "layout/confignames.h"
 #include "layout/pageresolver.h"
+#include "session/enginesession.h"
 #include "storage/configstore.h"
 #include "storage/database.h"
 
@@ -83,13 +84,14 @@ int main(int argc, char *argv[])
     }
     QElapsedTimer timer;
     timer.start();
-    std::unique_ptr<PageResolver> resolver = PageResolver::create(db, std::nullopt, &error);
+    const EngineSessionPtr session = EngineSession::open(db, {}, &error);
+    const std::shared_ptr<const PageResolver> resolver = session ? session->pages(&error) : nullptr;
     if (!resolver) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 2;
     }
     const double loadSeconds = double(timer.elapsed()) / 1000.0;
-    const LayoutDefinition *layout = resolver->layout(layoutKey);
+    const std::optional<LayoutDefinition> layout = resolver->layout(layoutKey);
     if (!layout) {
         std::fprintf(stderr, "no layout %s\n", qPrintable(layoutKey));
         return 3;

@@ -29,6 +29,7 @@
 #include "layout/confignames.h"
 #include "layout/htmlescape.h"
 #include "layout/pageresolver.h"
+#include "session/enginesession.h"
 #include "storage/configstore.h"
 #include "storage/database.h"
 
@@ -68,7 +69,8 @@ struct Person
 struct Shop
 {
     Database db;
-    std::unique_ptr<PageResolver> resolver;
+    EngineSessionPtr session;
+    std::shared_ptr<const PageResolver> resolver;
     ConfigNames names;
     QJsonObject newsletter;
     QJsonObject vip;
@@ -93,7 +95,8 @@ struct Shop
             broken("setup", error);
 
         sendTime = QDateTime(QDate(2026, 6, 1), QTime(6, 0), QTimeZone::utc()).toSecsSinceEpoch();
-        resolver = PageResolver::create(db, sendTime, &error);
+        session = EngineSession::open(db, {sendTime, false}, &error);
+        resolver = session ? session->pages(&error) : nullptr;
         if (!resolver)
             broken("setup", error);
         names = ConfigNames::load(db);

@@ -6,8 +6,8 @@
 #include "history/configversionmodel.h"
 #include "history/historypage.h"
 #include "history/linediff.h"
-#include "mainwindow.h"
-#include "messagebar.h"
+#include "shell/mainwindow.h"
+#include "widgets/messagebar.h"
 
 #include "../reliability/clirunner.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "itemtablemodel.h"
-#include "mainwindow.h"
+#include "catalog/itemtablemodel.h"
+#include "shell/mainwindow.h"
 
 #include "storage/database.h"
 

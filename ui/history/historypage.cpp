@@ -4,7 +4,7 @@
 #include "configindexmodel.h"
 #include "configversionmodel.h"
 #include "linediff.h"
-#include "messagebar.h"
+#include "widgets/messagebar.h"
 
 #include "config/configindex.h"
 #include "storage/configstore.h"

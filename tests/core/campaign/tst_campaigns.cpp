@@ -10,6 +10,7 @@
 #include "campaign/mimemessage.h"
 #include "layout/confignames.h"
 #include "layout/pageresolver.h"
+#include "session/enginesession.h"
 
 #include <QDir>
 #include <QFile>
@@ -137,7 +138,8 @@ class TestCampaigns : public QObject
 private:
     QTemporaryDir m_dir;
     Database m_db;
-    std::unique_ptr<PageResolver> m_resolver;
+    EngineSessionPtr m_session;
+    std::shared_ptr<const PageResolver> m_resolver;
     std::optional<CampaignDefinition> m_campaign;
 
     RenderedEmail render(const char *id)
@@ -157,7 +159,9 @@ private slots:
             = CampaignDefinition::fromJson(QStringLiteral("june"), LayoutFixture::json(kCampaign), &error);
         QVERIFY2(m_campaign, qPrintable(error));
         QVERIFY2(m_campaign->check(ConfigNames::load(m_db), &error), qPrintable(error));
-        m_resolver = PageResolver::create(m_db, LayoutFixture::now(), &error);
+        m_session = EngineSession::open(m_db, {LayoutFixture::now(), false}, &error);
+        QVERIFY2(m_session, qPrintable(error));
+        m_resolver = m_session->pages(&error);
         QVERIFY2(m_resolver, qPrintable(error));
     }
 

@@ -11,6 +11,7 @@
 #include "layout/layoutdefinition.h"
 #include "layout/pagehtmlwriter.h"
 #include "layout/pageresolver.h"
+#include "session/enginesession.h"
 #include "layout/startercontent.h"
 #include "layout/traveldemo.h"
 
@@ -95,7 +96,8 @@ class TestLayouts : public QObject
 private:
     QTemporaryDir m_dir;
     Database m_db;
-    std::unique_ptr<PageResolver> m_resolver;
+    EngineSessionPtr m_session;
+    std::shared_ptr<const PageResolver> m_resolver;
 
     int user(const char *id) const
     {
@@ -129,7 +131,9 @@ private slots:
             QVERIFY(store.save(
                 QStringLiteral("banners"), QLatin1String(key), LayoutFixture::json(definition), &error));
         }
-        m_resolver = PageResolver::create(m_db, LayoutFixture::now(), &error);
+        m_session = EngineSession::open(m_db, {LayoutFixture::now(), false}, &error);
+        QVERIFY2(m_session, qPrintable(error));
+        m_resolver = m_session->pages(&error);
         QVERIFY2(m_resolver, qPrintable(error));
         QVERIFY2(
             m_resolver->problems().isEmpty(), qPrintable(m_resolver->problems().join(QLatin1Char('\n'))));
@@ -234,7 +238,7 @@ private slots:
 
     void variantEditsBlocks()
     {
-        const LayoutDefinition *layout = m_resolver->layout(QStringLiteral("test-home"));
+        const std::optional<LayoutDefinition> layout = m_resolver->layout(QStringLiteral("test-home"));
         QVERIFY(layout);
         const auto names = [](const std::vector<LayoutBlock> &blocks) {
             QStringList list;
@@ -482,7 +486,9 @@ private slots:
         QCOMPARE(result.users, 120);
         QVERIFY(result.items >= 30);
         QVERIFY(!TravelDemo::generate(db, options).ok); // not on a catalog that has data
-        auto resolver = PageResolver::create(db, std::nullopt, &error);
+        const EngineSessionPtr session = EngineSession::open(db, {}, &error);
+        QVERIFY2(session, qPrintable(error));
+        const auto resolver = session->pages(&error);
         QVERIFY2(resolver, qPrintable(error));
         PageRequest request;
         request.user = resolver->snapshot()->userIndexByExternalId(QStringLiteral("T0001"));

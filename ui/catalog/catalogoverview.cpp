@@ -295,6 +295,14 @@ void CatalogOverview::showNoCatalog()
     m_stack->setCurrentIndex(0);
 }
 
+void CatalogOverview::showLoading(const QString &path)
+{
+    const QFileInfo info(path);
+    m_title->setText(info.fileName());
+    m_subtitle->setText(tr("%1 · counting the catalog…").arg(QDir::toNativeSeparators(info.absoluteFilePath())));
+    m_stack->setCurrentIndex(1);
+}
+
 void CatalogOverview::showCatalog(const QString &path, const CatalogStats &stats)
 {
     const QFileInfo info(path);

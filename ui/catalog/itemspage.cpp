@@ -2,6 +2,7 @@
 #include "itemspage.h"
 
 #include "itemtablemodel.h"
+#include "session/catalogsession.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -23,8 +24,8 @@ constexpr int SearchDelayMs = 200;
 
 } // namespace
 
-ItemsPage::ItemsPage(QWidget *parent)
-    : QWidget(parent)
+ItemsPage::ItemsPage(CatalogSession *session, QWidget *parent)
+    : WorkspacePage(Workspace::Items, session, parent)
     , m_model(new ItemTableModel(this))
     , m_search(new QLineEdit(this))
     , m_table(new QTableView(this))
@@ -87,10 +88,24 @@ ItemsPage::ItemsPage(QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(m_table, 1);
 
-    updateSummary();
+    setDatabase(&session->database());
+    connect(session, &CatalogSession::catalogChanged, this, &ItemsPage::refresh);
 }
 
-ItemsPage::~ItemsPage() = default;
+ItemsPage::~ItemsPage()
+{
+    m_model->setDatabase(nullptr);
+}
+
+bool ItemsPage::showObject(const QString &sku)
+{
+    m_search->setText(sku);
+    applySearch();
+    if (m_model->rowCount() == 0)
+        return false;
+    m_table->selectRow(0);
+    return true;
+}
 
 void ItemsPage::setDatabase(const Database *database)
 {

@@ -34,6 +34,8 @@ public:
 
     void showCatalog(const QString &path, const CatalogStats &stats);
     void showNoCatalog();
+    /** The catalog is open and its figures are being counted (seconds on a big catalog). */
+    void showLoading(const QString &path);
 
 Q_SIGNALS:
     /** The user asked to open a catalog from the empty page. */

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
-#include "catalogoverview.h"
+#include "catalog/catalogoverview.h"
 #include "history/historypage.h"
-#include "itemspage.h"
-#include "navigationdelegate.h"
-#include "placeholderpage.h"
+#include "catalog/itemspage.h"
+#include "widgets/navigationdelegate.h"
+#include "widgets/placeholderpage.h"
 
 #include "catalog/catalogstats.h"
 #include "storage/database.h"

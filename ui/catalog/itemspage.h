@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QWidget>
+#include "shell/workspacepage.h"
 
 class QLabel;
 class QLineEdit;
@@ -14,13 +14,16 @@ class Database;
 class ItemTableModel;
 
 /** The Items workspace: the catalog's items in a table, with a search box over title and SKU. */
-class ItemsPage : public QWidget
+class ItemsPage : public WorkspacePage
 {
     Q_OBJECT
 
 public:
-    explicit ItemsPage(QWidget *parent = nullptr);
+    explicit ItemsPage(CatalogSession *session, QWidget *parent = nullptr);
     ~ItemsPage() override;
+
+    /** Finds an item by SKU: searches for it and selects it. */
+    bool showObject(const QString &sku) override;
 
     /** Shows the items of @p database (null: none); clears the search. */
     void setDatabase(const Database *database);
