@@ -551,7 +551,8 @@ void MainWindow::updateActions()
     const bool open = m_session != nullptr;
     for (QAction *action : std::as_const(m_catalogActions))
         action->setEnabled(open);
-    m_navigation->setEnabled(open);
+    // The welcome page needs the whole width; the workspaces come with a catalog.
+    m_navigation->setVisible(open);
     QUndoStack *undo = open ? m_session->undoStack() : nullptr;
     m_undoAction->setEnabled(undo && undo->canUndo());
     m_redoAction->setEnabled(undo && undo->canRedo());
