@@ -140,6 +140,7 @@ struct ImportArgs
     bool dryRun = false;
     bool skipBad = false;
     bool createMissing = false;
+    bool allowFuture = false;
     std::string rejects;
     std::string type = "view";
 };
@@ -152,6 +153,7 @@ int runImport(CliContext &context, const ImportArgs &args)
     options.dryRun = args.dryRun;
     options.skipBad = args.skipBad;
     options.createMissing = args.createMissing;
+    options.allowFuture = args.allowFuture;
     options.rejectsPath = QString::fromStdString(args.rejects);
     options.defaultEventType = QString::fromStdString(args.type);
     for (const std::string &map : args.maps) {
@@ -197,6 +199,10 @@ int runImport(CliContext &context, const ImportArgs &args)
             context.error(problem.message);
         if (report.problemCount > report.problems.size())
             context.error(tr("… and %1 more problems").arg(report.problemCount - report.problems.size()));
+    }
+    if (!context.json) {
+        for (const QString &warning : report.warnings)
+            context.error(tr("warning: %1").arg(warning));
     }
     if (!report.ok) {
         if (!report.problems.isEmpty() && report.problems.constFirst().message == report.error)
@@ -319,6 +325,8 @@ void addCatalogCommands(CLI::App &app, CliContext &context)
     import->add_flag("--skip-bad", importArgs->skipBad, "Import good rows, write bad ones to a side file");
     import->add_option("--rejects", importArgs->rejects, "Where --skip-bad writes bad rows (default FILE.rejected.csv)");
     import->add_flag("--create-missing", importArgs->createMissing, "Events may name new people and items");
+    import->add_flag("--allow-future", importArgs->allowFuture,
+        "Accept events dated more than a day after now (refused by default)");
     import->add_option("--type", importArgs->type, "Event type for files without a type column")->capture_default_str();
     import->callback([&context, importArgs] { context.exitCode = runImport(context, *importArgs); });
 

@@ -199,6 +199,8 @@ bool Snapshot::loadEvents(const Database &db, QString *error, const Progress &pr
     m_events.reserve(size_t(total));
     m_userOffsets.assign(m_userIds.size() + 1, 0);
     qint64 lastTime = std::numeric_limits<qint64>::min();
+    qint64 lastPast = std::numeric_limits<qint64>::min(); // the latest event not after now
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
     quint64 checksum = 0;
     int currentUser = -1;
     qint64 read = 0;
@@ -225,6 +227,8 @@ bool Snapshot::loadEvents(const Database &db, QString *error, const Progress &pr
         event.value = stmt.isNull(5) ? std::numeric_limits<float>::quiet_NaN() : float(stmt.real(5));
         m_events.push_back(event);
         lastTime = std::max(lastTime, ts);
+        if (ts <= now)
+            lastPast = std::max(lastPast, ts);
         checksum = checksum * 1099511628211ULL + quint64(userId) * 2654435761ULL + quint64(itemId) * 40503ULL
                  + quint64(ts) + event.type;
         if ((++read & 0x3FFFF) == 0) {
@@ -241,8 +245,9 @@ bool Snapshot::loadEvents(const Database &db, QString *error, const Progress &pr
     for (size_t u = size_t(currentUser + 1); u <= m_userIds.size(); ++u)
         m_userOffsets[u] = qint64(m_events.size());
 
-    m_asOf = m_options.asOf ? *m_options.asOf
-                            : (m_events.empty() ? QDateTime::currentSecsSinceEpoch() : lastTime);
+    // The latest event that is not in the future, else now: never later than the present, so one
+    // event dated 9999-12-31 does not make every other one old.
+    m_asOf = m_options.asOf ? *m_options.asOf : (lastPast == std::numeric_limits<qint64>::min() ? now : lastPast);
     // Weights change what models learn, so they are part of what a trained model saw.
     const QByteArray weights = QJsonDocument(m_weights.toJson()).toJson(QJsonDocument::Compact);
     m_watermark = QStringLiteral("%1:%2:%3:%4")

@@ -92,7 +92,7 @@ public:
     const SnapshotOptions &options() const { return m_options; }
     /** The weights in force: the ones asked for, else the catalog's, else the defaults. */
     const EventWeights &weights() const { return m_weights; }
-    /** The time the snapshot stands at: the asOf asked for, else the latest event (else now). */
+    /** The time the snapshot stands at: the asOf asked for, else the latest event not after now (else now). */
     qint64 asOf() const { return m_asOf; }
     /** Identifies the events seen ("count:last:checksum"), to tell a stale trained model. */
     QString watermark() const { return m_watermark; }

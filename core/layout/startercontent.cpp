@@ -210,9 +210,12 @@ bool installStarterContent(Database &db, QString *error)
     if (!StarterSlots::install(db, error) || !StarterSegments::install(db, error))
         return false;
     bool ok = false;
-    qint64 anchor = db.queryInt(QStringLiteral("SELECT MAX(ts) FROM events"), &ok);
+    // The latest event that is not in the future, as the snapshot's default time: one event dated
+    // 9999-12-31 must not move it.
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    qint64 anchor = db.queryInt(QStringLiteral("SELECT MAX(ts) FROM events WHERE ts <= %1").arg(now), &ok);
     if (!ok || anchor <= 0)
-        anchor = QDateTime::currentSecsSinceEpoch();
+        anchor = now;
     ConfigStore store(db);
     const auto install = [&](const QString &kind, const StarterContent::Definitions &definitions) {
         for (const auto &[key, definition] : definitions) {

@@ -106,6 +106,7 @@ QString quoted(QByteArrayView text)
         value = value.left(limit) + QStringLiteral("…");
     value.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
     value.replace(QLatin1Char('\r'), QStringLiteral("\\r"));
+    value.replace(QChar(u'\0'), QStringLiteral("\\0"));
     return QLatin1Char('"') + value + QLatin1Char('"');
 }
 

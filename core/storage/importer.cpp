@@ -12,6 +12,7 @@
 #include "timestamp.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -75,6 +76,7 @@ public:
         , m_progress(progress)
         , m_specs(fieldSpecs(options.kind))
         , m_readFirst(readFirst && !options.dryRun)
+        , m_latestAllowed((options.now ? options.now : QDateTime::currentSecsSinceEpoch()) + ImportOptions::FutureTolerance)
     {
     }
 
@@ -86,6 +88,9 @@ private:
     bool readHeader();
     bool problem(const QString &field, const QString &message);
     bool readRecords();
+    bool refuseNulBytes();
+    bool refuseFuture(qint64 ts, QByteArrayView text);
+    void countMergedEvents();
     void stageRow();
     void stageEvent();
     bool reportProgress(const QString &stage, qint64 done, qint64 total);
@@ -116,6 +121,7 @@ private:
     int m_rowProblems = 0;
     QString m_firstRowProblem;
     const bool m_readFirst;
+    const qint64 m_latestAllowed; ///< the latest event time accepted without allowFuture
     bool m_changedMeanwhile = false;
 };
 
@@ -171,47 +177,90 @@ bool ImportRun::readHeader()
     }
 
     m_fieldColumn.assign(m_specs.size(), -1);
-    QStringList mappedSources;
-    for (int column = 0; column < m_source->fieldCount(); ++column) {
-        const QString name = m_source->fieldString(column).trimmed();
-        m_header.append(name);
-        const QString lower = name.toLower();
-        QString target = map.value(lower, lower);
-        if (map.contains(lower))
-            mappedSources.append(lower);
-        int field = -1;
-        for (size_t i = 0; i < m_specs.size() && field < 0; ++i) {
-            if (target == QLatin1String(m_specs[i].name))
-                field = int(i);
+    const int columns = m_source->fieldCount();
+    for (int column = 0; column < columns; ++column) {
+        const QByteArrayView raw = m_source->field(column);
+        if (raw.contains('\0')) {
+            m_report.error = tr("%1:%2: column %3 of the header holds a NUL byte (\\0)")
+                                 .arg(m_options.path, m_source->location())
+                                 .arg(column + 1);
+            return false;
         }
-        if (!map.contains(lower)) {
-            for (size_t i = 0; i < m_specs.size() && field < 0; ++i) {
-                for (const char *alias : m_specs[i].aliases) {
-                    if (target == QLatin1String(alias) && m_fieldColumn[i] < 0) {
-                        field = int(i);
-                        break;
-                    }
-                }
-            }
-        }
+        const QString name = QString::fromUtf8(raw).trimmed();
         if (name.isEmpty()) {
             m_report.error = tr("%1:%2: column %3 of the header has no name")
                                  .arg(m_options.path, m_source->location())
                                  .arg(column + 1);
             return false;
         }
-        if (field >= 0) {
-            if (m_fieldColumn[size_t(field)] >= 0) {
-                m_report.error = tr("%1:%2: columns '%3' and '%4' both give the field '%5'")
-                                     .arg(m_options.path, m_source->location(),
-                                          m_header.at(m_fieldColumn[size_t(field)]), name,
-                                          QLatin1String(m_specs[size_t(field)].name));
-                return false;
+        m_header.append(name);
+    }
+
+    // --map and Vitrine's own names first, then the common aliases for the fields still open, so
+    // a file with both `title` and `name` uses `title` whichever comes first.
+    const auto specIndex = [this](const QString &name) {
+        for (size_t i = 0; i < m_specs.size(); ++i) {
+            if (name == QLatin1String(m_specs[i].name))
+                return int(i);
+        }
+        return -1;
+    };
+    QStringList mappedSources;
+    m_columnField.assign(size_t(columns), -1);
+    for (int column = 0; column < columns; ++column) {
+        const QString lower = m_header.at(column).toLower();
+        if (map.contains(lower))
+            mappedSources.append(lower);
+        const int field = specIndex(map.value(lower, lower));
+        if (field < 0)
+            continue;
+        if (m_fieldColumn[size_t(field)] >= 0) {
+            m_report.error = tr("%1:%2: columns '%3' and '%4' both give the field '%5'")
+                                 .arg(m_options.path, m_source->location(),
+                                      m_header.at(m_fieldColumn[size_t(field)]), m_header.at(column),
+                                      QLatin1String(m_specs[size_t(field)].name));
+            return false;
+        }
+        m_fieldColumn[size_t(field)] = column;
+        m_columnField[size_t(column)] = field;
+    }
+    for (int column = 0; column < columns; ++column) {
+        if (m_columnField[size_t(column)] >= 0)
+            continue;
+        const QString &name = m_header.at(column);
+        const QString lower = name.toLower();
+        int field = -1;
+        int shadowed = -1; // the alias of a field another column already gives
+        if (!map.contains(lower)) {
+            for (size_t i = 0; i < m_specs.size() && field < 0; ++i) {
+                for (const char *alias : m_specs[i].aliases) {
+                    if (lower != QLatin1String(alias))
+                        continue;
+                    if (m_fieldColumn[i] < 0)
+                        field = int(i);
+                    else if (shadowed < 0)
+                        shadowed = int(i);
+                    break;
+                }
             }
+        }
+        if (field >= 0) {
             m_fieldColumn[size_t(field)] = column;
-            m_columnField.push_back(field);
-        } else if (m_options.kind == ImportKind::Events) {
-            m_columnField.push_back(-2);
+            m_columnField[size_t(column)] = field;
+            continue;
+        }
+        const bool events = m_options.kind == ImportKind::Events;
+        if (shadowed >= 0) {
+            const QString given = m_header.at(m_fieldColumn[size_t(shadowed)]);
+            const QString fieldName = QLatin1String(m_specs[size_t(shadowed)].name);
+            m_report.warnings.append(
+                events ? tr("%1:%2: columns '%3' and '%4' both name the field '%5': '%3' gives it and '%4' is ignored")
+                             .arg(m_options.path, m_source->location(), given, name, fieldName)
+                       : tr("%1:%2: columns '%3' and '%4' both name the field '%5': '%3' gives it and '%4' is stored as an attribute")
+                             .arg(m_options.path, m_source->location(), given, name, fieldName));
+        }
+        if (events) {
+            m_columnField[size_t(column)] = -2;
             m_report.ignoredColumns.append(name);
         } else {
             if (m_header.mid(0, column).contains(name, Qt::CaseInsensitive)) {
@@ -219,7 +268,7 @@ bool ImportRun::readHeader()
                                      .arg(m_options.path, m_source->location(), name);
                 return false;
             }
-            m_columnField.push_back(-1);
+            m_columnField[size_t(column)] = -1;
             m_report.attributeColumns.append(name);
         }
     }
@@ -296,6 +345,8 @@ bool ImportRun::readRecords()
             problem(QString(), tr("expected %1 fields as in the header, found %2")
                                    .arg(columns)
                                    .arg(m_source->fieldCount()));
+        } else if (refuseNulBytes()) {
+            // Checked first: a NUL would cut the text short where it is shown ("SKU-1\0x" as "SKU-1").
         } else if (m_options.kind == ImportKind::Events) {
             stageEvent();
         } else {
@@ -325,6 +376,31 @@ bool ImportRun::readRecords()
         m_report.error = tr("%1: the file has a header but no rows").arg(m_options.path);
         return false;
     }
+    return true;
+}
+
+/** Records a problem for each field of the current row holding a NUL byte; true if there was one. */
+bool ImportRun::refuseNulBytes()
+{
+    bool found = false;
+    for (int column = 0; column < int(m_columnField.size()); ++column) {
+        const int field = m_columnField[size_t(column)];
+        if (field == -2 || !m_source->field(column).contains('\0'))
+            continue;
+        problem(field >= 0 ? QString::fromLatin1(m_specs[size_t(field)].name) : m_header.at(column),
+                tr("%1 holds a NUL byte (\\0); text cannot contain one").arg(FieldParser::quoted(m_source->field(column))));
+        found = true;
+    }
+    return found;
+}
+
+/** Refuses an event later than the import (beyond the tolerance) unless allowFuture; true if refused. */
+bool ImportRun::refuseFuture(qint64 ts, QByteArrayView text)
+{
+    if (m_options.allowFuture || ts <= m_latestAllowed)
+        return false;
+    problem(QStringLiteral("ts"), tr("%1 is in the future (after %2); pass --allow-future if intended")
+                                      .arg(FieldParser::quoted(text.trimmed()), Timestamp::toIso(m_latestAllowed)));
     return true;
 }
 
@@ -421,7 +497,7 @@ void ImportRun::stageRow()
 
 void ImportRun::stageEvent()
 {
-    StagedEvent event{0, 0, 0, m_defaultEventType, 1, 0.0, false};
+    StagedEvent event{0, 0, 0, m_defaultEventType, 1, 0.0, false, m_source->line()};
     // The hot path of a million-row load: messages are only built for a bad row.
     const auto reference = [&](int field, IdMap &ids, qint64 &nextId,
                                std::vector<std::pair<qint64, QByteArray>> &created, bool person) -> qint64 {
@@ -465,9 +541,10 @@ void ImportRun::stageEvent()
     }
     {
         const QByteArrayView text = m_source->field(m_fieldColumn[3]);
-        if (const std::optional<qint64> ts = Timestamp::parse(text.data(), text.size()))
+        if (const std::optional<qint64> ts = Timestamp::parse(text.data(), text.size())) {
             event.ts = *ts;
-        else
+            refuseFuture(*ts, text);
+        } else
             problem(QStringLiteral("ts"), text.trimmed().isEmpty()
                                               ? tr("is empty; every event needs a time")
                                               : tr("%1 is not a date or time (use ISO 8601 such as "
@@ -480,6 +557,10 @@ void ImportRun::stageEvent()
             const std::optional<qint64> quantity = FieldParser::integer(text);
             if (!quantity || *quantity < 1)
                 problem(QStringLiteral("quantity"), tr("%1 is not a whole number of at least 1").arg(FieldParser::quoted(text)));
+            else if (*quantity > ImportOptions::MaxQuantity)
+                problem(QStringLiteral("quantity"), tr("%1 is more than %2, the most one event can carry")
+                                                        .arg(FieldParser::quoted(text))
+                                                        .arg(ImportOptions::MaxQuantity));
             else
                 event.quantity = *quantity;
         }
@@ -497,6 +578,41 @@ void ImportRun::stageEvent()
     }
     if (m_rowProblems == 0)
         m_events.push_back(event);
+}
+
+/**
+ * Sorts the events in key order and counts those that share their key (person, second, item, type)
+ * with an earlier one of the file: the catalog keeps one event per key, with the later row's
+ * quantity and value, so two purchases within one second (times with a fraction) become one.
+ */
+void ImportRun::countMergedEvents()
+{
+    ImportWriter::sortEvents(m_events);
+    const StagedEvent *first = nullptr;
+    const StagedEvent *second = nullptr;
+    for (size_t i = 1; i < m_events.size(); ++i) {
+        const StagedEvent &a = m_events[i - 1];
+        const StagedEvent &b = m_events[i];
+        if (a.user != b.user || a.ts != b.ts || a.item != b.item || a.type != b.type)
+            continue;
+        ++m_report.mergedEvents;
+        if (!first || b.line < second->line) {
+            first = &a;
+            second = &b;
+        }
+    }
+    if (!first)
+        return;
+    const bool json = m_options.path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    const QString where = json ? tr("%1:record %2").arg(m_options.path).arg(second->line)
+                               : tr("%1:%2").arg(m_options.path).arg(second->line);
+    const QString earlier = json ? tr("record %1").arg(first->line) : tr("line %1").arg(first->line);
+    QString warning = tr("%1: the same person, item, type and second as %2, so the two are one event "
+                         "(times are kept to the second; the later row's quantity and value are kept)")
+                          .arg(where, earlier);
+    if (m_report.mergedEvents > 1)
+        warning += tr("; %1 events of the file were merged in all").arg(m_report.mergedEvents);
+    m_report.warnings.append(warning);
 }
 
 ImportReport ImportRun::run()
@@ -556,6 +672,8 @@ ImportReport ImportRun::run()
         finish();
         return m_report;
     }
+    if (m_options.kind == ImportKind::Events)
+        countMergedEvents();
 
     if (m_report.problemCount > 0 && !m_options.skipBad) {
         m_report.error = QCoreApplication::translate("Vitrine::Importer", "%1: %n row(s) with problems; nothing was imported",

@@ -39,6 +39,15 @@ struct ImportOptions
     QString defaultEventType = QStringLiteral("view");
     /** How many problems the report lists in full (all are counted). */
     int maxProblems = 20;
+    /** Events dated later than the import (beyond FutureTolerance) are accepted, not refused. */
+    bool allowFuture = false;
+    /** The present, for the check above, in Unix seconds; 0 means the system clock. */
+    qint64 now = 0;
+
+    /** How far past the import's clock an event may be dated without allowFuture (time zones, clocks). */
+    static constexpr qint64 FutureTolerance = 86400;
+    /** The largest quantity one event may carry: what the engine counts per event (16 bits). */
+    static constexpr qint64 MaxQuantity = 65535;
 };
 
 /** One bad row: where, which field and what is wrong. */
@@ -64,6 +73,9 @@ struct ImportReport
     qint64 createdItems = 0;
     QStringList ignoredColumns;
     QStringList attributeColumns; ///< columns stored as attributes
+    /** What was imported but may not be what was meant: shadowed alias columns, merged events. */
+    QStringList warnings;
+    qint64 mergedEvents = 0; ///< events of the file that fell on the key of an earlier one
     QList<ImportProblem> problems;
     qint64 problemCount = 0;
     QString rejectsPath;

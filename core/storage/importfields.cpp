@@ -99,12 +99,16 @@ bool convert(FieldType type, QByteArrayView text, QVariant *valuePointer, QStrin
             }
             break;
         case FieldType::Integer:
-            if (empty)
+            if (empty) {
                 value = QVariant::fromValue(nullptr);
-            else if (const std::optional<qint64> number = FieldParser::integer(text))
+            } else if (const std::optional<qint64> number = FieldParser::integer(text)) {
+                // Only stock is a plain integer: units on hand, 0 when sold out.
+                if (*number < 0)
+                    fail(tr("%1 is negative (use 0 for sold out)").arg(FieldParser::quoted(text)));
                 value = *number;
-            else
+            } else {
                 fail(tr("%1 is not a whole number").arg(FieldParser::quoted(text)));
+            }
             break;
         case FieldType::BirthYear:
             if (empty) {
@@ -127,8 +131,9 @@ bool convert(FieldType type, QByteArrayView text, QVariant *valuePointer, QStrin
                                   .arg(FieldParser::quoted(text)));
             break;
         case FieldType::Boolean:
+            // Blank is "unknown": a new row gets no (0), an existing one keeps its value.
             if (empty)
-                value = 0;
+                value = QVariant::fromValue(nullptr);
             else if (const std::optional<bool> flag = FieldParser::boolean(text))
                 value = *flag ? 1 : 0;
             else

@@ -49,6 +49,8 @@ QJsonObject ImportReport::toJson() const
         {QStringLiteral("created_items"), createdItems},
         {QStringLiteral("ignored_columns"), QJsonArray::fromStringList(ignoredColumns)},
         {QStringLiteral("attribute_columns"), QJsonArray::fromStringList(attributeColumns)},
+        {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)},
+        {QStringLiteral("merged_events"), mergedEvents},
         {QStringLiteral("problems"), problemList},
         {QStringLiteral("problem_count"), problemCount},
     };

@@ -37,17 +37,25 @@ bool writeRows(Database &db, ImportKind kind, const std::vector<FieldSpec> &spec
         if (fieldColumn[i] >= 0 && specs[i].type != FieldType::Json)
             present.push_back(int(i));
     }
+    // A blank yes/no (NULL) is "unknown": a new row gets no, an existing row keeps its value.
     QStringList insertColumns{QString::fromLatin1(specs.front().name)};
+    QStringList placeholders{QStringLiteral("?1")};
     QStringList assignments;
     for (const int field : present) {
-        insertColumns.append(QString::fromLatin1(specs[size_t(field)].name));
-        assignments.append(QStringLiteral("%1 = ?%2").arg(insertColumns.last()).arg(insertColumns.size()));
+        const QString column = QString::fromLatin1(specs[size_t(field)].name);
+        const int param = int(insertColumns.size()) + 1;
+        insertColumns.append(column);
+        if (specs[size_t(field)].type == FieldType::Boolean) {
+            placeholders.append(QStringLiteral("coalesce(?%1, 0)").arg(param));
+            assignments.append(QStringLiteral("%1 = coalesce(?%2, %1)").arg(column).arg(param));
+        } else {
+            placeholders.append(QStringLiteral("?%1").arg(param));
+            assignments.append(QStringLiteral("%1 = ?%2").arg(column).arg(param));
+        }
     }
     const int attributesParam = int(insertColumns.size()) + 1;
     insertColumns.append(QStringLiteral("attributes"));
-    QStringList placeholders;
-    for (int i = 1; i <= int(insertColumns.size()); ++i)
-        placeholders.append(QStringLiteral("?%1").arg(i));
+    placeholders.append(QStringLiteral("?%1").arg(attributesParam));
     assignments.append(QStringLiteral("attributes = json_patch(attributes, ?%1)").arg(attributesParam));
 
     Statement insert = db.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
@@ -79,6 +87,21 @@ bool writeRows(Database &db, ImportKind kind, const std::vector<FieldSpec> &spec
     return true;
 }
 
+void sortEvents(std::vector<StagedEvent> &events)
+{
+    const auto before = [](const StagedEvent &a, const StagedEvent &b) {
+        if (a.user != b.user)
+            return a.user < b.user;
+        if (a.ts != b.ts)
+            return a.ts < b.ts;
+        if (a.item != b.item)
+            return a.item < b.item;
+        return a.type < b.type;
+    };
+    if (!std::is_sorted(events.begin(), events.end(), before))
+        std::stable_sort(events.begin(), events.end(), before);
+}
+
 bool writeEvents(Database &db, const std::vector<std::pair<qint64, QByteArray>> &newUsers,
     const std::vector<std::pair<qint64, QByteArray>> &newItems, std::vector<StagedEvent> &events, ImportReport &report,
     const StopAsked &progress, QString *error)
@@ -107,15 +130,7 @@ bool writeEvents(Database &db, const std::vector<std::pair<qint64, QByteArray>> 
     }
 
     // Inserting in key order appends to the clustered table instead of splitting pages at random.
-    std::stable_sort(events.begin(), events.end(), [](const StagedEvent &a, const StagedEvent &b) {
-        if (a.user != b.user)
-            return a.user < b.user;
-        if (a.ts != b.ts)
-            return a.ts < b.ts;
-        if (a.item != b.item)
-            return a.item < b.item;
-        return a.type < b.type;
-    });
+    sortEvents(events);
 
     const qint64 before = db.queryInt(QStringLiteral("SELECT count(*) FROM events"));
 

@@ -36,6 +36,7 @@ struct StagedEvent
     qint64 quantity;
     double value;
     bool hasValue;
+    qint64 line; ///< where the event is in the file, for messages
 };
 
 struct RejectedRow
@@ -61,6 +62,9 @@ using StopAsked = std::function<bool(const QString &stage, qint64 done, qint64 t
 bool writeRows(Database &db, ImportKind kind, const std::vector<ImportFields::FieldSpec> &specs,
     const std::vector<int> &fieldColumn, const std::vector<StagedRow> &rows, ImportReport &report,
     const StopAsked &progress, QString *error);
+
+/** Sorts events in key order (person, time, item, type), keeping the file's order among equal keys. */
+void sortEvents(std::vector<StagedEvent> &events);
 
 /** Creates the people and items named first, then upserts the events (sorted in key order). */
 bool writeEvents(Database &db, const std::vector<std::pair<qint64, QByteArray>> &newUsers,

@@ -3,9 +3,14 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+
+#include <algorithm>
+#include <string>
+#include <vector>
 
 namespace Vitrine {
 
@@ -23,7 +28,8 @@ QByteArray fieldText(const QJsonValue &value)
     case QJsonValue::Undefined:
         return QByteArray("");
     case QJsonValue::Bool:
-        return value.toBool() ? QByteArray("1") : QByteArray("0");
+        // As words, so a yes/no field reads them and a number field refuses them ("quantity": true).
+        return value.toBool() ? QByteArray("true") : QByteArray("false");
     case QJsonValue::Double:
         return QByteArray::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
     case QJsonValue::String:
@@ -34,6 +40,60 @@ QByteArray fieldText(const QJsonValue &value)
         return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
     }
     return {};
+}
+
+/** The text of a JSON string's raw bytes (between the quotes), escapes decoded. */
+std::string keyText(QByteArrayView raw)
+{
+    if (!raw.contains('\\'))
+        return std::string(raw.data(), size_t(raw.size()));
+    const QJsonDocument document = QJsonDocument::fromJson("[\"" + raw.toByteArray() + "\"]");
+    return document.array().at(0).toString().toStdString();
+}
+
+/**
+ * Finds a key that appears twice in one object of an already valid JSON document (which
+ * QJsonDocument would silently collapse to one): the 1-based index of the top-level record
+ * holding it and the key, or false when there is none.
+ */
+bool findRepeatedKey(const QByteArray &data, qint64 *record, QString *key)
+{
+    std::vector<std::vector<std::string>> keys; // per open object or array, the keys seen
+    std::vector<bool> isObject;
+    qint64 current = 0;
+    const qsizetype size = data.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char c = data[i];
+        if (c == '{' || c == '[') {
+            if (isObject.size() == 1)
+                ++current;
+            isObject.push_back(c == '{');
+            if (keys.size() < isObject.size())
+                keys.emplace_back();
+            keys[isObject.size() - 1].clear();
+        } else if (c == '}' || c == ']') {
+            std::vector<std::string> &seen = keys[isObject.size() - 1];
+            std::sort(seen.begin(), seen.end());
+            const auto repeated = std::adjacent_find(seen.begin(), seen.end());
+            if (repeated != seen.end()) {
+                *record = current;
+                *key = QString::fromStdString(*repeated);
+                return true;
+            }
+            isObject.pop_back();
+        } else if (c == '"') {
+            const qsizetype start = ++i;
+            while (i < size && data[i] != '"')
+                i += data[i] == '\\' ? 2 : 1;
+            const QByteArrayView raw(data.constData() + start, i - start);
+            qsizetype next = i + 1;
+            while (next < size && (data[next] == ' ' || data[next] == '\t' || data[next] == '\n' || data[next] == '\r'))
+                ++next;
+            if (next < size && data[next] == ':' && !isObject.empty() && isObject.back())
+                keys[isObject.size() - 1].push_back(keyText(raw));
+        }
+    }
+    return false;
 }
 
 } // namespace
@@ -61,6 +121,14 @@ bool JsonRecordReader::open(const QString &path, QString *error)
     if (!document.isArray()) {
         if (error)
             *error = tr("%1: expected a JSON array of objects").arg(path);
+        return false;
+    }
+    qint64 record = 0;
+    QString key;
+    if (findRepeatedKey(data, &record, &key)) {
+        if (error)
+            *error = tr("%1: record %2: the key '%3' appears twice in one object; JSON keeps only one, so "
+                        "the file is refused").arg(path).arg(record).arg(key);
         return false;
     }
     m_records = document.array();

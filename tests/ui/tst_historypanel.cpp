@@ -538,7 +538,8 @@ void TestHistoryPanel::refreshesWhenTheCliChangesTheCatalog()
     QVERIFY(
         writeEventsCsv(csv, 250, DemoUsers, DemoItems, QDateTime(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC)));
     const CliRun import
-        = runCli(m_catalog, {QStringLiteral("-q"), QStringLiteral("import"), QStringLiteral("events"), csv});
+        = runCli(m_catalog, {QStringLiteral("-q"), QStringLiteral("import"), QStringLiteral("events"), csv,
+                                QStringLiteral("--allow-future")});
     QVERIFY2(import.exitCode == 0, import.describe());
     QTRY_COMPARE_WITH_TIMEOUT(events->text(), QLocale().toString(DemoEvents + 250), RefreshTimeoutMs);
 
@@ -572,7 +573,7 @@ void TestHistoryPanel::restoreWaitsForACliImport()
 
     // While it writes, the import holds the catalog's write lock until it commits.
     const std::unique_ptr<QProcess> import
-        = startCli(m_catalog, {QStringLiteral("import"), QStringLiteral("events"), csv});
+        = startCli(m_catalog, {QStringLiteral("import"), QStringLiteral("events"), csv, QStringLiteral("--allow-future")});
     QByteArray seen;
     QVERIFY2(waitForStage(*import, QStringLiteral("Writing events"), 1, &seen), seen.constData());
     QVERIFY2(import->state() == QProcess::Running, "the import ended before the restore began");
