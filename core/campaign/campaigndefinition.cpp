@@ -3,8 +3,8 @@
 
 #include "emailaddress.h"
 #include "layout/confignames.h"
-#include "layout/htmlescape.h"
 #include "layout/configreader.h"
+#include "layout/htmlescape.h"
 #include "layout/layoutdefinition.h"
 #include "storage/timestamp.h"
 
@@ -41,8 +41,8 @@ QString addressProblem(const QString &text)
  */
 QString unsubscribeProblem(const QString &source)
 {
-    static const QRegularExpression tag(QStringLiteral("\\{\\{.*?\\}\\}"),
-        QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression tag(
+        QStringLiteral("\\{\\{.*?\\}\\}"), QRegularExpression::DotMatchesEverythingOption);
     const QString literal = QString(source).remove(tag).trimmed();
     for (const QChar c : literal) {
         if (c.unicode() < 0x20 || c.unicode() == 0x7f)
@@ -55,14 +55,17 @@ QString unsubscribeProblem(const QString &source)
         static const QRegularExpression schemeEnd(QStringLiteral("[:/?#]"));
         const qsizetype end = prefix.indexOf(schemeEnd);
         if (end <= 0 || prefix[end] != QLatin1Char(':'))
-            return tr("'%1' is not a full link; start it with https://, http:// or mailto:").arg(prefix.left(40));
+            return tr("'%1' is not a full link; start it with https://, http:// or mailto:")
+                .arg(prefix.left(40));
         const QString scheme = prefix.left(end).toLower();
-        if (scheme != QLatin1String("https") && scheme != QLatin1String("http") && scheme != QLatin1String("mailto"))
+        if (scheme != QLatin1String("https") && scheme != QLatin1String("http")
+            && scheme != QLatin1String("mailto"))
             return tr("a '%1:' link would be dropped from every e-mail; use https://, http:// or mailto:")
                 .arg(prefix.left(qMin(end, qsizetype(40))));
     }
     if (!literal.isEmpty() && !HtmlEscape::isSafeUrl(literal))
-        return tr("'%1' would be dropped from every e-mail; use https://, http:// or mailto:").arg(literal.left(40));
+        return tr("'%1' would be dropped from every e-mail; use https://, http:// or mailto:")
+            .arg(literal.left(40));
     return {};
 }
 
@@ -112,7 +115,8 @@ std::optional<CampaignDefinition> CampaignDefinition::fromJson(
     if (from.ok() && !addressProblem(c.fromEmail).isEmpty())
         from.fail(QStringLiteral("email"), addressProblem(c.fromEmail));
     for (const QChar ch : std::as_const(c.fromName)) {
-        if (from.ok() && (ch.unicode() < 0x20 || ch.unicode() == 0x7f || ch == QChar(0x2028) || ch == QChar(0x2029)))
+        if (from.ok()
+            && (ch.unicode() < 0x20 || ch.unicode() == 0x7f || ch == QChar(0x2028) || ch == QChar(0x2029)))
             from.fail(QStringLiteral("name"), tr("must be one line without control characters"));
     }
     if (!from.ok())

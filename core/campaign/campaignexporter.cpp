@@ -238,7 +238,8 @@ CampaignExportReport CampaignExporter::run(const CampaignExportOptions &options,
                 continue;
             ++report.audience;
             if (outcome.status == Outcome::Status::Skipped) {
-                const QString reason = outcome.reason.section(QLatin1Char(':'), 0, 0); // "error: …" counts as "error"
+                const QString reason
+                    = outcome.reason.section(QLatin1Char(':'), 0, 0); // "error: …" counts as "error"
                 ++report.skipped[reason];
                 details.write(csvField(contact.externalId) + ",skipped," + csvField(outcome.reason) + '\n');
                 continue;

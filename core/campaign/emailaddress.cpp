@@ -121,7 +121,8 @@ std::optional<EmailAddress> EmailAddress::parse(const QString &text, QString *er
         if (label.startsWith('-') || label.endsWith('-'))
             return fail(tr("a part of the domain '%1' starts or ends with '-'").arg(domain));
         for (const char c : label) {
-            const bool ldh = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+            const bool ldh
+                = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
             if (!ldh)
                 return fail(tr("the domain '%1' holds '%2'").arg(domain, QChar::fromLatin1(c)));
         }

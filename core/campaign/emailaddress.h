@@ -23,9 +23,12 @@ namespace Vitrine {
 class EmailAddress
 {
 public:
-    /** The address `text` names (not trimmed), or nullopt with why not in *error ("it holds a line break"). */
+    /** The address `text` names (not trimmed); else nullopt, and why in *error ("it holds a line break"). */
     static std::optional<EmailAddress> parse(const QString &text, QString *error = nullptr);
-    static bool isValid(const QString &text, QString *error = nullptr) { return parse(text, error).has_value(); }
+    static bool isValid(const QString &text, QString *error = nullptr)
+    {
+        return parse(text, error).has_value();
+    }
 
     const QByteArray &localPart() const { return m_local; }
     /** The domain in ASCII (IDNA): "xn--bcher-kva.example". */

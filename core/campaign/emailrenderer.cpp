@@ -466,8 +466,8 @@ RenderedEmail EmailRenderer::render(const PersonContact &contact, int user, qint
     }
     // The campaign's sender was checked when it was saved; its domain in ASCII (IDNA) form.
     const std::optional<EmailAddress> sender = EmailAddress::parse(d->campaign.fromEmail);
-    const QString domain = sender ? QString::fromLatin1(sender->domain())
-                                  : d->campaign.fromEmail.section(QLatin1Char('@'), 1);
+    const QString domain
+        = sender ? QString::fromLatin1(sender->domain()) : d->campaign.fromEmail.section(QLatin1Char('@'), 1);
     email.messageId = QString::fromLatin1(
                           QCryptographicHash::hash((d->campaign.key + QLatin1Char('\n') + contact.externalId
                                                        + QLatin1Char('\n') + QString::number(sendTime))

@@ -165,7 +165,8 @@ private slots:
         m_path = m_dir.filePath(QStringLiteral("fixture.vitrine"));
         QVERIFY(LayoutFixture::build(m_db, m_path));
         QString error;
-        m_campaign = CampaignDefinition::fromJson(QStringLiteral("june"), LayoutFixture::json(kCampaign), &error);
+        m_campaign
+            = CampaignDefinition::fromJson(QStringLiteral("june"), LayoutFixture::json(kCampaign), &error);
         QVERIFY2(m_campaign, qPrintable(error));
         QVERIFY2(m_campaign->check(ConfigNames::load(m_db), &error), qPrintable(error));
         m_resolver = PageResolver::create(m_db, LayoutFixture::now(), &error);
@@ -178,44 +179,48 @@ private slots:
         QTest::addColumn<QByteArray>("ascii"); ///< empty: refused
         QTest::addColumn<QString>("why");
         QTest::newRow("plain") << "anna@example.com" << QByteArray("anna@example.com") << QString();
-        QTest::newRow("dots and tags") << "first.last+news@shop.example"
-                                       << QByteArray("first.last+news@shop.example") << QString();
-        QTest::newRow("quoted local part") << "\"anna berg\"@example.com"
-                                           << QByteArray("\"anna berg\"@example.com") << QString();
-        QTest::newRow("international domain") << QStringLiteral("news@bücher.example")
-                                              << QByteArray("news@xn--bcher-kva.example") << QString();
-        QTest::newRow("CR LF and a Bcc") << QString::fromLatin1(kInjected) << QByteArray()
-                                         << "it holds a line break";
-        QTest::newRow("LF alone") << "a@example.com\nTo: b@example.com" << QByteArray() << "it holds a line break";
-        QTest::newRow("control character") << QStringLiteral("a@exam\x01ple.com") << QByteArray()
-                                           << "it holds a control character";
-        QTest::newRow("two addresses") << "a@example.com, b@example.com" << QByteArray() << "it has more than one '@'";
-        QTest::newRow("two addresses, no space") << "a@example.com,b@example.com" << QByteArray()
-                                                 << "it has more than one '@'";
+        QTest::newRow("dots and tags")
+            << "first.last+news@shop.example" << QByteArray("first.last+news@shop.example") << QString();
+        QTest::newRow("quoted local part")
+            << "\"anna berg\"@example.com" << QByteArray("\"anna berg\"@example.com") << QString();
+        QTest::newRow("international domain")
+            << QStringLiteral("news@bücher.example") << QByteArray("news@xn--bcher-kva.example") << QString();
+        QTest::newRow("CR LF and a Bcc")
+            << QString::fromLatin1(kInjected) << QByteArray() << "it holds a line break";
+        QTest::newRow("LF alone") << "a@example.com\nTo: b@example.com" << QByteArray()
+                                  << "it holds a line break";
+        QTest::newRow("control character")
+            << QStringLiteral("a@exam\x01ple.com") << QByteArray() << "it holds a control character";
+        QTest::newRow("two addresses")
+            << "a@example.com, b@example.com" << QByteArray() << "it has more than one '@'";
+        QTest::newRow("two addresses, no space")
+            << "a@example.com,b@example.com" << QByteArray() << "it has more than one '@'";
         QTest::newRow("a display name") << "Anna <anna@example.com>" << QByteArray() << "it holds a space";
-        QTest::newRow("angle bracket") << "<anna@example.com>" << QByteArray()
-                                       << "the part before the '@' holds '<'";
+        QTest::newRow("angle bracket")
+            << "<anna@example.com>" << QByteArray() << "the part before the '@' holds '<'";
         QTest::newRow("no @") << "anna.example.com" << QByteArray() << "it has no '@'";
         QTest::newRow("nothing before @") << "@example.com" << QByteArray() << "nothing comes before the '@'";
         QTest::newRow("nothing after @") << "anna@" << QByteArray() << "nothing comes after the '@'";
-        QTest::newRow("no dot in domain") << "anna@localhost" << QByteArray() << "the domain 'localhost' has no dot";
-        QTest::newRow("two dots in domain") << "anna@example..com" << QByteArray()
-                                            << "the domain 'example..com' starts or ends with a dot";
+        QTest::newRow("no dot in domain")
+            << "anna@localhost" << QByteArray() << "the domain 'localhost' has no dot";
+        QTest::newRow("two dots in domain")
+            << "anna@example..com" << QByteArray() << "the domain 'example..com' starts or ends with a dot";
         QTest::newRow("leading dot") << ".anna@example.com" << QByteArray()
                                      << "the part before the '@' starts or ends with a dot";
         QTest::newRow("non-ASCII local part") << QStringLiteral("åsa@example.com") << QByteArray()
                                               << "the part before the '@' holds non-ASCII characters";
-        QTest::newRow("address literal") << "anna@[192.0.2.1]" << QByteArray()
-                                         << "the domain is an address in brackets";
+        QTest::newRow("address literal")
+            << "anna@[192.0.2.1]" << QByteArray() << "the domain is an address in brackets";
         QTest::newRow("IP address") << "anna@192.0.2.1" << QByteArray() << "ends in a number";
-        QTest::newRow("hyphen at a label's end") << "anna@shop-.example" << QByteArray()
-                                                 << "starts or ends with '-'";
-        QTest::newRow("underscore in domain") << "anna@my_shop.example" << QByteArray()
-                                              << "the domain 'my_shop.example' holds '_'";
-        QTest::newRow("unclosed quote") << "\"anna@example.com" << QByteArray()
-                                        << "the quoted part before the '@' is not closed";
-        QTest::newRow("65-character local part") << QString(65, QLatin1Char('a')) + QStringLiteral("@example.com")
-                                                 << QByteArray() << "longer than 64 characters";
+        QTest::newRow("hyphen at a label's end")
+            << "anna@shop-.example" << QByteArray() << "starts or ends with '-'";
+        QTest::newRow("underscore in domain")
+            << "anna@my_shop.example" << QByteArray() << "the domain 'my_shop.example' holds '_'";
+        QTest::newRow("unclosed quote")
+            << "\"anna@example.com" << QByteArray() << "the quoted part before the '@' is not closed";
+        QTest::newRow("65-character local part")
+            << QString(65, QLatin1Char('a')) + QStringLiteral("@example.com") << QByteArray()
+            << "longer than 64 characters";
     }
 
     void addresses()
@@ -260,13 +265,14 @@ private slots:
         QTest::newRow("Reply-To with CR LF is left out")
             << "replyTo" << QString::fromLatin1(kInjected) << QByteArray("reply-to") << QString();
         QTest::newRow("Message-ID with CR LF is left out")
-            << "messageId" << QStringLiteral("x@shop.example>\r\nBcc: <y@attacker.example") << QByteArray("message-id")
-            << QString();
+            << "messageId" << QStringLiteral("x@shop.example>\r\nBcc: <y@attacker.example")
+            << QByteArray("message-id") << QString();
         QTest::newRow("List-Unsubscribe with CR LF is left out")
             << "listUnsubscribe" << QStringLiteral("https://shop.example/u\r\nBcc: x@attacker.example")
             << QByteArray("list-unsubscribe") << QString();
         QTest::newRow("List-Unsubscribe javascript: is left out")
-            << "listUnsubscribe" << QStringLiteral("javascript:alert(1)") << QByteArray("list-unsubscribe") << QString();
+            << "listUnsubscribe" << QStringLiteral("javascript:alert(1)") << QByteArray("list-unsubscribe")
+            << QString();
     }
 
     void headersCannotBeForged()
@@ -307,18 +313,24 @@ private slots:
         QTest::newRow("one 100-character word") << "subject" << QString(100, QLatin1Char('x'))
                                                 << QByteArray("subject") << QString(100, QLatin1Char('x'));
         QTest::newRow("long ASCII display name")
-            << "fromName" << words << QByteArray("from") << QLatin1Char('"') + words + QStringLiteral("\" <news@shop.example>");
+            << "fromName" << words << QByteArray("from")
+            << QLatin1Char('"') + words + QStringLiteral("\" <news@shop.example>");
         QTest::newRow("long non-ASCII display name")
             << "toName" << QString(30, QChar(0x00F8)) + QStringLiteral(" ") + QString(30, QChar(0x5C71))
-            << QByteArray("to") << QString(30, QChar(0x00F8)) + QStringLiteral(" ") + QString(30, QChar(0x5C71))
-                   + QStringLiteral(" <anna@example.com>");
-        QTest::newRow("international domain") << "toAddress" << QStringLiteral("anna@bücher.example")
-                                              << QByteArray("to") << QStringLiteral("\"Anna\" <anna@xn--bcher-kva.example>");
-        const QString url = QStringLiteral("https://shop.example/unsubscribe?token=") + QString(200, QLatin1Char('a'));
-        QTest::newRow("long List-Unsubscribe URL") << "listUnsubscribe" << url << QByteArray("list-unsubscribe")
-                                                   << QLatin1Char('<') + url + QLatin1Char('>');
+            << QByteArray("to")
+            << QString(30, QChar(0x00F8)) + QStringLiteral(" ") + QString(30, QChar(0x5C71))
+                + QStringLiteral(" <anna@example.com>");
+        QTest::newRow("international domain")
+            << "toAddress" << QStringLiteral("anna@bücher.example") << QByteArray("to")
+            << QStringLiteral("\"Anna\" <anna@xn--bcher-kva.example>");
+        const QString url
+            = QStringLiteral("https://shop.example/unsubscribe?token=") + QString(200, QLatin1Char('a'));
+        QTest::newRow("long List-Unsubscribe URL")
+            << "listUnsubscribe" << url << QByteArray("list-unsubscribe")
+            << QLatin1Char('<') + url + QLatin1Char('>');
         QTest::newRow("non-ASCII List-Unsubscribe URL")
-            << "listUnsubscribe" << QStringLiteral("https://bücher.example/abmelden?n=Jürgen") << QByteArray("list-unsubscribe")
+            << "listUnsubscribe" << QStringLiteral("https://bücher.example/abmelden?n=Jürgen")
+            << QByteArray("list-unsubscribe")
             << QStringLiteral("<https://xn--bcher-kva.example/abmelden?n=J%C3%BCrgen>");
     }
 
@@ -354,34 +366,40 @@ private slots:
         QTest::newRow("JavaScript: with a field")
             << QByteArray(R"j({"unsubscribe_url": " JavaScript:unsubscribe('{{person.id}}')"})j")
             << QStringLiteral("unsubscribe_url: a 'JavaScript:' link would be dropped");
-        QTest::newRow("data: unsubscribe") << QByteArray(R"({"unsubscribe_url": "data:text/html,x"})")
-                                           << QStringLiteral("unsubscribe_url: a 'data:' link would be dropped");
+        QTest::newRow("data: unsubscribe")
+            << QByteArray(R"({"unsubscribe_url": "data:text/html,x"})")
+            << QStringLiteral("unsubscribe_url: a 'data:' link would be dropped");
         QTest::newRow("javascript: inside a section")
             << QByteArray(R"({"unsubscribe_url": "{{\u0023person.id}}javascript:x{{\/person.id}}"})")
             << QStringLiteral("unsubscribe_url: 'javascript:x' would be dropped from every e-mail");
-        QTest::newRow("relative unsubscribe") << QByteArray(R"({"unsubscribe_url": "/unsubscribe?u={{person.id}}"})")
-                                              << QStringLiteral("unsubscribe_url: '/unsubscribe?u=' is not a full link");
+        QTest::newRow("relative unsubscribe")
+            << QByteArray(R"({"unsubscribe_url": "/unsubscribe?u={{person.id}}"})")
+            << QStringLiteral("unsubscribe_url: '/unsubscribe?u=' is not a full link");
         QTest::newRow("unsubscribe with a line break")
             << QByteArray(R"({"unsubscribe_url": "https:\/\/shop.example/u\nBcc: x@attacker.example"})")
             << QStringLiteral("unsubscribe_url: must be one line");
         QTest::newRow("sender name with CR LF")
-            << QByteArray(R"({"from": {"name": "Shop\r\nBcc: x@attacker.example", "email": "news@shop.example"}})")
+            << QByteArray(
+                   R"({"from": {"name": "Shop\r\nBcc: x@attacker.example", "email": "news@shop.example"}})")
             << QStringLiteral("from.name: must be one line without control characters");
         QTest::newRow("sender address with CR LF")
-            << QByteArray(R"({"from": {"name": "Shop", "email": "news@shop.example\r\nBcc: x@attacker.example"}})")
-            << QStringLiteral("from.email: \"news@shop.example\\r\\nBcc: x@attacker.example\" is not an e-mail "
-                              "address (it holds a line break)");
+            << QByteArray(
+                   R"({"from": {"name": "Shop", "email": "news@shop.example\r\nBcc: x@attacker.example"}})")
+            << QStringLiteral(
+                   "from.email: \"news@shop.example\\r\\nBcc: x@attacker.example\" is not an e-mail "
+                   "address (it holds a line break)");
         QTest::newRow("reply-to with a second address")
             << QByteArray(R"({"reply_to": "help@shop.example,x@attacker.example"})")
             << QStringLiteral("reply_to: \"help@shop.example,x@attacker.example\" is not an e-mail address");
-        QTest::newRow("https unsubscribe") << QByteArray(R"({"unsubscribe_url": "https:\/\/shop.example/u?id={{person.id}}"})")
-                                           << QString();
+        QTest::newRow("https unsubscribe")
+            << QByteArray(R"({"unsubscribe_url": "https:\/\/shop.example/u?id={{person.id}}"})") << QString();
         QTest::newRow("mailto unsubscribe")
-            << QByteArray(R"({"unsubscribe_url": "mailto:leave@shop.example?subject={{person.id}}"})") << QString();
+            << QByteArray(R"({"unsubscribe_url": "mailto:leave@shop.example?subject={{person.id}}"})")
+            << QString();
         QTest::newRow("unsubscribe from the shop's URL")
             << QByteArray(R"({"unsubscribe_url": "{{shop.url}}/u?id={{person.id}}"})") << QString();
-        QTest::newRow("international sender") << QByteArray(R"({"from": {"name": "Bücher", "email": "news@bücher.example"}})")
-                                              << QString();
+        QTest::newRow("international sender")
+            << QByteArray(R"({"from": {"name": "Bücher", "email": "news@bücher.example"}})") << QString();
     }
 
     void campaignsRefuseWhatWouldBeDroppedOrInjected()
@@ -406,17 +424,19 @@ private slots:
         const auto contact = ContactReader::find(m_db, QStringLiteral("U2"), nullptr);
         QVERIFY(contact);
         EmailRenderer renderer(*m_resolver, *m_campaign);
-        const RenderedEmail email = renderer.render(
-            *contact, m_resolver->snapshot()->userIndexByExternalId(QStringLiteral("U2")), LayoutFixture::now());
+        const RenderedEmail email = renderer.render(*contact,
+            m_resolver->snapshot()->userIndexByExternalId(QStringLiteral("U2")), LayoutFixture::now());
         QVERIFY(!email.ok);
-        QVERIFY2(email.error.startsWith(QStringLiteral(
-                     "person 'U2': the stored e-mail address \"victim@example.com\\r\\nBcc: everyone@attacker.example\" "
-                     "is not an e-mail address (it holds a line break)")),
+        QVERIFY2(email.error.startsWith(
+                     QStringLiteral("person 'U2': the stored e-mail address \"victim@example.com\\r\\nBcc: "
+                                    "everyone@attacker.example\" "
+                                    "is not an e-mail address (it holds a line break)")),
             qPrintable(email.error));
         // A person without an address still renders, for a preview.
         const auto noAddress = ContactReader::find(m_db, QStringLiteral("U5"), nullptr);
-        QVERIFY(renderer.render(*noAddress, m_resolver->snapshot()->userIndexByExternalId(QStringLiteral("U5")),
-                            LayoutFixture::now())
+        QVERIFY(renderer
+                    .render(*noAddress, m_resolver->snapshot()->userIndexByExternalId(QStringLiteral("U5")),
+                        LayoutFixture::now())
                     .ok);
         QVERIFY(setEmail("U2", "lars@example.com"));
     }
@@ -458,14 +478,17 @@ private slots:
             << QByteArray("external_id,name,email\nU9,Eva,\"eva@example.com\r\nBcc: x@attacker.example\"\n")
             << QStringLiteral("bad.csv:2: field 'email': \"eva@example.com\\r\\nBcc: x@attacker.example\" "
                               "is not an e-mail address (it holds a line break)");
-        QTest::newRow("two addresses") << QByteArray("external_id,email\nU9,ok@example.com\nU10,\"a@example.com,b@example.com\"\n")
-                                       << QStringLiteral("bad.csv:3: field 'email': \"a@example.com,b@example.com\" "
-                                                         "is not an e-mail address (it has more than one '@')");
-        QTest::newRow("display name") << QByteArray("external_id,e-mail\nU9,Eva <eva@example.com>\n")
-                                      << QStringLiteral("bad.csv:2: field 'email': \"Eva <eva@example.com>\" is not an "
-                                                        "e-mail address (it holds a space)");
-        QTest::newRow("no domain") << QByteArray("external_id,email\nU9,eva@localhost\n")
-                                   << QStringLiteral("bad.csv:2: field 'email': \"eva@localhost\" is not an e-mail address");
+        QTest::newRow("two addresses")
+            << QByteArray("external_id,email\nU9,ok@example.com\nU10,\"a@example.com,b@example.com\"\n")
+            << QStringLiteral("bad.csv:3: field 'email': \"a@example.com,b@example.com\" "
+                              "is not an e-mail address (it has more than one '@')");
+        QTest::newRow("display name")
+            << QByteArray("external_id,e-mail\nU9,Eva <eva@example.com>\n")
+            << QStringLiteral("bad.csv:2: field 'email': \"Eva <eva@example.com>\" is not an "
+                              "e-mail address (it holds a space)");
+        QTest::newRow("no domain")
+            << QByteArray("external_id,email\nU9,eva@localhost\n")
+            << QStringLiteral("bad.csv:2: field 'email': \"eva@localhost\" is not an e-mail address");
     }
 
     void importRefusesInvalidAddresses()
@@ -483,7 +506,8 @@ private slots:
         for (const ImportProblem &problem : report.problems)
             all += QLatin1Char('\n') + problem.message;
         all.replace(m_dir.path() + QLatin1Char('/'), QString());
-        QVERIFY2(all.contains(message), qPrintable(QStringLiteral("expected «%1» in «%2»").arg(message, all)));
+        QVERIFY2(
+            all.contains(message), qPrintable(QStringLiteral("expected «%1» in «%2»").arg(message, all)));
         QCOMPARE(Testing::dataDigest(m_db), before);
     }
 
@@ -495,7 +519,8 @@ private slots:
             QByteArray("external_id,name,email\nU20,Jürgen,\" juergen@bücher.example \"\nU21,No Mail,\n"));
         const ImportReport report = Importer().run(m_db, options);
         QVERIFY2(report.ok, qPrintable(report.error));
-        QCOMPARE(ContactReader::find(m_db, QStringLiteral("U20"), nullptr)->email, QStringLiteral("juergen@bücher.example"));
+        QCOMPARE(ContactReader::find(m_db, QStringLiteral("U20"), nullptr)->email,
+            QStringLiteral("juergen@bücher.example"));
         QCOMPARE(ContactReader::find(m_db, QStringLiteral("U21"), nullptr)->email, QString());
     }
 
@@ -505,9 +530,9 @@ private slots:
         using namespace Reliability;
         const QString catalog = m_dir.filePath(QStringLiteral("demo.vitrine"));
         const CliRun demo = runCli(catalog,
-            {QStringLiteral("demo"), QStringLiteral("--users"), QStringLiteral("60"), QStringLiteral("--items"),
-                QStringLiteral("60"), QStringLiteral("--events"), QStringLiteral("1500"), QStringLiteral("--seed"),
-                QStringLiteral("3")});
+            {QStringLiteral("demo"), QStringLiteral("--users"), QStringLiteral("60"),
+                QStringLiteral("--items"), QStringLiteral("60"), QStringLiteral("--events"),
+                QStringLiteral("1500"), QStringLiteral("--seed"), QStringLiteral("3")});
         QVERIFY2(demo.exitCode == 0, demo.describe().constData());
 
         const auto digest = [&catalog] {
@@ -519,29 +544,37 @@ private slots:
         // import: the address with a line break is refused, nothing is written.
         const QByteArray before = digest();
         QVERIFY(!before.isEmpty());
-        const CliRun import = runCli(catalog, {QStringLiteral("import"), QStringLiteral("users"),
-            write(QStringLiteral("users.csv"), "external_id,email\nU00001,\"a@example.com\r\nBcc: x@attacker.example\"\n")});
+        const CliRun import = runCli(catalog,
+            {QStringLiteral("import"), QStringLiteral("users"),
+                write(QStringLiteral("users.csv"),
+                    "external_id,email\nU00001,\"a@example.com\r\nBcc: x@attacker.example\"\n")});
         QCOMPARE(import.exitCode, 2);
-        QVERIFY2(import.err.contains("users.csv:2: field 'email': \"a@example.com\\r\\nBcc: x@attacker.example\" is "
-                                    "not an e-mail address (it holds a line break)"),
+        QVERIFY2(import.err.contains(
+                     "users.csv:2: field 'email': \"a@example.com\\r\\nBcc: x@attacker.example\" is "
+                     "not an e-mail address (it holds a line break)"),
             import.describe().constData());
         QCOMPARE(digest(), before);
 
         // campaign save and config import: a javascript: unsubscribe link is refused.
         QJsonObject campaign = campaignJson(R"j({"unsubscribe_url": "javascript:alert(1)"})j");
         campaign.insert(QStringLiteral("blocks"),
-            QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("picks")}, {QStringLiteral("type"), QStringLiteral("slot")},
+            QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("picks")},
+                {QStringLiteral("type"), QStringLiteral("slot")},
                 {QStringLiteral("slot"), QStringLiteral("email-picks")}}});
         const QString campaignFile = write(QStringLiteral("campaign.json"), QJsonDocument(campaign).toJson());
         const CliRun save = runCli(catalog,
-            {QStringLiteral("campaign"), QStringLiteral("save"), QStringLiteral("june"), QStringLiteral("--json"), campaignFile});
+            {QStringLiteral("campaign"), QStringLiteral("save"), QStringLiteral("june"),
+                QStringLiteral("--json"), campaignFile});
         QCOMPARE(save.exitCode, 2);
-        QVERIFY2(save.err.contains("unsubscribe_url: a 'javascript:' link would be dropped from every e-mail"),
+        QVERIFY2(
+            save.err.contains("unsubscribe_url: a 'javascript:' link would be dropped from every e-mail"),
             save.describe().constData());
-        const QJsonObject bundle {{QStringLiteral("format"), QStringLiteral("vitrine-config")}, {QStringLiteral("version"), 1},
+        const QJsonObject bundle {{QStringLiteral("format"), QStringLiteral("vitrine-config")},
+            {QStringLiteral("version"), 1},
             {QStringLiteral("campaigns"), QJsonObject {{QStringLiteral("june"), campaign}}}};
-        const CliRun imported = runCli(catalog, {QStringLiteral("config"), QStringLiteral("import"),
-            write(QStringLiteral("bundle.json"), QJsonDocument(bundle).toJson())});
+        const CliRun imported = runCli(catalog,
+            {QStringLiteral("config"), QStringLiteral("import"),
+                write(QStringLiteral("bundle.json"), QJsonDocument(bundle).toJson())});
         QCOMPARE(imported.exitCode, 2);
         QVERIFY2(imported.err.contains("unsubscribe_url: a 'javascript:' link would be dropped"),
             imported.describe().constData());
@@ -551,19 +584,25 @@ private slots:
         {
             Database db;
             QVERIFY(db.open(catalog, Database::OpenMode::ReadWrite, nullptr));
-            QVERIFY(LayoutFixture::exec(db, QStringLiteral("UPDATE users SET email = ? WHERE external_id = 'U00001'"),
+            QVERIFY(LayoutFixture::exec(db,
+                QStringLiteral("UPDATE users SET email = ? WHERE external_id = 'U00001'"),
                 {QString::fromLatin1(kInjected)}));
         }
         const QString eml = m_dir.filePath(QStringLiteral("u1.eml"));
-        const CliRun render = runCli(catalog, {QStringLiteral("email"), QStringLiteral("render"), QStringLiteral("--campaign"),
-            QStringLiteral("weekly-newsletter"), QStringLiteral("--user"), QStringLiteral("U00001"), QStringLiteral("--out"), eml});
+        const CliRun render = runCli(catalog,
+            {QStringLiteral("email"), QStringLiteral("render"), QStringLiteral("--campaign"),
+                QStringLiteral("weekly-newsletter"), QStringLiteral("--user"), QStringLiteral("U00001"),
+                QStringLiteral("--out"), eml});
         QCOMPARE(render.exitCode, 2);
-        QVERIFY2(render.err.contains("person 'U00001': the stored e-mail address \"victim@example.com\\r\\nBcc: "
-                                    "everyone@attacker.example\" is not an e-mail address (it holds a line break)"),
+        QVERIFY2(render.err.contains(
+                     "person 'U00001': the stored e-mail address \"victim@example.com\\r\\nBcc: "
+                     "everyone@attacker.example\" is not an e-mail address (it holds a line break)"),
             render.describe().constData());
         QVERIFY(!QFile::exists(eml));
-        const CliRun other = runCli(catalog, {QStringLiteral("email"), QStringLiteral("render"), QStringLiteral("--campaign"),
-            QStringLiteral("weekly-newsletter"), QStringLiteral("--user"), QStringLiteral("U00002"), QStringLiteral("--out"), eml});
+        const CliRun other = runCli(catalog,
+            {QStringLiteral("email"), QStringLiteral("render"), QStringLiteral("--campaign"),
+                QStringLiteral("weekly-newsletter"), QStringLiteral("--user"), QStringLiteral("U00002"),
+                QStringLiteral("--out"), eml});
         QVERIFY2(other.exitCode == 0, other.describe().constData());
         QFile file(eml);
         QVERIFY(file.open(QIODevice::ReadOnly));
