@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaigndefinition.h"
 
+#include "emailaddress.h"
 #include "layout/confignames.h"
 #include "layout/configreader.h"
+#include "layout/htmlescape.h"
 #include "layout/layoutdefinition.h"
 #include "storage/timestamp.h"
 
@@ -22,11 +24,49 @@ QString tr(const char *text)
 const QStringList kFallbackFields = {QStringLiteral("name"), QStringLiteral("first_name"),
     QStringLiteral("last_name"), QStringLiteral("city"), QStringLiteral("country")};
 
-bool isAddress(const QString &text)
+/** Why `text` cannot be a header's address, or an empty string when it can. */
+QString addressProblem(const QString &text)
 {
-    static const QRegularExpression address(
-        QStringLiteral("^[^@\\s<>\"(),;:]+@[^@\\s<>\"(),;:]+\\.[^@\\s<>\"(),;:]+$"));
-    return address.match(text).hasMatch();
+    QString why;
+    if (EmailAddress::isValid(text, &why))
+        return {};
+    return tr("%1 is not an e-mail address (%2)").arg(EmailAddress::quoted(text), why);
+}
+
+/**
+ * Why the unsubscribe_url template would give a link the renderer drops (HtmlEscape::isSafeUrl)
+ * or no List-Unsubscribe header: its own text — the template without its tags — must not hold
+ * a line break or another scheme than http:, https: or mailto:, and when it begins with text
+ * rather than a field, that text must begin an absolute link.
+ */
+QString unsubscribeProblem(const QString &source)
+{
+    static const QRegularExpression tag(
+        QStringLiteral("\\{\\{.*?\\}\\}"), QRegularExpression::DotMatchesEverythingOption);
+    const QString literal = QString(source).remove(tag).trimmed();
+    for (const QChar c : literal) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return tr("must be one line without control characters");
+    }
+    const qsizetype firstTag = source.indexOf(QLatin1String("{{"));
+    const QString prefix = source.left(firstTag < 0 ? source.size() : firstTag).trimmed();
+    if (!prefix.isEmpty()) {
+        // A scheme is what comes before the first ':', when no '/', '?' or '#' comes earlier.
+        static const QRegularExpression schemeEnd(QStringLiteral("[:/?#]"));
+        const qsizetype end = prefix.indexOf(schemeEnd);
+        if (end <= 0 || prefix[end] != QLatin1Char(':'))
+            return tr("'%1' is not a full link; start it with https://, http:// or mailto:")
+                .arg(prefix.left(40));
+        const QString scheme = prefix.left(end).toLower();
+        if (scheme != QLatin1String("https") && scheme != QLatin1String("http")
+            && scheme != QLatin1String("mailto"))
+            return tr("a '%1:' link would be dropped from every e-mail; use https://, http:// or mailto:")
+                .arg(prefix.left(qMin(end, qsizetype(40))));
+    }
+    if (!literal.isEmpty() && !HtmlEscape::isSafeUrl(literal))
+        return tr("'%1' would be dropped from every e-mail; use https://, http:// or mailto:")
+            .arg(literal.left(40));
+    return {};
 }
 
 QStringList blockIds(const std::vector<LayoutBlock> &blocks)
@@ -59,8 +99,8 @@ std::optional<CampaignDefinition> CampaignDefinition::fromJson(
     c.segment = reader.text("segment");
     c.replyTo = reader.text("reply_to");
     c.layout = reader.text("layout");
-    if (reader.ok() && !c.replyTo.isEmpty() && !isAddress(c.replyTo))
-        reader.fail(QStringLiteral("reply_to"), tr("'%1' is not an e-mail address").arg(c.replyTo));
+    if (reader.ok() && !c.replyTo.isEmpty() && !addressProblem(c.replyTo).isEmpty())
+        reader.fail(QStringLiteral("reply_to"), addressProblem(c.replyTo));
     if (!reader.ok())
         return fail(reader.error());
 
@@ -72,8 +112,13 @@ std::optional<CampaignDefinition> CampaignDefinition::fromJson(
     from.allowOnly({"name", "email"});
     c.fromName = from.text("name");
     c.fromEmail = from.text("email", true);
-    if (from.ok() && !isAddress(c.fromEmail))
-        from.fail(QStringLiteral("email"), tr("'%1' is not an e-mail address").arg(c.fromEmail));
+    if (from.ok() && !addressProblem(c.fromEmail).isEmpty())
+        from.fail(QStringLiteral("email"), addressProblem(c.fromEmail));
+    for (const QChar ch : std::as_const(c.fromName)) {
+        if (from.ok()
+            && (ch.unicode() < 0x20 || ch.unicode() == 0x7f || ch == QChar(0x2028) || ch == QChar(0x2029)))
+            from.fail(QStringLiteral("name"), tr("must be one line without control characters"));
+    }
     if (!from.ok())
         return fail(from.error());
 
@@ -147,6 +192,8 @@ std::optional<CampaignDefinition> CampaignDefinition::fromJson(
         || !compile("text", false, c.text) || !compile("unsubscribe_url", false, c.unsubscribe))
         return fail(reader.ok() ? message : reader.error());
     c.unsubscribeUrl = reader.text("unsubscribe_url");
+    if (const QString problem = unsubscribeProblem(c.unsubscribeUrl); !problem.isEmpty())
+        return fail(tr("unsubscribe_url: %1").arg(problem));
     if (c.subject->source().contains(QLatin1Char('\n')))
         return fail(tr("subject: must be one line"));
     return c;

@@ -30,7 +30,10 @@ struct ConfigNames;
  *      "unsubscribe_url": "https://shop.example/unsubscribe?u={{person.id}}"}
  *
  * Templates are checked when the campaign is read (EmailTemplate): an error is refused with its
- * line. The audience is the segment's members (everybody without one) who gave e-mail consent.
+ * line. So is what could not go into a header as it is: a sender or reply-to address that is
+ * not one address (EmailAddress), a sender name of more than one line, and an unsubscribe_url
+ * the renderer would drop from every e-mail (javascript:, a relative link, a line break).
+ * The audience is the segment's members (everybody without one) who gave e-mail consent.
  */
 struct CampaignDefinition
 {

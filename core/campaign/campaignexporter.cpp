@@ -2,6 +2,7 @@
 #include "campaignexporter.h"
 
 #include "contactreader.h"
+#include "emailaddress.h"
 #include "emailrenderer.h"
 #include "layout/audiencecache.h"
 #include "layout/pageresolver.h"
@@ -39,7 +40,7 @@ struct Outcome
         Written
     };
     Status status = Status::NotInAudience;
-    QString reason; ///< for Skipped
+    QString reason; ///< for Skipped: a key ("no_consent"), or a key, ": " and the details
     QByteArray bytes; ///< the .eml or the JSON line
     QStringList emptyBlocks;
     QStringList fallbackBlocks;
@@ -63,13 +64,6 @@ QByteArray csvField(const QString &text)
         return '"' + utf8 + '"';
     }
     return utf8;
-}
-
-bool isUsableAddress(const QString &address)
-{
-    static const QRegularExpression valid(
-        QStringLiteral("^[^@\\s<>\"(),;:]+@[^@\\s<>\"(),;:]+\\.[^@\\s<>\"(),;:]+$"));
-    return valid.match(address).hasMatch();
 }
 
 } // namespace
@@ -191,8 +185,9 @@ CampaignExportReport CampaignExporter::run(const CampaignExportOptions &options,
                     outcome.reason = QStringLiteral("no_email");
                     continue;
                 }
-                if (!isUsableAddress(contact.email.trimmed())) {
-                    outcome.reason = QStringLiteral("invalid_email");
+                QString why;
+                if (!EmailAddress::isValid(contact.email.trimmed(), &why)) {
+                    outcome.reason = QStringLiteral("invalid_email: ") + why;
                     continue;
                 }
                 const RenderedEmail email = renderer.render(contact, user, report.sendTime, false);
@@ -244,9 +239,8 @@ CampaignExportReport CampaignExporter::run(const CampaignExportOptions &options,
                 continue;
             ++report.audience;
             if (outcome.status == Outcome::Status::Skipped) {
-                const QString reason = outcome.reason.startsWith(QLatin1String("error"))
-                    ? QStringLiteral("error")
-                    : outcome.reason;
+                const QString reason
+                    = outcome.reason.section(QLatin1Char(':'), 0, 0); // "error: …" counts as "error"
                 ++report.skipped[reason];
                 details.write(csvField(contact.externalId) + ",skipped," + csvField(outcome.reason) + '\n');
                 continue;

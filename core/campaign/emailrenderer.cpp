@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "emailrenderer.h"
 
+#include "emailaddress.h"
 #include "htmltotext.h"
 #include "layout/audiencecache.h"
 #include "layout/categorynavigation.h"
@@ -372,6 +373,15 @@ RenderedEmail EmailRenderer::render(const PersonContact &contact, int user, qint
     email.date = sendTime;
     if (!isValid(&email.error))
         return email;
+    // An address that would not parse never reaches a header (older catalogs were imported
+    // unchecked); no address at all still renders, for a preview.
+    QString why;
+    if (!email.toAddress.isEmpty() && !EmailAddress::isValid(email.toAddress, &why)) {
+        email.error = tr("person '%1': the stored e-mail address %2 is not an e-mail address (%3); "
+                         "import the person again with a valid one")
+                          .arg(contact.externalId, EmailAddress::quoted(email.toAddress), why);
+        return email;
+    }
 
     PageRequest request;
     request.user = user;
@@ -454,7 +464,10 @@ RenderedEmail EmailRenderer::render(const PersonContact &contact, int user, qint
         email.error = tr("campaign '%1': %2").arg(d->campaign.key, problem);
         return email;
     }
-    const QString domain = d->campaign.fromEmail.section(QLatin1Char('@'), 1);
+    // The campaign's sender was checked when it was saved; its domain in ASCII (IDNA) form.
+    const std::optional<EmailAddress> sender = EmailAddress::parse(d->campaign.fromEmail);
+    const QString domain
+        = sender ? QString::fromLatin1(sender->domain()) : d->campaign.fromEmail.section(QLatin1Char('@'), 1);
     email.messageId = QString::fromLatin1(
                           QCryptographicHash::hash((d->campaign.key + QLatin1Char('\n') + contact.externalId
                                                        + QLatin1Char('\n') + QString::number(sendTime))

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mimemessage.h"
 
+#include "emailaddress.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QTimeZone>
+#include <QUrl>
 
 namespace Vitrine {
 
@@ -13,7 +16,7 @@ bool isPlainAscii(const QByteArray &bytes)
 {
     for (const char c : bytes) {
         const auto u = static_cast<unsigned char>(c);
-        if (u >= 0x7f || (u < 0x20 && c != '\t'))
+        if (u >= 0x7f || u < 0x20)
             return false;
     }
     return true;
@@ -28,28 +31,55 @@ QByteArray crlf(QByteArray text)
     return text;
 }
 
-} // namespace
+constexpr int kLineLimit = 78;
 
-QByteArray MimeMessage::encodeHeaderText(const QString &text, int firstLineUsed)
+/** Header text as one line: line breaks, tabs and other control characters become single spaces. */
+QString oneLine(const QString &text)
 {
-    const QString single = QString(text)
-                               .replace(QLatin1Char('\r'), QLatin1Char(' '))
-                               .replace(QLatin1Char('\n'), QLatin1Char(' '));
-    const QByteArray utf8 = single.toUtf8();
-    if (isPlainAscii(utf8) && !utf8.contains("=?") && utf8.size() + firstLineUsed <= 76)
-        return utf8;
-    // Encoded words of at most 75 characters: "=?UTF-8?B?" + base64 + "?=" leaves 63 for base64,
-    // i.e. 45 bytes of UTF-8; cut only between characters.
+    QString line = text;
+    for (QChar &c : line) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || (u >= 0x7f && u < 0xa0) || u == 0x2028 || u == 0x2029)
+            c = QLatin1Char(' ');
+    }
+    return line.simplified();
+}
+
+/**
+ * Joins words with single spaces, folding (CRLF and the space) before a word that would take the
+ * line past 78 characters; `column` is where the first word starts. `lead`: a space (or a fold)
+ * goes before the first word too. A word is never split.
+ */
+QByteArray foldWords(const QList<QByteArray> &words, int column, bool lead)
+{
     QByteArray out;
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QByteArray &word = words[i];
+        if (i > 0 || lead) {
+            if (column + 1 + word.size() > kLineLimit && column > 1) {
+                out += "\r\n";
+                column = 0;
+            }
+            out += ' ';
+            ++column;
+        }
+        out += word;
+        column += int(word.size());
+    }
+    return out;
+}
+
+/**
+ * RFC 2047 encoded words of at most 75 characters: "=?UTF-8?B?" + base64 + "?=" leaves 63 for
+ * base64, i.e. 45 bytes of UTF-8, cut only between characters. The first word is sized for what
+ * is left of a line begun at `column`.
+ */
+QList<QByteArray> encodedWords(const QByteArray &utf8, int column)
+{
+    QList<QByteArray> words;
     QByteArray chunk;
-    const auto flush = [&]() {
-        if (chunk.isEmpty())
-            return;
-        if (!out.isEmpty())
-            out += "\r\n ";
-        out += "=?UTF-8?B?" + chunk.toBase64() + "?=";
-        chunk.clear();
-    };
+    const int firstBudget = (kLineLimit - column - 1 - 12) / 4 * 3;
+    int budget = firstBudget >= 6 ? qMin(45, firstBudget) : 45;
     for (qsizetype i = 0; i < utf8.size();) {
         qsizetype length = 1;
         const auto lead = static_cast<unsigned char>(utf8[i]);
@@ -59,31 +89,84 @@ QByteArray MimeMessage::encodeHeaderText(const QString &text, int firstLineUsed)
             length = 3;
         else if (lead >= 0xC0)
             length = 2;
-        const int budget = out.isEmpty() ? qMax(15, 45 - firstLineUsed * 3 / 4) : 45;
-        if (chunk.size() + length > budget)
-            flush();
+        if (!chunk.isEmpty() && chunk.size() + length > budget) {
+            words.append("=?UTF-8?B?" + chunk.toBase64() + "?=");
+            chunk.clear();
+            budget = 45;
+        }
         chunk += utf8.mid(i, length);
         i += length;
     }
-    flush();
-    return out;
+    if (!chunk.isEmpty())
+        words.append("=?UTF-8?B?" + chunk.toBase64() + "?=");
+    return words;
 }
 
-QByteArray MimeMessage::formatAddress(const QString &name, const QString &address)
+/**
+ * The words of one-line header text: its ASCII words as they are (in a quoted string for a
+ * display name), else encoded words. Plain words must fit a line and must not look like encoded
+ * words, which a reader would decode.
+ */
+QList<QByteArray> headerWords(const QString &text, int column, bool quote)
 {
-    const QByteArray addr = address.toUtf8();
-    if (name.trimmed().isEmpty())
-        return "<" + addr + ">";
-    const QByteArray utf8 = name.toUtf8();
-    QByteArray display;
-    if (isPlainAscii(utf8) && !utf8.contains("=?")) {
-        QByteArray quoted = utf8;
-        quoted.replace('\\', "\\\\").replace('"', "\\\"");
-        display = '"' + quoted + '"';
-    } else {
-        display = encodeHeaderText(name, 10);
+    const QByteArray utf8 = oneLine(text).toUtf8();
+    if (utf8.isEmpty())
+        return {};
+    bool plain = isPlainAscii(utf8) && !utf8.contains("=?");
+    QList<QByteArray> words;
+    if (plain) {
+        QByteArray escaped = utf8;
+        if (quote)
+            escaped = '"' + escaped.replace('\\', "\\\\").replace('"', "\\\"") + '"';
+        words = escaped.split(' ');
+        for (qsizetype i = 0; i < words.size() && plain; ++i)
+            plain = words[i].size() + (i == 0 ? column + 1 : 1) <= kLineLimit;
     }
-    return display + " <" + addr + ">";
+    return plain ? words : encodedWords(utf8, column);
+}
+
+} // namespace
+
+QByteArray MimeMessage::encodeHeaderText(const QString &text, int firstLineUsed)
+{
+    return foldWords(headerWords(text, firstLineUsed - 1, false), firstLineUsed, false);
+}
+
+QByteArray MimeMessage::formatAddress(const QString &name, const QString &address, int firstLineUsed)
+{
+    const std::optional<EmailAddress> parsed = EmailAddress::parse(address.trimmed());
+    if (!parsed)
+        return foldWords({"undisclosed-recipients:;"}, firstLineUsed, false);
+    QList<QByteArray> words = headerWords(name, firstLineUsed - 1, true);
+    words.append('<' + parsed->toAscii() + '>');
+    return foldWords(words, firstLineUsed, false);
+}
+
+QByteArray MimeMessage::formatListUnsubscribe(const QString &url)
+{
+    const QString trimmed = url.trimmed();
+    for (const QChar c : trimmed) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.isSpace())
+            return {};
+    }
+    const QUrl parsed(trimmed);
+    const QString scheme = parsed.scheme().toLower();
+    if (!parsed.isValid() || parsed.isRelative()
+        || (scheme != QLatin1String("https") && scheme != QLatin1String("http")
+            && scheme != QLatin1String("mailto")))
+        return {};
+    const QByteArray encoded = '<' + parsed.toEncoded() + '>';
+    for (const char c : encoded.mid(1, encoded.size() - 2)) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u >= 0x7f || c == '<' || c == '>')
+            return {};
+    }
+    // Whitespace inside the brackets is ignored (RFC 2369, 2), so a long URL folds anywhere.
+    constexpr int width = kLineLimit - 1;
+    QByteArray out;
+    for (qsizetype at = 0; at < encoded.size(); at += width)
+        out += (out.isEmpty() ? "" : "\r\n ") + encoded.mid(at, width);
+    return out;
 }
 
 QByteArray MimeMessage::formatDate(qint64 unixSeconds)
@@ -149,15 +232,20 @@ QByteArray MimeMessage::toBytes() const
 
     QByteArray m;
     m.reserve(textPart.size() + htmlPart.size() + 1024);
-    m += "From: " + formatAddress(fromName, fromAddress) + "\r\n";
-    m += "To: " + formatAddress(toName, toAddress) + "\r\n";
-    if (!replyTo.isEmpty())
-        m += "Reply-To: <" + replyTo.toUtf8() + ">\r\n";
+    m += "From: " + formatAddress(fromName, fromAddress, 6) + "\r\n";
+    m += "To: " + formatAddress(toName, toAddress, 4) + "\r\n";
+    if (EmailAddress::isValid(replyTo.trimmed()))
+        m += "Reply-To: " + formatAddress(QString(), replyTo, 10) + "\r\n";
     m += "Subject: " + encodeHeaderText(subject, 9) + "\r\n";
     m += "Date: " + formatDate(date) + "\r\n";
-    m += "Message-ID: <" + messageId.toUtf8() + ">\r\n";
-    if (!listUnsubscribe.isEmpty()) {
-        m += "List-Unsubscribe: <" + listUnsubscribe.toUtf8() + ">\r\n";
+    const QByteArray id = messageId.toLatin1();
+    if (!id.isEmpty() && QString::fromLatin1(id) == messageId && isPlainAscii(id) && !id.contains(' ')
+        && !id.contains('<') && !id.contains('>'))
+        m += "Message-ID:" + foldWords({'<' + id + '>'}, 11, true) + "\r\n";
+    const QByteArray unsubscribe = formatListUnsubscribe(listUnsubscribe);
+    if (!unsubscribe.isEmpty()) {
+        const bool oneLine = 18 + unsubscribe.size() <= kLineLimit && !unsubscribe.contains('\n');
+        m += "List-Unsubscribe:" + QByteArray(oneLine ? " " : "\r\n ") + unsubscribe + "\r\n";
         m += "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n";
     }
     m += "MIME-Version: 1.0\r\n";

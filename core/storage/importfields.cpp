@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importfields.h"
 
+#include "campaign/emailaddress.h"
 #include "fieldparser.h"
 #include "timestamp.h"
 
@@ -36,7 +37,7 @@ const std::vector<FieldSpec> &fieldSpecs(ImportKind kind)
     static const std::vector<FieldSpec> users = {
         {"external_id", FieldType::Key, {"user_id", "customer_id", "id"}},
         {"name", FieldType::Text, {}},
-        {"email", FieldType::Text, {"e-mail"}},
+        {"email", FieldType::Email, {"e-mail"}},
         {"gender", FieldType::Gender, {"sex"}},
         {"birth_year", FieldType::BirthYear, {"year_of_birth"}},
         {"country", FieldType::Text, {}},
@@ -86,6 +87,15 @@ bool convert(FieldType type, QByteArrayView text, QVariant *valuePointer, QStrin
             if (value.toString().isNull())
                 value = QString(QLatin1String(""));
             break;
+        case FieldType::Email: {
+            // Checked here, so an address can never reach an e-mail header as something else.
+            const QString address = QString::fromUtf8(text).trimmed();
+            QString why;
+            value = address.isEmpty() ? QString(QLatin1String("")) : address;
+            if (!address.isEmpty() && !EmailAddress::isValid(address, &why))
+                fail(tr("%1 is not an e-mail address (%2)").arg(EmailAddress::quoted(address), why));
+            break;
+        }
         case FieldType::Number:
             if (empty) {
                 value = QVariant::fromValue(nullptr);

@@ -15,6 +15,7 @@ namespace Vitrine::ImportFields {
 enum class FieldType {
     Key,       ///< sku or external id: required, unique in the file
     Text,
+    Email,     ///< an e-mail address (EmailAddress), or empty
     Number,    ///< non-negative decimal
     SignedNumber,
     Integer,

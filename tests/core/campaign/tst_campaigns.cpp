@@ -230,7 +230,7 @@ private slots:
         QTest::newRow("no sender") << QByteArray(R"({"from": {"name": "x"}})")
                                    << QStringLiteral("from.email: missing");
         QTest::newRow("bad sender") << QByteArray(R"({"from": {"email": "news at shop"}})")
-                                    << QStringLiteral("from.email: 'news at shop' is not an e-mail address");
+                                    << QStringLiteral("from.email: \"news at shop\" is not an e-mail address");
         QTest::newRow("block named like a field")
             << QByteArray(R"({"blocks": [{"id": "person", "type": "slot", "slot": "best"}], "html": "x"})")
             << QStringLiteral("blocks[0].id: 'person' is a field name");
