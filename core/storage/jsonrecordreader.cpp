@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsonrecordreader.h"
 
+#include "fieldparser.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
 
 namespace Vitrine {
 
@@ -25,7 +26,7 @@ QByteArray fieldText(const QJsonValue &value)
     case QJsonValue::Bool:
         return value.toBool() ? QByteArray("1") : QByteArray("0");
     case QJsonValue::Double:
-        return QByteArray::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
+        return FieldParser::jsonNumberText(value);
     case QJsonValue::String:
         return value.toString().toUtf8();
     case QJsonValue::Array:
