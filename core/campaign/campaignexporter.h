@@ -31,11 +31,12 @@ struct CampaignExportOptions
  * threads (one EmailRenderer each; the PageResolver is shared), then written in order, so the
  * output is the same whatever the thread count and memory does not grow with the audience.
  *
- * A folder is built as "DIR.partial" and renamed when complete; a .jsonl file and the reports
- * are written through QSaveFile. A killed or cancelled export therefore leaves nothing that
- * looks complete. Next to the output: the report (DIR/report.json, or FILE.report.json) and the
- * per-person details (report.csv: person, status, reason) of skipped recipients and those whose
- * recommendation block was empty or filled by a fallback.
+ * A folder is built as "DIR.partial" (refused if it exists: it is not this export's to remove)
+ * and renamed when complete; a .jsonl file and the reports are written through OutputFile. A
+ * killed or cancelled export therefore leaves nothing that looks complete. Next to the output:
+ * the report (DIR/report.json, or FILE.report.json) and the per-person details (report.csv:
+ * person, status, reason) of skipped recipients and those whose recommendation block was empty
+ * or filled by a fallback.
  */
 class CampaignExporter
 {
