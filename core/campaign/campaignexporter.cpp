@@ -19,6 +19,8 @@
 #include <QRegularExpression>
 
 #include <atomic>
+#include <cerrno>
+#include <csignal>
 #include <thread>
 
 namespace Vitrine {
@@ -54,6 +56,28 @@ QString fileName(const PersonContact &contact)
     if (name != contact.externalId || name.isEmpty() || name.startsWith(QLatin1Char('.')))
         name += QStringLiteral("-%1").arg(contact.id);
     return name + QStringLiteral(".eml");
+}
+
+/** Inside a DIR.partial: the id of the process building it, so another run knows whose it is. */
+const QString ownerFileName = QStringLiteral(".vitrine-export");
+
+/**
+ * Whether `workDir` was left by an export that stopped (killed, crashed): it names its builder
+ * and that process is gone. Anything else (a folder without the mark, a running export's) is not
+ * this export's to remove.
+ */
+bool leftByStoppedExport(const QString &workDir)
+{
+    if (QFileInfo(workDir).isSymLink() || !QFileInfo(workDir).isDir())
+        return false;
+    QFile owner(workDir + QLatin1Char('/') + ownerFileName);
+    if (!owner.open(QIODevice::ReadOnly))
+        return false;
+    bool ok = false;
+    const qint64 pid = owner.read(32).trimmed().toLongLong(&ok);
+    if (!ok || pid <= 0 || pid == QCoreApplication::applicationPid())
+        return false;
+    return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
 }
 
 QByteArray csvField(const QString &text)
@@ -150,20 +174,32 @@ CampaignExportReport CampaignExporter::run(const CampaignExportOptions &options,
             return fail(tr("%1: the folder exists and is not empty; name a new folder").arg(output));
         if (QFileInfo(output).isFile())
             return fail(tr("%1: is a file; name a new folder or a .jsonl file").arg(output));
-        // The work folder is created here and now (mkdir fails if it exists), so what is removed
-        // on failure is only ever what this export made: another export's, or a folder of the
-        // user's that happens to have the name, is left alone.
+        // The work folder is this export's: created here (mkdir fails if it exists) and marked
+        // with its process id, so what is ever removed is what an export made. One left by an
+        // export that was killed is cleared; a folder of the user's, or one another export is
+        // writing, is refused.
         const QString partialExists
-            = tr("%1: already exists (left by an export that stopped, or being written by "
-                 "another one); remove it or name another folder")
+            = tr("%1: already exists and is not what a stopped export left (a folder of "
+                 "yours, or one another export is writing); remove it or name another folder")
                   .arg(workDir);
-        if (QFileInfo::exists(workDir) || QFileInfo(workDir).isSymLink())
-            return fail(partialExists);
+        if (QFileInfo::exists(workDir) || QFileInfo(workDir).isSymLink()) {
+            if (!leftByStoppedExport(workDir))
+                return fail(partialExists);
+            QDir(workDir).removeRecursively();
+        }
         if (!QDir().mkpath(QFileInfo(workDir).absolutePath()))
             return fail(tr("%1: cannot create the folder").arg(QFileInfo(workDir).absolutePath()));
         if (!QDir().mkdir(workDir))
             return fail(
                 QFileInfo::exists(workDir) ? partialExists : tr("%1: cannot create the folder").arg(workDir));
+        QFile owner(workDir + QLatin1Char('/') + ownerFileName);
+        if (!owner.open(QIODevice::WriteOnly)
+            || owner.write(QByteArray::number(QCoreApplication::applicationPid()) + '\n') < 0
+            || !owner.flush()) {
+            QDir(workDir).removeRecursively();
+            return fail(tr("%1: %2").arg(owner.fileName(), owner.errorString()));
+        }
+        owner.close();
         reportBase = workDir + QStringLiteral("/report");
     }
     const std::unique_ptr<OutputFile> detailsFile = outputFile(reportBase + QStringLiteral(".csv"));
@@ -337,6 +373,7 @@ CampaignExportReport CampaignExporter::run(const CampaignExportOptions &options,
         return fail(tr("%1: cannot write the output or its report: %2").arg(output, error));
     }
     if (!jsonl) {
+        QFile::remove(workDir + QLatin1Char('/') + ownerFileName);
         QDir(output).removeRecursively(); // empty, checked above
         if (!QDir().rename(workDir, output)) {
             report.ok = false;

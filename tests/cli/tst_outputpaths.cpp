@@ -5,6 +5,7 @@
 #include "../common/rowsdigest.h"
 #include "../reliability/clirunner.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -386,9 +387,20 @@ private slots:
             {QStringLiteral("email"), QStringLiteral("export"), QStringLiteral("--campaign"),
                 QStringLiteral("weekly-newsletter"), QStringLiteral("--out"), dir + QStringLiteral("/send")});
         QVERIFY2(run.exitCode == 2, run.describe().constData());
-        QVERIFY2(run.err.contains("send.partial: already exists"), run.err.constData());
+        QVERIFY2(run.err.contains("send.partial: already exists and is not what a stopped export left"),
+            run.err.constData());
         QCOMPARE(readAll(keep), QByteArray("someone else's\n"));
         QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/send")));
+        // One marked as being built by a process that is running (this test) is refused too.
+        QVERIFY(QDir().mkpath(dir + QStringLiteral("/busy.partial")));
+        QVERIFY(writeFile(dir + QStringLiteral("/busy.partial/.vitrine-export"),
+            QByteArray::number(QCoreApplication::applicationPid())));
+        const CliRun busy = cli(m_catalog,
+            {QStringLiteral("email"), QStringLiteral("export"), QStringLiteral("--campaign"),
+                QStringLiteral("weekly-newsletter"), QStringLiteral("--out"), dir + QStringLiteral("/busy")});
+        QVERIFY2(busy.exitCode == 2, busy.describe().constData());
+        QVERIFY(QFileInfo::exists(dir + QStringLiteral("/busy.partial/.vitrine-export")));
+        // (One left by a killed export is cleared and the export goes on: tst_crashsafety.)
         // With the name free, the export works and leaves no .partial behind.
         const CliRun again = cli(m_catalog,
             {QStringLiteral("email"), QStringLiteral("export"), QStringLiteral("--campaign"),
@@ -396,6 +408,7 @@ private slots:
                 dir + QStringLiteral("/other")});
         QVERIFY2(again.exitCode == 0, again.describe().constData());
         QVERIFY(QFileInfo::exists(dir + QStringLiteral("/other/report.json")));
+        QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/other/.vitrine-export")));
         QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/other.partial")));
     }
 
