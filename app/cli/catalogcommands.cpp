@@ -6,11 +6,12 @@
 #include "clicontext.h"
 #include "demo/demogenerator.h"
 #include "engine/starterslots.h"
-#include "segmentcommands.h"
 #include "layout/startercontent.h"
 #include "layout/traveldemo.h"
+#include "segmentcommands.h"
 #include "storage/exporter.h"
 #include "storage/importer.h"
+#include "storage/outputfile.h"
 #include "storage/timestamp.h"
 
 #include <CLI/CLI.hpp>
@@ -22,6 +23,10 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QScopeGuard>
+
+#include <cerrno>
+#include <cstdio>
 
 namespace Vitrine {
 
@@ -73,11 +78,20 @@ int runDemo(CliContext &context, const DemoArgs &args)
         context.error(tr("%1 already exists; pass --replace to overwrite it with a new demo catalog").arg(path));
         return ExitBadInput;
     }
-    QDir().mkpath(QFileInfo(path).absolutePath());
+    // Through a symbolic link the catalog it names is replaced and the link stays; a device or a
+    // folder is never replaced by a catalog.
+    const QString target = OutputFile::resolvedPath(path);
+    if (OutputFile::isSpecialFile(target) || QFileInfo(target).isDir()) {
+        context.error(tr("%1: is not a catalog file (a folder, a device or a pipe); name a file").arg(path));
+        return ExitBadInput;
+    }
+    QDir().mkpath(QFileInfo(target).absolutePath());
 
-    // Built beside the target and renamed over it, so an interrupted run leaves no half catalog.
-    const QString temporary = path + QStringLiteral(".building");
+    // Built beside the target and renamed over it, so an interrupted run leaves no half catalog;
+    // whatever goes wrong, the half-built file is removed.
+    const QString temporary = target + QStringLiteral(".building");
     removeCatalogFiles(temporary);
+    auto removeTemporary = qScopeGuard([&temporary] { removeCatalogFiles(temporary); });
     QElapsedTimer timer;
     timer.start();
     DemoResult result;
@@ -104,15 +118,18 @@ int runDemo(CliContext &context, const DemoArgs &args)
             result = {false, error, 0, 0, 0, 0};
     }
     if (!result.ok) {
-        removeCatalogFiles(temporary);
         context.error(tr("demo: %1").arg(result.error));
         return ExitBadInput;
     }
-    removeCatalogFiles(path);
-    if (!QFile::rename(temporary, path)) {
-        context.error(tr("%1: cannot move the new catalog into place").arg(path));
+    // A stale write-ahead log of the replaced catalog would be replayed over the new one. The
+    // rename replaces the old catalog in one step: until it, the old one is intact.
+    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(target + suffix);
+    if (std::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(target).constData()) != 0) {
+        context.error(tr("%1: cannot move the new catalog into place: %2").arg(path, qt_error_string(errno)));
         return ExitBadInput;
     }
+    removeTemporary.dismiss();
     if (context.json) {
         context.printJson({
             {QStringLiteral("catalog"), path},

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QLocale>
 
+#include <cerrno>
 #include <cstdio>
 #include <memory>
 #include <unistd.h>
@@ -81,6 +82,17 @@ void CliContext::endProgress() const
 {
     if (!quiet && isatty(STDERR_FILENO))
         std::fprintf(stderr, "\r\033[K");
+}
+
+int CliContext::finish(int exitCode) const
+{
+    errno = 0;
+    if (std::fflush(stdout) == 0 && !std::ferror(stdout))
+        return exitCode;
+    const int cause = errno;
+    error(QStringLiteral("standard output: cannot write: %1")
+              .arg(cause ? qt_error_string(cause) : QStringLiteral("write error")));
+    return exitCode == ExitOk ? int(ExitBadInput) : exitCode;
 }
 
 void CliContext::out(const QString &text) const

@@ -52,6 +52,12 @@ public:
     Progress progress() const;
     void endProgress() const;
 
+    /**
+     * Flushes standard output; returns `exitCode`, or ExitBadInput with a message when what was
+     * printed did not all arrive (a full disk, a closed pipe): a script must not take it for success.
+     */
+    int finish(int exitCode) const;
+
     void out(const QString &text) const;
     void printJson(const QJsonObject &object) const;
     void error(const QString &text) const;

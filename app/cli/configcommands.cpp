@@ -3,13 +3,13 @@
 
 #include "clicontext.h"
 #include "config/configbundle.h"
+#include "storage/outputfile.h"
 
 #include <CLI/CLI.hpp>
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <cstdio>
 
@@ -48,20 +48,27 @@ int runConfigExport(CliContext &context, const ConfigArgs &args)
     }
     const QByteArray text = bundle->toText();
     const QString path = QString::fromStdString(args.file);
-    if (path == QLatin1String("-")) {
-        std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
-        return ExitOk;
-    }
-    if (!path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
+    const bool toStdout = path == QLatin1String("-");
+    if (!toStdout && !path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
         context.error(tr("%1: the file name must end in .json").arg(path));
         return ExitUsage;
     }
     // Written whole or not at all: a file under version control never holds half a configuration.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
-        context.error(tr("%1: cannot write (%2)").arg(path, file.errorString()));
+    // Never over the catalog (which may be named *.json); a device or "-" is written in place.
+    OutputFile file(path);
+    file.setDashIsStandardOutput(true);
+    file.protectCatalog(db.path());
+    bool written = file.open(&error);
+    if (written) {
+        file.write(text); // an error is kept and reported by commit()
+        written = file.commit(&error);
+    }
+    if (!written) {
+        context.error(error);
         return ExitBadInput;
     }
+    if (toStdout)
+        return ExitOk;
     QStringList counts;
     for (const auto &[kind, objects] : bundle->objects)
         counts.append(tr("%1 %2").arg(objects.size()).arg(kind));

@@ -16,6 +16,7 @@
 #include "session/enginesession.h"
 #include "layout/startercontent.h"
 #include "storage/configstore.h"
+#include "storage/outputfile.h"
 #include "storage/timestamp.h"
 
 #include <CLI/CLI.hpp>
@@ -26,7 +27,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <cmath>
 
@@ -44,15 +44,20 @@ QString fromStd(const std::string &text)
     return QString::fromStdString(text);
 }
 
-/** Writes a file completely or not at all. */
+/** Writes a file completely or not at all (a device in place), never over the catalog. */
 bool writeFile(const CliContext &context, const QString &path, const QByteArray &data)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        context.error(tr("%1: cannot write (%2)").arg(path, file.errorString()));
-        return false;
+    OutputFile file(path);
+    file.protectCatalog(context.catalogPath());
+    QString error;
+    bool written = file.open(&error);
+    if (written) {
+        file.write(data); // an error is kept and reported by commit()
+        written = file.commit(&error);
     }
-    return true;
+    if (!written)
+        context.error(error);
+    return written;
 }
 
 /** Reads a JSON object from a file ("-" for stdin); prints why not. */

@@ -46,5 +46,5 @@ int main(int argc, char *argv[])
         cli.exit(error);
         return Vitrine::ExitUsage;
     }
-    return context.exitCode;
+    return context.finish(context.exitCode);
 }

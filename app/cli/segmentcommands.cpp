@@ -580,8 +580,8 @@ int exportTarget(CliContext &context, const Target &target, const std::string &o
     SegmentMembers members;
     if (const int code = evaluateTarget(context, session, members))
         return code;
-    const SegmentExporter::Report report
-        = SegmentExporter::write(*session.features, members.members, fromStd(out), context.progress());
+    const SegmentExporter::Report report = SegmentExporter::write(
+        *session.features, members.members, fromStd(out), context.progress(), session.db.path());
     context.endProgress();
     if (!report.ok) {
         context.error(report.error);

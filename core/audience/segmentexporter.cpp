@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "segmentexporter.h"
 
+#include "storage/fieldparser.h"
+#include "storage/outputfile.h"
 #include "storage/timestamp.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace Vitrine {
 
@@ -36,8 +37,8 @@ QStringList SegmentExporter::columns()
         QStringLiteral("first_purchase"), QStringLiteral("last_purchase")};
 }
 
-SegmentExporter::Report SegmentExporter::write(
-    const PersonFeatures &features, const PersonSet &members, const QString &path, const Progress &progress)
+SegmentExporter::Report SegmentExporter::write(const PersonFeatures &features, const PersonSet &members,
+    const QString &path, const Progress &progress, const QString &catalogPath)
 {
     Report report;
     report.path = path;
@@ -47,11 +48,10 @@ SegmentExporter::Report SegmentExporter::write(
         return report;
     }
     const bool json = suffix == QLatin1String("json");
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        report.error = tr("%1: %2").arg(path, file.errorString());
+    OutputFile file(path);
+    file.protectCatalog(catalogPath);
+    if (!file.open(&report.error))
         return report;
-    }
     const Snapshot &s = *features.snapshot();
     const QStringList names = columns();
     QByteArray buffer = json ? QByteArray("[\n") : names.join(QLatin1Char(',')).toUtf8() + '\n';
@@ -83,7 +83,7 @@ SegmentExporter::Report SegmentExporter::write(
                 else if (c == 5)
                     object.insert(names.at(c), value == QLatin1String("1"));
                 else if (number)
-                    object.insert(names.at(c), value.toDouble());
+                    object.insert(names.at(c), FieldParser::jsonNumber(value.toDouble()));
                 else
                     object.insert(names.at(c), value);
             }
@@ -94,24 +94,22 @@ SegmentExporter::Report SegmentExporter::write(
             buffer += '\n';
         }
         if ((++report.rows & 0xFFFF) == 0) {
-            file.write(buffer);
+            cancelled = !file.write(buffer);
             buffer.clear();
             progress.report(tr("Exporting members"), report.rows, total);
-            cancelled = progress.isCancelled();
+            cancelled = cancelled || progress.isCancelled();
         }
     });
-    if (cancelled) {
-        file.cancelWriting();
+    if (cancelled && progress.isCancelled()) {
+        file.cancel();
         report.error = tr("cancelled");
         return report;
     }
     if (json)
         buffer += "\n]\n";
     file.write(buffer);
-    if (!file.commit()) {
-        report.error = tr("%1: %2").arg(path, file.errorString());
+    if (!file.commit(&report.error))
         return report;
-    }
     report.ok = true;
     return report;
 }

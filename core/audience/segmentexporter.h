@@ -27,8 +27,9 @@ public:
     };
 
     static QStringList columns();
+    /** Writes the file at `path`, which must not be the catalog at `catalogPath` (see OutputFile). */
     static Report write(const PersonFeatures &features, const PersonSet &members, const QString &path,
-        const Progress &progress = {});
+        const Progress &progress = {}, const QString &catalogPath = {});
 };
 
 } // namespace Vitrine

@@ -6,6 +6,8 @@
 #include "emailrenderer.h"
 #include "layout/audiencecache.h"
 #include "layout/pageresolver.h"
+#include "storage/database.h"
+#include "storage/outputfile.h"
 #include "storage/timestamp.h"
 
 #include <QCoreApplication>
@@ -16,9 +18,10 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 #include <atomic>
+#include <cerrno>
+#include <csignal>
 #include <thread>
 
 namespace Vitrine {
@@ -54,6 +57,28 @@ QString fileName(const PersonContact &contact)
     if (name != contact.externalId || name.isEmpty() || name.startsWith(QLatin1Char('.')))
         name += QStringLiteral("-%1").arg(contact.id);
     return name + QStringLiteral(".eml");
+}
+
+/** Inside a DIR.partial: the id of the process building it, so another run knows whose it is. */
+const QString ownerFileName = QStringLiteral(".vitrine-export");
+
+/**
+ * Whether `workDir` was left by an export that stopped (killed, crashed): it names its builder
+ * and that process is gone. Anything else (a folder without the mark, a running export's) is not
+ * this export's to remove.
+ */
+bool leftByStoppedExport(const QString &workDir)
+{
+    if (QFileInfo(workDir).isSymLink() || !QFileInfo(workDir).isDir())
+        return false;
+    QFile owner(workDir + QLatin1Char('/') + ownerFileName);
+    if (!owner.open(QIODevice::ReadOnly))
+        return false;
+    bool ok = false;
+    const qint64 pid = owner.read(32).trimmed().toLongLong(&ok);
+    if (!ok || pid <= 0 || pid == QCoreApplication::applicationPid())
+        return false;
+    return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
 }
 
 QByteArray csvField(const QString &text)
@@ -125,12 +150,18 @@ CampaignExportReport CampaignExporter::run(const CampaignExportOptions &options,
     // Output: a folder built beside its final name, or a .jsonl through QSaveFile.
     const QString output = QDir::cleanPath(QFileInfo(options.output).absoluteFilePath()); // "send/" is "send"
     const QString workDir = output + QStringLiteral(".partial");
-    std::unique_ptr<QSaveFile> lines;
+    // Every file goes through OutputFile: never over the catalog (whatever it is named).
+    const auto outputFile = [this](const QString &path) {
+        auto file = std::make_unique<OutputFile>(path);
+        file->protectCatalog(m_db.path());
+        return file;
+    };
+    std::unique_ptr<OutputFile> lines;
     QString reportBase;
     if (jsonl) {
-        lines = std::make_unique<QSaveFile>(output);
-        if (!lines->open(QIODevice::WriteOnly))
-            return fail(tr("%1: %2").arg(output, lines->errorString()));
+        lines = outputFile(output);
+        if (!lines->open(&error))
+            return fail(error);
         reportBase = output.chopped(6) + QStringLiteral(".report");
     } else {
         const QDir existing(output);
@@ -138,14 +169,41 @@ CampaignExportReport CampaignExporter::run(const CampaignExportOptions &options,
             return fail(tr("%1: the folder exists and is not empty; name a new folder").arg(output));
         if (QFileInfo(output).isFile())
             return fail(tr("%1: is a file; name a new folder or a .jsonl file").arg(output));
-        QDir(workDir).removeRecursively();
-        if (!QDir().mkpath(workDir))
-            return fail(tr("%1: cannot create the folder").arg(workDir));
+        // The work folder is this export's: created here (mkdir fails if it exists) and marked
+        // with its process id, so what is ever removed is what an export made. One left by an
+        // export that was killed is cleared; a folder of the user's, or one another export is
+        // writing, is refused.
+        const QString partialExists
+            = tr("%1: already exists and is not what a stopped export left (a folder of "
+                 "yours, or one another export is writing); remove it or name another folder")
+                  .arg(workDir);
+        if (QFileInfo::exists(workDir) || QFileInfo(workDir).isSymLink()) {
+            if (!leftByStoppedExport(workDir))
+                return fail(partialExists);
+            QDir(workDir).removeRecursively();
+        }
+        if (!QDir().mkpath(QFileInfo(workDir).absolutePath()))
+            return fail(tr("%1: cannot create the folder").arg(QFileInfo(workDir).absolutePath()));
+        if (!QDir().mkdir(workDir))
+            return fail(
+                QFileInfo::exists(workDir) ? partialExists : tr("%1: cannot create the folder").arg(workDir));
+        QFile owner(workDir + QLatin1Char('/') + ownerFileName);
+        if (!owner.open(QIODevice::WriteOnly)
+            || owner.write(QByteArray::number(QCoreApplication::applicationPid()) + '\n') < 0
+            || !owner.flush()) {
+            QDir(workDir).removeRecursively();
+            return fail(tr("%1: %2").arg(owner.fileName(), owner.errorString()));
+        }
+        owner.close();
         reportBase = workDir + QStringLiteral("/report");
     }
-    QSaveFile details(reportBase + QStringLiteral(".csv"));
-    if (!details.open(QIODevice::WriteOnly))
-        return fail(tr("%1: %2").arg(details.fileName(), details.errorString()));
+    const std::unique_ptr<OutputFile> detailsFile = outputFile(reportBase + QStringLiteral(".csv"));
+    OutputFile &details = *detailsFile;
+    if (!details.open(&error)) {
+        if (!jsonl)
+            QDir(workDir).removeRecursively();
+        return fail(error);
+    }
     details.write("person,status,reason\n");
 
     const SnapshotPtr &snapshot = m_resolver.snapshot();
@@ -246,7 +304,7 @@ CampaignExportReport CampaignExporter::run(const CampaignExportOptions &options,
                 continue;
             }
             if (jsonl) {
-                writeFailed = lines->write(outcome.bytes) != outcome.bytes.size();
+                writeFailed = !lines->write(outcome.bytes);
             } else {
                 // Plain writes: the whole folder is renamed into place only when complete, so a file
                 // here needs no fsync of its own (which would cost more than rendering it).
@@ -278,10 +336,14 @@ CampaignExportReport CampaignExporter::run(const CampaignExportOptions &options,
     }
 
     if (writeFailed || report.cancelled) {
-        if (lines)
-            lines->cancelWriting();
-        details.cancelWriting();
-        QDir(workDir).removeRecursively();
+        if (lines) {
+            if (report.error.isEmpty() && !report.cancelled)
+                lines->commit(&report.error); // only to learn the write error; a failed commit keeps nothing
+            lines->cancel();
+        }
+        details.cancel();
+        if (!jsonl)
+            QDir(workDir).removeRecursively();
         if (report.cancelled)
             report.error = tr("cancelled; nothing was kept");
         else if (report.error.isEmpty())
@@ -292,16 +354,21 @@ CampaignExportReport CampaignExporter::run(const CampaignExportOptions &options,
     report.reportPath = (jsonl ? reportBase : output + QStringLiteral("/report")) + QStringLiteral(".json");
     report.ok = true;
     report.seconds = double(timer.elapsed()) / 1000.0;
-    QSaveFile reportFile(reportBase + QStringLiteral(".json"));
+    const std::unique_ptr<OutputFile> reportFile = outputFile(reportBase + QStringLiteral(".json"));
     const QByteArray reportJson = QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
-    if (!details.commit() || !reportFile.open(QIODevice::WriteOnly)
-        || reportFile.write(reportJson) != reportJson.size() || !reportFile.commit()
-        || (lines && !lines->commit())) {
-        QDir(workDir).removeRecursively();
+    bool written = details.commit(&error) && reportFile->open(&error);
+    if (written) {
+        reportFile->write(reportJson);
+        written = reportFile->commit(&error) && (!lines || lines->commit(&error));
+    }
+    if (!written) {
+        if (!jsonl)
+            QDir(workDir).removeRecursively();
         report.ok = false;
-        return fail(tr("%1: cannot write the output or its report").arg(output));
+        return fail(tr("%1: cannot write the output or its report: %2").arg(output, error));
     }
     if (!jsonl) {
+        QFile::remove(workDir + QLatin1Char('/') + ownerFileName);
         QDir(output).removeRecursively(); // empty, checked above
         if (!QDir().rename(workDir, output)) {
             report.ok = false;

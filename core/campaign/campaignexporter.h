@@ -31,11 +31,13 @@ struct CampaignExportOptions
  * threads (one EmailRenderer each; the PageResolver is shared), then written in order, so the
  * output is the same whatever the thread count and memory does not grow with the audience.
  *
- * A folder is built as "DIR.partial" and renamed when complete; a .jsonl file and the reports
- * are written through QSaveFile. A killed or cancelled export therefore leaves nothing that
- * looks complete. Next to the output: the report (DIR/report.json, or FILE.report.json) and the
- * per-person details (report.csv: person, status, reason) of skipped recipients and those whose
- * recommendation block was empty or filled by a fallback.
+ * A folder is built as "DIR.partial", marked with the building process's id, and renamed when
+ * complete; an existing DIR.partial is cleared only when its mark names a process that is gone
+ * (a killed export), and refused otherwise (the user's folder, or another export's). A .jsonl
+ * file and the reports are written through OutputFile. A killed or cancelled export therefore
+ * leaves nothing that looks complete. Next to the output: the report (DIR/report.json, or
+ * FILE.report.json) and the per-person details (report.csv: person, status, reason) of skipped
+ * recipients and those whose recommendation block was empty or filled by a fallback.
  */
 class CampaignExporter
 {

@@ -2,6 +2,7 @@
 #include "backup.h"
 
 #include "database.h"
+#include "outputfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,7 +14,6 @@
 
 #include <cstdio>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace Vitrine {
@@ -23,30 +23,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Vitrine::CatalogBackup", text);
-}
-
-/** The absolute path a file has or would have, with symbolic links of its folder resolved. */
-QString resolvedPath(const QString &path)
-{
-    const QFileInfo info(path);
-    if (info.exists())
-        return info.canonicalFilePath();
-    const QString folder = info.absoluteDir().canonicalPath();
-    return folder.isEmpty() ? info.absoluteFilePath() : QDir(folder).filePath(info.fileName());
-}
-
-bool sameFile(const QString &a, const QString &b)
-{
-    struct stat sa
-    {
-    };
-    struct stat sb
-    {
-    };
-    if (::stat(QFile::encodeName(a).constData(), &sa) != 0
-        || ::stat(QFile::encodeName(b).constData(), &sb) != 0)
-        return false;
-    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 void removeWithSideFiles(const QString &path)
@@ -86,14 +62,15 @@ BackupReport CatalogBackup::run(const QString &target, const Progress &progress)
     }
 
     // Never the source, nor one of its side files: that would destroy what is being saved.
-    const QString source = resolvedPath(m_source.path());
-    const QString resolved = resolvedPath(target);
-    for (const QString &suffix :
-        {QString(), QStringLiteral("-journal"), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
-        if (resolved == source + suffix || sameFile(target, m_source.path() + suffix)) {
-            report.error = tr("%1: is the catalog being backed up; choose another file").arg(target);
-            return report;
-        }
+    if (OutputFile::isCatalogFile(target, m_source.path())) {
+        report.error = tr("%1: is the catalog being backed up; choose another file").arg(target);
+        return report;
+    }
+    // The copy is renamed over the target: over a device that would put a file in its place.
+    if (OutputFile::isSpecialFile(target)) {
+        report.error = tr("%1: is a device or a pipe, not a file; a backup is a catalog file, so name one")
+                           .arg(target);
+        return report;
     }
     const QFileInfo targetInfo(target);
     if (targetInfo.exists() && targetInfo.isDir()) {
@@ -109,8 +86,10 @@ BackupReport CatalogBackup::run(const QString &target, const Progress &progress)
         return report;
     }
 
-    // The copy is built beside the target, so the final rename stays on one file system.
-    QTemporaryFile reserve(targetInfo.absoluteFilePath() + QStringLiteral(".partial-XXXXXX"));
+    // The copy is built beside the target, so the final rename stays on one file system; through a
+    // symbolic link, beside the file it names, which is replaced while the link stays.
+    const QString finalPath = OutputFile::resolvedPath(target);
+    QTemporaryFile reserve(finalPath + QStringLiteral(".partial-XXXXXX"));
     reserve.setAutoRemove(false);
     if (!reserve.open()) {
         report.error = tr("%1: cannot write: %2").arg(target, reserve.errorString());
@@ -210,18 +189,18 @@ BackupReport CatalogBackup::run(const QString &target, const Progress &progress)
         temporary, QFile::permissions(m_source.path()) | QFileDevice::WriteOwner | QFileDevice::ReadOwner);
 
     const QByteArray from = QFile::encodeName(temporary);
-    const QByteArray to = QFile::encodeName(target);
+    const QByteArray to = QFile::encodeName(finalPath);
     if (m_replaceExisting) {
         // A stale write-ahead log of the replaced file would be replayed over the new one.
-        QFile::remove(target + QStringLiteral("-wal"));
-        QFile::remove(target + QStringLiteral("-shm"));
+        QFile::remove(finalPath + QStringLiteral("-wal"));
+        QFile::remove(finalPath + QStringLiteral("-shm"));
         if (std::rename(from.constData(), to.constData()) != 0)
             return fail(tr("%1: cannot move the backup into place").arg(target));
-    } else if (!QFile::rename(temporary, target)) {
+    } else if (!QFile::rename(temporary, finalPath)) {
         // QFile::rename never replaces: someone created the target meanwhile.
         return fail(tr("%1: cannot move the backup into place (does it exist now?)").arg(target));
     }
-    syncFolder(target);
+    syncFolder(finalPath);
     report.ok = true;
     report.path = target;
     report.bytes = QFileInfo(target).size();

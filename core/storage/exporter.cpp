@@ -4,6 +4,7 @@
 #include "catalog/eventtype.h"
 #include "database.h"
 #include "fieldparser.h"
+#include "outputfile.h"
 #include "statement.h"
 #include "timestamp.h"
 
@@ -11,7 +12,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace Vitrine {
 
@@ -98,11 +98,11 @@ ExportReport Exporter::run(const Database &db, ImportKind kind, const QString &p
     const bool json = suffix == QLatin1String("json");
     const std::vector<ColumnSpec> &specs = columnSpecs(kind);
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        report.error = tr("%1: cannot write: %2").arg(path, file.errorString());
+    // Never over the catalog being read (a catalog may well be named *.csv), nor a device.
+    OutputFile file(path);
+    file.protectCatalog(db.path());
+    if (!file.open(&report.error))
         return report;
-    }
 
     auto &connection = const_cast<Database &>(db);
     // One read transaction: the file is a consistent picture even while others write.
@@ -141,7 +141,7 @@ ExportReport Exporter::run(const Database &db, ImportKind kind, const QString &p
                     object.insert(name, stmt.text(c));
                     break;
                 case Column::Number:
-                    object.insert(name, stmt.real(c));
+                    object.insert(name, FieldParser::jsonNumber(stmt.real(c)));
                     break;
                 case Column::Integer:
                     object.insert(name, stmt.int64(c));
@@ -193,7 +193,7 @@ ExportReport Exporter::run(const Database &db, ImportKind kind, const QString &p
         }
         ++report.rows;
         if (buffer.size() > (1 << 20) - 4096) {
-            if (file.write(buffer) != buffer.size())
+            if (!file.write(buffer))
                 break;
             buffer.clear();
         }
@@ -202,7 +202,7 @@ ExportReport Exporter::run(const Database &db, ImportKind kind, const QString &p
             if (progress.isCancelled()) {
                 report.cancelled = true;
                 report.error = tr("cancelled; no file was written");
-                file.cancelWriting();
+                file.cancel();
                 connection.exec(QStringLiteral("ROLLBACK"));
                 return report;
             }
@@ -211,16 +211,14 @@ ExportReport Exporter::run(const Database &db, ImportKind kind, const QString &p
     connection.exec(QStringLiteral("ROLLBACK"));
     if (step == Statement::Step::Error) {
         report.error = tr("%1: cannot read the catalog: %2").arg(db.path(), stmt.errorMessage());
-        file.cancelWriting();
+        file.cancel();
         return report;
     }
     if (json)
         buffer += "\n]\n";
     file.write(buffer);
-    if (!file.commit()) {
-        report.error = tr("%1: cannot write: %2").arg(path, file.errorString());
+    if (!file.commit(&report.error))
         return report;
-    }
     report.ok = true;
     return report;
 }

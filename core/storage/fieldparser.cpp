@@ -2,6 +2,7 @@
 #include "fieldparser.h"
 
 #include <QLocale>
+#include <QVariant>
 
 #include <charconv>
 #include <cmath>
@@ -126,9 +127,40 @@ QByteArray csvField(QByteArrayView field)
     return '"' + escaped + '"';
 }
 
+namespace {
+
+/** Whole numbers a double holds exactly, so they can be written and read as integers. */
+std::optional<qint64> wholeNumber(double value)
+{
+    constexpr double limit = 9007199254740992.0; // 2^53
+    if (!std::isfinite(value) || std::fabs(value) > limit || std::trunc(value) != value)
+        return std::nullopt;
+    return qint64(value);
+}
+
+} // namespace
+
 QByteArray formatNumber(double value)
 {
+    if (const std::optional<qint64> whole = wholeNumber(value))
+        return QByteArray::number(*whole);
     return QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+QJsonValue jsonNumber(double value)
+{
+    if (const std::optional<qint64> whole = wholeNumber(value))
+        return QJsonValue(*whole);
+    return QJsonValue(value);
+}
+
+QByteArray jsonNumberText(const QJsonValue &value)
+{
+    // The parser keeps a JSON integer as a 64-bit integer; toDouble() would round above 2^53.
+    const QVariant exact = value.toVariant();
+    if (exact.typeId() == QMetaType::LongLong)
+        return QByteArray::number(exact.toLongLong());
+    return formatNumber(value.toDouble());
 }
 
 } // namespace Vitrine::FieldParser

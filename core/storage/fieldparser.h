@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArrayView>
+#include <QJsonValue>
 #include <QString>
 
 #include <optional>
@@ -25,7 +26,14 @@ QString quoted(QByteArrayView text);
 /** A CSV field as RFC 4180 wants it: quoted when it holds a comma, quote, line break or edge space. */
 QByteArray csvField(QByteArrayView field);
 
-/** Writes a number the shortest way that reads back to the same double. */
+/**
+ * Writes a number the shortest way that reads back to the same double; a whole number (up to
+ * 2^53) without an exponent, "100000" rather than "1e+05", so it also reads back as a whole number.
+ */
 QByteArray formatNumber(double value);
+/** The number as JSON: a whole number (up to 2^53) as a JSON integer, 100000 rather than 1e+05. */
+QJsonValue jsonNumber(double value);
+/** A JSON number as import text: an integer stays an integer ("100000"), see formatNumber(). */
+QByteArray jsonNumberText(const QJsonValue &value);
 
 } // namespace Vitrine::FieldParser

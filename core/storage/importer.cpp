@@ -8,6 +8,7 @@
 #include "importfields.h"
 #include "importwriter.h"
 #include "jsonrecordreader.h"
+#include "outputfile.h"
 #include "statement.h"
 #include "timestamp.h"
 
@@ -94,6 +95,8 @@ private:
     void stageRow();
     void stageEvent();
     bool reportProgress(const QString &stage, qint64 done, qint64 total);
+    /** Where --skip-bad writes the rows it leaves out: never the catalog nor the file being read. */
+    std::unique_ptr<OutputFile> rejectsFile() const;
 
     Database &m_db;
     const ImportOptions &m_options;
@@ -124,6 +127,16 @@ private:
     const qint64 m_latestAllowed; ///< the latest event time accepted without allowFuture
     bool m_changedMeanwhile = false;
 };
+
+std::unique_ptr<OutputFile> ImportRun::rejectsFile() const
+{
+    auto file = std::make_unique<OutputFile>(m_options.rejectsPath.isEmpty()
+            ? m_options.path + QStringLiteral(".rejected.csv")
+            : m_options.rejectsPath);
+    file->protectCatalog(m_db.path());
+    file->protectFile(m_options.path);
+    return file;
+}
 
 bool ImportRun::reportProgress(const QString &stage, qint64 done, qint64 total)
 {
@@ -545,11 +558,9 @@ void ImportRun::stageEvent()
             event.ts = *ts;
             refuseFuture(*ts, text);
         } else
-            problem(QStringLiteral("ts"), text.trimmed().isEmpty()
-                                              ? tr("is empty; every event needs a time")
-                                              : tr("%1 is not a date or time (use ISO 8601 such as "
-                                                   "2026-03-01T10:20:00Z, or Unix seconds)")
-                                                    .arg(FieldParser::quoted(text)));
+            problem(QStringLiteral("ts"),
+                text.trimmed().isEmpty() ? tr("is empty; every event needs a time")
+                                         : Timestamp::problem(text));
     }
     if (const int column = m_fieldColumn[4]; column >= 0) {
         const QByteArrayView text = m_source->field(column);
@@ -617,6 +628,14 @@ void ImportRun::countMergedEvents()
 
 ImportReport ImportRun::run()
 {
+    // A rejects file that cannot be written is known before a long read, not after it.
+    if (m_options.skipBad && !m_options.dryRun) {
+        QString error;
+        if (!rejectsFile()->check(&error)) {
+            m_report.error = tr("cannot write the rejected rows: %1; nothing was imported").arg(error);
+            return m_report;
+        }
+    }
     if (!openSource())
         return m_report;
 
@@ -723,9 +742,9 @@ ImportReport ImportRun::run()
         return m_report;
     }
     if (!m_rejected.empty()) {
-        m_report.rejectsPath = m_options.rejectsPath.isEmpty() ? m_options.path + QStringLiteral(".rejected.csv")
-                                                                : m_options.rejectsPath;
-        if (!ImportWriter::writeRejects(m_report.rejectsPath, m_header, m_rejected, &error)) {
+        const std::unique_ptr<OutputFile> rejects = rejectsFile();
+        m_report.rejectsPath = rejects->path();
+        if (!ImportWriter::writeRejects(*rejects, m_header, m_rejected, &error)) {
             m_report.error = error + tr("; nothing was imported");
             m_report.inserted = m_report.updated = 0;
             finish();

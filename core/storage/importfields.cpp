@@ -137,8 +137,7 @@ bool convert(FieldType type, QByteArrayView text, QVariant *valuePointer, QStrin
             else if (const std::optional<qint64> ts = Timestamp::parse(text.data(), text.size()))
                 value = *ts;
             else
-                fail(tr("%1 is not a date or time (use ISO 8601 such as 2026-03-01T10:20:00Z, or Unix seconds)")
-                                  .arg(FieldParser::quoted(text)));
+                fail(Timestamp::problem(text));
             break;
         case FieldType::Boolean:
             // Blank is "unknown": a new row gets no (0), an existing one keeps its value.

@@ -3,11 +3,11 @@
 
 #include "database.h"
 #include "fieldparser.h"
+#include "outputfile.h"
 #include "statement.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -179,11 +179,12 @@ bool writeEvents(Database &db, const std::vector<std::pair<qint64, QByteArray>> 
     return true;
 }
 
-bool writeRejects(const QString &path, const QStringList &header, const std::vector<RejectedRow> &rows, QString *error)
+bool writeRejects(
+    OutputFile &file, const QStringList &header, const std::vector<RejectedRow> &rows, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("%1: cannot write the rejected rows: %2").arg(path, file.errorString());
+    QString why;
+    if (!file.open(&why)) {
+        *error = tr("cannot write the rejected rows: %1").arg(why);
         return false;
     }
     QByteArray first = "line,problem";
@@ -194,10 +195,11 @@ bool writeRejects(const QString &path, const QStringList &header, const std::vec
         QByteArray line = QByteArray::number(row.line) + ',' + FieldParser::csvField(row.reason.toUtf8());
         for (const QByteArray &field : row.fields)
             line += ',' + FieldParser::csvField(field);
-        file.write(line + '\n');
+        if (!file.write(line + '\n'))
+            break;
     }
-    if (!file.commit()) {
-        *error = tr("%1: cannot write the rejected rows: %2").arg(path, file.errorString());
+    if (!file.commit(&why)) {
+        *error = tr("cannot write the rejected rows: %1").arg(why);
         return false;
     }
     return true;

@@ -18,6 +18,7 @@
 namespace Vitrine {
 
 class Database;
+class OutputFile;
 
 /** An item or person row checked and ready to write. */
 struct StagedRow
@@ -72,7 +73,8 @@ bool writeEvents(Database &db, const std::vector<std::pair<qint64, QByteArray>> 
     ImportReport &report, const StopAsked &progress, QString *error);
 
 /** The rows --skip-bad left out, with line and reason, as CSV (written whole or not at all). */
-bool writeRejects(const QString &path, const QStringList &header, const std::vector<RejectedRow> &rows, QString *error);
+bool writeRejects(
+    OutputFile &file, const QStringList &header, const std::vector<RejectedRow> &rows, QString *error);
 
 } // namespace ImportWriter
 

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsonrecordreader.h"
 
+#include "fieldparser.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
 
 #include <algorithm>
 #include <string>
@@ -31,7 +32,7 @@ QByteArray fieldText(const QJsonValue &value)
         // As words, so a yes/no field reads them and a number field refuses them ("quantity": true).
         return value.toBool() ? QByteArray("true") : QByteArray("false");
     case QJsonValue::Double:
-        return QByteArray::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
+        return FieldParser::jsonNumberText(value);
     case QJsonValue::String:
         return value.toString().toUtf8();
     case QJsonValue::Array:

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timestamp.h"
 
-#include <QDateTime>
+#include "fieldparser.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <cstdlib>
 
 namespace Vitrine::Timestamp {
 
@@ -45,6 +50,20 @@ qint64 daysFromCivil(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
+/** The proleptic Gregorian date of a day since 1970-01-01, the inverse of daysFromCivil(). */
+void civilFromDays(qint64 days, qint64 &year, int &month, int &day)
+{
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const qint64 doe = days - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    day = int(doy - (153 * mp + 2) / 5 + 1);
+    month = int(mp < 10 ? mp + 3 : mp - 9);
+    year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+}
+
 std::optional<qint64> parseUnix(const char *data, qsizetype size)
 {
     qsizetype pos = 0;
@@ -65,9 +84,8 @@ std::optional<qint64> parseUnix(const char *data, qsizetype size)
     return negative ? -value : value;
 }
 
-} // namespace
-
-std::optional<qint64> parse(const char *data, qsizetype size)
+/** parse() without the range check: what the text says, however far off. */
+std::optional<qint64> parseUnbounded(const char *data, qsizetype size)
 {
     while (size > 0 && (data[0] == ' ' || data[0] == '\t')) {
         ++data;
@@ -140,6 +158,16 @@ std::optional<qint64> parse(const char *data, qsizetype size)
     return seconds - sign * (zoneHours * 3600 + zoneMinutes * 60);
 }
 
+} // namespace
+
+std::optional<qint64> parse(const char *data, qsizetype size)
+{
+    const std::optional<qint64> seconds = parseUnbounded(data, size);
+    if (!seconds || *seconds < MinSeconds || *seconds > MaxSeconds)
+        return std::nullopt;
+    return seconds;
+}
+
 std::optional<qint64> parse(QStringView text)
 {
     const QByteArray utf8 = text.toUtf8();
@@ -148,7 +176,38 @@ std::optional<qint64> parse(QStringView text)
 
 QString toIso(qint64 unixSeconds)
 {
-    return QDateTime::fromSecsSinceEpoch(unixSeconds, Qt::UTC).toString(Qt::ISODate);
+    // Not QDateTime: it has no year 0 (1 BC is its year -1) and writes nothing outside 0001-9999,
+    // so year 0000, which parse() accepts, would be exported as an empty field.
+    qint64 days = unixSeconds / 86400;
+    qint64 rest = unixSeconds % 86400;
+    if (rest < 0) {
+        rest += 86400;
+        --days;
+    }
+    qint64 year = 0;
+    int month = 0, day = 0;
+    civilFromDays(days, year, month, day);
+    char text[64];
+    const char *sign = year < 0 ? "-" : year > 9999 ? "+" : "";
+    std::snprintf(text, sizeof text, "%s%04lld-%02d-%02dT%02d:%02d:%02dZ", sign,
+        static_cast<long long>(std::llabs(year)), month, day, int(rest / 3600), int(rest / 60 % 60),
+        int(rest % 60));
+    return QString::fromLatin1(text);
+}
+
+QString problem(QByteArrayView text)
+{
+    const std::optional<qint64> seconds = parseUnbounded(text.data(), text.size());
+    if (seconds && (*seconds < MinSeconds || *seconds > MaxSeconds))
+        return QCoreApplication::translate("Vitrine::Importer",
+            "%1 is outside the years 0000 to 9999 (Unix seconds %2 to %3), which Vitrine can store and write "
+            "back")
+            .arg(FieldParser::quoted(text))
+            .arg(MinSeconds)
+            .arg(MaxSeconds);
+    return QCoreApplication::translate("Vitrine::Importer",
+        "%1 is not a date or time (use ISO 8601 such as 2026-03-01T10:20:00Z, or Unix seconds)")
+        .arg(FieldParser::quoted(text));
 }
 
 } // namespace Vitrine::Timestamp
