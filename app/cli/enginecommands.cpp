@@ -11,6 +11,7 @@
 #include "audience/segmentevaluator.h"
 #include "audience/segmentlibrary.h"
 #include "eval/evaluator.h"
+#include "storage/database.h"
 #include "storage/timestamp.h"
 
 #include <CLI/CLI.hpp>
@@ -434,21 +435,42 @@ int runWeights(CliContext &context, const std::string &set)
     if (const int code = context.open(db, Database::OpenMode::ReadWrite))
         return code;
     QString error;
-    std::optional<EventWeights> weights = EventWeights::load(db, &error);
-    if (!set.empty()) {
+    std::optional<EventWeights> weights;
+    if (set.empty()) {
+        weights = EventWeights::load(db, &error);
+    } else {
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(set), &parseError);
         if (!document.isObject()) {
             context.error(tr("--set: not a JSON object (%1)").arg(parseError.errorString()));
             return ExitBadInput;
         }
-        // Unnamed types keep their current weight.
-        QJsonObject merged = weights ? weights->toJson() : EventWeights().toJson();
+        // Read, merge and write under one write lock: two programs setting different types at
+        // once both keep their change instead of the later one writing back the older weights.
+        Transaction transaction(db, &error);
+        if (!transaction.isActive()) {
+            context.error(tr("--set: %1").arg(error));
+            return ExitBadInput;
+        }
+        // Unnamed types keep their current weight; the stored values are taken as they are, so
+        // setting a key that an older build stored broken repairs it.
+        QJsonObject merged = EventWeights().toJson();
+        const QJsonObject stored = EventWeights::loadJson(db);
+        for (auto it = stored.begin(); it != stored.end(); ++it)
+            merged.insert(it.key(), it.value());
         const QJsonObject changes = document.object();
         for (auto it = changes.begin(); it != changes.end(); ++it)
             merged.insert(it.key(), it.value());
+        // A bad change is named first; when the change is fine but the merge is not, what the
+        // catalog holds is broken: say so, and how to repair it.
+        if (!EventWeights::fromJson(changes, &error)) {
+            context.error(tr("--set: %1").arg(error));
+            return ExitBadInput;
+        }
         weights = EventWeights::fromJson(merged, &error);
-        if (!weights || !weights->save(db, &error)) {
+        if (!weights)
+            EventWeights::load(db, &error);
+        if (!weights || !weights->save(db, &error) || !transaction.commit(&error)) {
             context.error(tr("--set: %1").arg(error));
             return ExitBadInput;
         }

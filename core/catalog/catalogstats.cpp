@@ -18,6 +18,13 @@ std::optional<CatalogStats> CatalogStats::compute(const Database &db, QString *e
 
     CatalogStats stats;
     bool ok = true;
+    // Each failure keeps its own message: by the end, later statements have cleared SQLite's.
+    QString message;
+    const auto failed = [&message](const Statement &stmt, const Database &database) {
+        if (message.isEmpty())
+            message = stmt.isValid() ? stmt.errorMessage() : database.lastError();
+        return false;
+    };
     Statement items = db.prepare(QStringLiteral(
         "SELECT count(*), sum(kind = 'product'), sum(kind = 'content'),"
         " sum(sale_price IS NOT NULL AND price IS NOT NULL AND sale_price < price),"
@@ -32,15 +39,15 @@ std::optional<CatalogStats> CatalogStats::compute(const Database &db, QString *e
         stats.categories = items.int64(5);
         stats.brands = items.int64(6);
     } else {
-        ok = false;
+        ok = failed(items, db);
     }
 
     Statement users = db.prepare(QStringLiteral("SELECT count(*), sum(email_consent) FROM users"));
     if (ok && users.isValid() && users.step() == Statement::Step::Row) {
         stats.users = users.int64(0);
         stats.usersWithConsent = users.int64(1);
-    } else {
-        ok = false;
+    } else if (ok) {
+        ok = failed(users, db);
     }
 
     Statement events = db.prepare(QStringLiteral("SELECT type, count(*), min(ts), max(ts) FROM events GROUP BY type"));
@@ -59,9 +66,9 @@ std::optional<CatalogStats> CatalogStats::compute(const Database &db, QString *e
             if (!stats.lastEvent || last > *stats.lastEvent)
                 stats.lastEvent = last;
         }
-        ok = step == Statement::Step::Done;
-    } else {
-        ok = false;
+        ok = step == Statement::Step::Done || failed(events, db);
+    } else if (ok) {
+        ok = failed(events, db);
     }
 
     for (const QString &table : Schema::configTables()) {
@@ -69,13 +76,15 @@ std::optional<CatalogStats> CatalogStats::compute(const Database &db, QString *e
             break;
         bool queryOk = false;
         const qint64 count = db.queryInt(QStringLiteral("SELECT count(*) FROM %1").arg(table), &queryOk);
+        if (!queryOk && message.isEmpty())
+            message = db.lastError();
         ok = queryOk;
         stats.configCounts.insert(table, count);
     }
     stats.schemaVersion = db.schemaVersion();
 
-    if (!ok && error && error->isEmpty())
-        *error = db.lastError();
+    if (!ok && error)
+        *error = message;
     mutableDb.exec(QStringLiteral("COMMIT"));
     if (!ok)
         return std::nullopt;

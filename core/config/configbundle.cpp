@@ -304,10 +304,11 @@ ConfigImportReport importConfig(
     }
     if (bundle.eventWeights) {
         const std::optional<EventWeights> weights = EventWeights::fromJson(*bundle.eventWeights, &message);
-        const std::optional<EventWeights> before = EventWeights::load(db, &message);
-        if (!weights || !before)
+        if (!weights)
             return failed(tr("event_weights: %1").arg(message));
-        if (!(*weights == *before)) {
+        // Weights an older build stored broken are simply replaced: importing good ones repairs them.
+        const std::optional<EventWeights> before = EventWeights::load(db, nullptr);
+        if (!before || !(*weights == *before)) {
             if (!weights->save(db, &message))
                 return failed(tr("event_weights: %1").arg(message));
             report.weightsChanged = true;

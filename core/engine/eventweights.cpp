@@ -7,7 +7,25 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace Vitrine {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Vitrine::EventWeights", text);
+}
+
+std::optional<EventWeights> fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return std::nullopt;
+}
+
+} // namespace
 
 QJsonObject EventWeights::toJson() const
 {
@@ -22,26 +40,53 @@ std::optional<EventWeights> EventWeights::fromJson(const QJsonObject &json, QStr
 {
     EventWeights result;
     for (auto it = json.begin(); it != json.end(); ++it) {
-        if (!it.value().isDouble() || it.value().toDouble() < 0) {
-            if (error)
-                *error = QCoreApplication::translate("Vitrine::EventWeights", "event weight '%1' must be a number of at least 0")
-                             .arg(it.key());
-            return std::nullopt;
+        const double value = it.value().toDouble();
+        const bool halfLife = it.key() == QLatin1String("half_life_days");
+        // QJSON has no infinity or NaN, but an overflowing literal (1e999) may still read as one.
+        if (!it.value().isDouble() || !std::isfinite(value) || value < 0) {
+            if (halfLife)
+                return fail(
+                    error, tr("'half_life_days' must be a number of at least 0 (0: events never fade)"));
+            return fail(error, tr("event weight '%1' must be a number of at least 0").arg(it.key()));
         }
-        if (it.key() == QLatin1String("half_life_days")) {
-            result.halfLifeDays = it.value().toDouble();
+        if (halfLife) {
+            if (value != 0 && value < MinHalfLifeDays)
+                return fail(error,
+                    tr("half_life_days: %1 is too short; it must be 0 (events never fade) or at "
+                       "least %2 (one hour)")
+                        .arg(value, 0, 'g', 10)
+                        .arg(MinHalfLifeDays, 0, 'g', 3));
+            if (value > MaxHalfLifeDays)
+                return fail(error,
+                    tr("half_life_days: %1 is too long; it must be at most %2 (100 years), or 0 for "
+                       "events that never fade")
+                        .arg(value, 0, 'g', 10)
+                        .arg(MaxHalfLifeDays, 0, 'f', 0));
+            result.halfLifeDays = value;
             continue;
         }
         const std::optional<EventType> type = eventTypeFromName(it.key());
-        if (!type || eventTypeName(*type) != it.key()) {
-            if (error)
-                *error = QCoreApplication::translate("Vitrine::EventWeights", "'%1' is not an event type (types: %2, or half_life_days)")
-                             .arg(it.key(), eventTypeNames().join(QStringLiteral(", ")));
-            return std::nullopt;
-        }
-        result.weights[size_t(*type)] = float(it.value().toDouble());
+        if (!type || eventTypeName(*type) != it.key())
+            return fail(error,
+                tr("'%1' is not an event type (types: %2, or half_life_days)")
+                    .arg(it.key(), eventTypeNames().join(QStringLiteral(", "))));
+        if (value > MaxWeight)
+            return fail(error,
+                tr("event weight '%1': %2 is too large; it must be at most %3")
+                    .arg(it.key())
+                    .arg(value, 0, 'g', 10)
+                    .arg(MaxWeight, 0, 'f', 0));
+        result.weights[size_t(*type)] = float(value);
     }
     return result;
+}
+
+QJsonObject EventWeights::loadJson(const Database &db)
+{
+    Statement stmt = db.prepare(QStringLiteral("SELECT value FROM meta WHERE key = 'event_weights'"));
+    if (!stmt.isValid() || stmt.step() != Statement::Step::Row)
+        return {};
+    return QJsonDocument::fromJson(stmt.blob(0)).object();
 }
 
 std::optional<EventWeights> EventWeights::load(const Database &db, QString *error)
@@ -49,12 +94,25 @@ std::optional<EventWeights> EventWeights::load(const Database &db, QString *erro
     Statement stmt = db.prepare(QStringLiteral("SELECT value FROM meta WHERE key = 'event_weights'"), error);
     if (!stmt.isValid())
         return std::nullopt;
-    if (stmt.step() != Statement::Step::Row)
+    const Statement::Step step = stmt.step();
+    if (step == Statement::Step::Error)
+        return fail(error, stmt.errorMessage());
+    if (step != Statement::Step::Row)
         return EventWeights();
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(stmt.blob(0), &parseError);
     QString message;
-    const std::optional<EventWeights> weights = fromJson(QJsonDocument::fromJson(stmt.blob(0)).object(), &message);
-    if (!weights && error)
-        *error = QCoreApplication::translate("Vitrine::EventWeights", "the catalog's event weights are broken: %1").arg(message);
+    std::optional<EventWeights> weights;
+    if (!document.isObject())
+        message = tr("not a JSON object");
+    else
+        weights = fromJson(document.object(), &message);
+    if (!weights)
+        return fail(error,
+            tr("the catalog's event weights are broken: %1; set them again with "
+               "`vitrine-cli weights --set JSON` (e.g. '{\"view\": 1, \"half_life_days\": 0}'), "
+               "or import a configuration that has event_weights")
+                .arg(message));
     return weights;
 }
 

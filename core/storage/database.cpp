@@ -2,6 +2,8 @@
 #include "database.h"
 
 #include "schema.h"
+#include "schemaguard.h"
+#include "sqliteerror.h"
 #include "statement.h"
 
 #include <QCoreApplication>
@@ -147,20 +149,34 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
     m_readOnly = mode == OpenMode::ReadOnly || sqlite3_db_readonly(m_db, "main") == 1;
     sqlite3_busy_handler(m_db, &BusyWait::handle, m_busy.get());
     sqlite3_extended_result_codes(m_db, 1);
+    // A catalog is data, not code. SchemaGuard below refuses a file another program added a
+    // trigger or a view to; in depth, this connection also runs no trigger or view (Vitrine
+    // makes none) and never lets SQL edit the schema table directly. trusted_schema stays on:
+    // SQLite 3.40 counts json_valid(), which Vitrine's own CHECK constraints use, as unsafe in a
+    // schema, and the guard already refuses any schema that is not exactly Vitrine's.
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    if (!SchemaGuard::createsTriggers())
+        sqlite3_db_config(m_db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+    if (!SchemaGuard::createsViews())
+        sqlite3_db_config(m_db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
 
     // Reading the header tells a non-SQLite file apart before anything is written to it.
     bool ok = false;
     const qint64 appId = queryInt(QStringLiteral("PRAGMA application_id"), &ok);
     if (!ok) {
-        const int code = sqlite3_errcode(m_db);
-        const QString message = lastError();
+        const int code = sqlite3_extended_errcode(m_db);
+        const QString message = QString::fromUtf8(sqlite3_errmsg(m_db));
+        const bool diskFull = sqliteDiskFull(m_db, code);
+        const QString explained = sqliteErrorText(m_db, code);
         close();
-        if (code == SQLITE_READONLY || (code & 0xFF) == SQLITE_READONLY || (code & 0xFF) == SQLITE_CANTOPEN)
+        if (diskFull || (code & 0xFF) == SQLITE_CORRUPT)
+            setError(error, tr("%1: %2").arg(path, explained));
+        else if ((code & 0xFF) == SQLITE_READONLY || (code & 0xFF) == SQLITE_CANTOPEN)
             setError(error, tr("%1: cannot read the catalog: its folder is read-only and SQLite needs to create "
                                "%1-shm beside it; make the folder writable or copy the catalog elsewhere (%2)")
                                 .arg(path, message));
-        else if ((code & 0xFF) == SQLITE_CORRUPT)
-            setError(error, tr("%1: the catalog is damaged (%2); restore it from a backup").arg(path, message));
+        else if ((code & 0xFF) == SQLITE_IOERR)
+            setError(error, tr("%1: cannot read the catalog (%2)").arg(path, message));
         else
             setError(error, tr("%1: not a Vitrine catalog (%2)").arg(path, message));
         return false;
@@ -179,6 +195,23 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
                             .arg(path)
                             .arg(version)
                             .arg(SchemaVersion));
+        return false;
+    }
+
+    // Before anything is written: a tampered file is left exactly as it was.
+    QString problem;
+    switch (SchemaGuard::check(m_db, version, &problem)) {
+    case SchemaGuard::Result::Matches:
+        break;
+    case SchemaGuard::Result::Changed:
+        close();
+        setError(error,
+            tr("%1: the catalog's schema was changed by another program (%2); Vitrine will not open it")
+                .arg(path, problem));
+        return false;
+    case SchemaGuard::Result::Unreadable:
+        close();
+        setError(error, tr("%1: cannot read the catalog's schema: %2").arg(path, problem));
         return false;
     }
 
@@ -248,11 +281,9 @@ bool Database::migrate(QString *error)
 
 bool Database::exec(const QString &sql, QString *error)
 {
-    char *message = nullptr;
     const QByteArray utf8 = sql.toUtf8();
-    if (sqlite3_exec(m_db, utf8.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
-        setError(error, message ? QString::fromUtf8(message) : lastError());
-        sqlite3_free(message);
+    if (sqlite3_exec(m_db, utf8.constData(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+        setError(error, lastError());
         return false;
     }
     return true;
@@ -297,7 +328,7 @@ int Database::changes() const
 
 QString Database::lastError() const
 {
-    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : tr("no catalog is open");
+    return m_db ? sqliteErrorText(m_db, sqlite3_extended_errcode(m_db)) : tr("no catalog is open");
 }
 
 int Database::schemaVersion() const

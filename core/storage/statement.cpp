@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "statement.h"
 
+#include "sqliteerror.h"
+
 #include <sqlite3.h>
 
 #include <utility>
@@ -21,6 +23,8 @@ Statement::~Statement()
 Statement::Statement(Statement &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_stmt(std::exchange(other.m_stmt, nullptr))
+    , m_errorCode(std::exchange(other.m_errorCode, 0))
+    , m_error(std::move(other.m_error))
 {
 }
 
@@ -30,6 +34,8 @@ Statement &Statement::operator=(Statement &&other) noexcept
         sqlite3_finalize(m_stmt);
         m_db = std::exchange(other.m_db, nullptr);
         m_stmt = std::exchange(other.m_stmt, nullptr);
+        m_errorCode = std::exchange(other.m_errorCode, 0);
+        m_error = std::move(other.m_error);
     }
     return *this;
 }
@@ -112,12 +118,16 @@ void Statement::bindVariant(int index, const QVariant &value)
 
 Statement::Step Statement::step()
 {
-    switch (sqlite3_step(m_stmt)) {
+    const int result = sqlite3_step(m_stmt);
+    switch (result) {
     case SQLITE_ROW:
         return Step::Row;
     case SQLITE_DONE:
         return Step::Done;
     default:
+        // Kept now: a ROLLBACK or any later successful call clears SQLite's message.
+        m_errorCode = m_db ? sqlite3_extended_errcode(m_db) : result;
+        m_error = sqliteErrorText(m_db, m_errorCode);
         return Step::Error;
     }
 }
@@ -137,6 +147,8 @@ bool Statement::run(QString *error)
 
 void Statement::reset()
 {
+    m_errorCode = 0;
+    m_error.clear();
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
 }
@@ -198,7 +210,9 @@ QString Statement::columnName(int column) const
 
 QString Statement::errorMessage() const
 {
-    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString();
+    if (m_errorCode != 0)
+        return m_error;
+    return m_db ? sqliteErrorText(m_db, sqlite3_extended_errcode(m_db)) : QString();
 }
 
 } // namespace Vitrine

@@ -57,11 +57,19 @@ public:
     QVariant value(int column) const;
     QString columnName(int column) const;
 
+    /**
+     * Why the last step() failed, in a user's words (see sqliteErrorText), kept from the moment
+     * it failed: SQLite's own message is gone after the next call on the connection succeeds.
+     */
     QString errorMessage() const;
+    /** SQLite's extended result code of the last failed step(); 0 after reset() or none. */
+    int errorCode() const { return m_errorCode; }
 
 private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
+    int m_errorCode = 0;
+    QString m_error;
 };
 
 } // namespace Vitrine
