@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -141,8 +142,10 @@ QStringList treeColumn(const QTreeWidget *tree, int column, int role = Qt::Displ
 void screenshot(QWidget *widget, const QString &name)
 {
     const QString folder = qEnvironmentVariable("VITRINE_SCREENSHOT_DIR");
-    if (!folder.isEmpty())
-        widget->grab().save(folder + QLatin1Char('/') + name + QStringLiteral(".png"));
+    if (folder.isEmpty())
+        return;
+    QTest::qWait(100); // pending layouts settle, as on screen
+    widget->grab().save(folder + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
 } // namespace
@@ -811,6 +814,10 @@ void TestItemsWorkspace::segmentsThatOverIndexOnTheItem()
     QCOMPARE(list->topLevelItem(0)->text(0), expected.constFirst().title);
     QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("×") + QLocale().toString(expected.constFirst().lift, 'f', 1));
     QVERIFY(list->topLevelItem(0)->toolTip(0).contains(QStringLiteral("of everyone")));
+
+    QTRY_VERIFY_WITH_TIMEOUT(!studio->page->itemPage()->isComputing(), 60000);
+    if (auto *scroll = studio->page->itemPage()->findChild<QScrollArea *>())
+        screenshot(scroll->widget(), QStringLiteral("items-item-page"));
 
     // Opening a segment asks the window for the Segments workspace.
     QSignalSpy requested(studio->page.get(), &WorkspacePage::objectRequested);

@@ -18,7 +18,7 @@ ItemActivityChart::ItemActivityChart(QWidget *parent)
 {
     setObjectName(QStringLiteral("itemActivityChart"));
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(220);
+    setFixedHeight(250);
     auto *chart = new QChart;
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);

@@ -42,6 +42,7 @@ public:
     /** The categories and brands the catalog has, for the pickers. */
     void setChoices(const QStringList &categoryPaths, const QStringList &brands);
     QStringList categoryPaths() const { return m_categoryPaths; }
+    bool hasBrands() const { return !m_brands.isEmpty(); }
 
     /** Picks a category path ("" for all); false when the catalog has no such category. */
     bool setCategory(const QString &path);

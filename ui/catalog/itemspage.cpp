@@ -7,6 +7,7 @@
 #include "session/catalogsession.h"
 #include "storage/database.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -69,13 +70,13 @@ ItemsPage::ItemsPage(CatalogSession *session, QWidget *parent)
     header->setStretchLastSection(false);
     header->setSectionResizeMode(ItemTableModel::TitleColumn, QHeaderView::Stretch);
     const int digitWidth = m_table->fontMetrics().horizontalAdvance(QStringLiteral("0"));
-    header->resizeSection(ItemTableModel::SkuColumn, digitWidth * 11);
-    header->resizeSection(ItemTableModel::KindColumn, digitWidth * 9);
-    header->resizeSection(ItemTableModel::CategoryColumn, digitWidth * 22);
-    header->resizeSection(ItemTableModel::BrandColumn, digitWidth * 12);
-    header->resizeSection(ItemTableModel::PriceColumn, digitWidth * 9);
-    header->resizeSection(ItemTableModel::SalePriceColumn, digitWidth * 10);
-    header->resizeSection(ItemTableModel::StockColumn, digitWidth * 7);
+    m_columnWidths = {digitWidth * 11, 0, digitWidth * 9, digitWidth * 22, digitWidth * 12, digitWidth * 9,
+        digitWidth * 10, digitWidth * 7};
+    for (int column = 0; column < ItemTableModel::ColumnCount; ++column) {
+        if (column != ItemTableModel::TitleColumn)
+            header->resizeSection(column, m_columnWidths.at(column));
+    }
+    m_table->installEventFilter(this);
     header->setSortIndicator(ItemTableModel::TitleColumn, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
 
@@ -115,7 +116,11 @@ ItemsPage::ItemsPage(CatalogSession *session, QWidget *parent)
     ItemBlockLoader *loader = m_model->loader();
     connect(loader, &ItemBlockLoader::positionReady, this, &ItemsPage::onPositionReady);
     connect(loader, &ItemBlockLoader::detailsReady, this, &ItemsPage::onDetailsReady);
-    connect(loader, &ItemBlockLoader::choicesReady, m_filters, &ItemFilterBar::setChoices);
+    connect(loader, &ItemBlockLoader::choicesReady, this, [this](const QStringList &categories, const QStringList &brands) {
+        m_filters->setChoices(categories, brands);
+        m_choicesKnown = true;
+        fitColumns();
+    });
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex &current) {
@@ -149,6 +154,42 @@ ItemsPage::ItemsPage(CatalogSession *session, QWidget *parent)
 }
 
 ItemsPage::~ItemsPage() = default;
+
+bool ItemsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table && event->type() == QEvent::Resize)
+        fitColumns();
+    return WorkspacePage::eventFilter(watched, event);
+}
+
+void ItemsPage::fitColumns()
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    // A column the catalog has nothing for (no categories, no brands: a plain CSV import) is left out.
+    QList<bool> hidden(ItemTableModel::ColumnCount, false);
+    hidden[ItemTableModel::CategoryColumn] = m_choicesKnown && m_filters->categoryPaths().isEmpty();
+    hidden[ItemTableModel::BrandColumn] = m_choicesKnown && !m_filters->hasBrands();
+
+    // Then the title keeps room to be read: the least telling columns give way first.
+    const int titleRoom = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 28;
+    const auto others = [this, &hidden] {
+        int width = 0;
+        for (int column = 0; column < ItemTableModel::ColumnCount; ++column) {
+            if (column != ItemTableModel::TitleColumn && !hidden.at(column))
+                width += m_columnWidths.at(column);
+        }
+        return width;
+    };
+    const int available = m_table->viewport()->width();
+    for (const int column : {ItemTableModel::KindColumn, ItemTableModel::SalePriceColumn, ItemTableModel::BrandColumn,
+             ItemTableModel::StockColumn, ItemTableModel::CategoryColumn}) {
+        if (available - others() >= titleRoom)
+            break;
+        hidden[column] = true;
+    }
+    for (int column = 0; column < ItemTableModel::ColumnCount; ++column)
+        header->setSectionHidden(column, hidden.at(column));
+}
 
 ItemFilter ItemsPage::currentFilter() const
 {

@@ -52,7 +52,11 @@ public:
     /** The search text and the filters, as applied to the table. */
     ItemFilter currentFilter() const;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void fitColumns();
     void applyFilter();
     void clearSearchAndFilters();
     void updateSummary();
@@ -79,6 +83,8 @@ private:
     int m_pendingRow = -1;     ///< the current row, until its block arrives
     quint64 m_detailsTicket = 0;
     QString m_detailsSku;
+    QList<int> m_columnWidths;  ///< each column's width when shown, by column
+    bool m_choicesKnown = false;
 };
 
 } // namespace Vitrine
