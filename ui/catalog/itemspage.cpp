@@ -27,6 +27,8 @@ namespace {
 
 /** Long enough to not query on every key stroke of a word, short enough to feel immediate. */
 constexpr int SearchDelayMs = 200;
+/** Holding an arrow key or Page Down opens only the item the selection rests on. */
+constexpr int OpenDelayMs = 120;
 
 } // namespace
 
@@ -42,6 +44,7 @@ ItemsPage::ItemsPage(CatalogSession *session, QWidget *parent)
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_itemPage(new ItemPage(session))
     , m_searchDelay(new QTimer(this))
+    , m_openDelay(new QTimer(this))
 {
     setObjectName(QStringLiteral("itemsPage"));
 
@@ -122,11 +125,15 @@ ItemsPage::ItemsPage(CatalogSession *session, QWidget *parent)
         fitColumns();
     });
 
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        [this](const QModelIndex &current) {
-            if (current.isValid())
-                openRow(current.row());
-        });
+    m_openDelay->setSingleShot(true);
+    m_openDelay->setInterval(OpenDelayMs);
+    connect(m_openDelay, &QTimer::timeout, this, [this] {
+        const QModelIndex current = m_table->currentIndex();
+        if (current.isValid())
+            openRow(current.row());
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, m_openDelay,
+        qOverload<>(&QTimer::start));
     connect(m_itemPage, &ItemPage::closeRequested, this, &ItemsPage::closeItem);
     connect(m_itemPage, &ItemPage::itemRequested, this, &ItemsPage::showObject);
     connect(m_itemPage, &ItemPage::segmentRequested, this,
@@ -299,6 +306,7 @@ void ItemsPage::openItem(const QString &sku)
 
 void ItemsPage::closeItem()
 {
+    m_openDelay->stop();
     m_itemPage->clear();
     m_itemPage->hide();
     m_detailsSku.clear();

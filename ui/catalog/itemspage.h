@@ -77,6 +77,7 @@ private:
     QSplitter *m_splitter;
     ItemPage *m_itemPage;
     QTimer *m_searchDelay;
+    QTimer *m_openDelay;       ///< walking the rows with the keyboard opens the row it stops on
 
     QString m_pendingSku;      ///< showObject()'s item, until it is selected
     bool m_pendingCleared = false;
