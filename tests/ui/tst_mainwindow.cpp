@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/recommender.h"
 #include "session/catalogsession.h"
 #include "session/draftstore.h"
 #include "session/jobrunner.h"

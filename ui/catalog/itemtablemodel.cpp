@@ -1,74 +1,165 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "itemtablemodel.h"
 
-#include "storage/database.h"
-#include "storage/statement.h"
-
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
 #include <QLocale>
+#include <QPalette>
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
 
 namespace Vitrine {
 
 namespace {
-
-/** ORDER BY per column; the id breaks ties so pages never overlap or skip a row. */
-QString orderByClause(int column, Qt::SortOrder order)
-{
-    static const char *const expressions[ItemTableModel::ColumnCount] = {
-        "sku",
-        "title COLLATE NOCASE",
-        "kind",
-        "category COLLATE NOCASE",
-        "brand COLLATE NOCASE",
-        "price",
-        "sale_price",
-        "stock",
-    };
-    const char *expression
-        = column >= 0 && column < ItemTableModel::ColumnCount ? expressions[column] : "title";
-    const QString direction = order == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC");
-    return QStringLiteral(" ORDER BY %1 %2, id %2").arg(QLatin1StringView(expression), direction);
-}
-
-std::optional<double> optionalReal(const Statement &statement, int column)
-{
-    if (statement.isNull(column))
-        return std::nullopt;
-    return statement.real(column);
-}
 
 QString money(const std::optional<double> &value)
 {
     return value ? QLocale().toString(*value, 'f', 2) : QString();
 }
 
+bool isNumberColumn(int column)
+{
+    return column == ItemTableModel::PriceColumn || column == ItemTableModel::SalePriceColumn
+        || column == ItemTableModel::StockColumn;
+}
+
 } // namespace
 
-ItemTableModel::ItemTableModel(QObject *parent)
+ItemTableModel::ItemTableModel(ItemBlockLoader::Opener opener, QObject *parent)
     : QAbstractTableModel(parent)
-{ }
+    , m_loader(new ItemBlockLoader(std::move(opener), this))
+{
+    connect(m_loader, &ItemBlockLoader::countReady, this, &ItemTableModel::onCountReady);
+    connect(m_loader, &ItemBlockLoader::blockReady, this, &ItemTableModel::onBlockReady);
+    connect(m_loader, &ItemBlockLoader::blockDropped, this, &ItemTableModel::onBlockDropped);
+    connect(m_loader, &ItemBlockLoader::failed, this, &ItemTableModel::onFailed);
+    restart();
+}
 
 ItemTableModel::~ItemTableModel() = default;
 
-void ItemTableModel::setDatabase(const Database *database)
+void ItemTableModel::setFilter(const ItemFilter &filter)
 {
-    m_database = database;
-    reload();
+    m_filter = filter;
+    restart();
 }
 
-void ItemTableModel::setFilterText(const QString &text)
+void ItemTableModel::restart()
 {
-    const QString trimmed = text.trimmed();
-    if (trimmed == m_filterText)
+    beginResetModel();
+    m_blocks.clear();
+    m_requested.clear();
+    m_rowCount = 0;
+    m_count = 0;
+    m_error.clear();
+    m_counting = true;
+    m_token = m_loader->setQuery(m_filter, m_sort);
+    endResetModel();
+}
+
+void ItemTableModel::refresh()
+{
+    // The rows stay until the new ones arrive; only the token moves, so every block is stale.
+    m_requested.clear();
+    m_error.clear();
+    m_counting = true;
+    m_token = m_loader->setQuery(m_filter, m_sort);
+}
+
+void ItemTableModel::onCountReady(quint64 token, qint64 count)
+{
+    if (token != m_token)
         return;
-    m_filterText = trimmed;
-    reload();
+    m_counting = false;
+    m_count = count;
+    const int rows = int(std::min<qint64>(count, INT_MAX));
+    if (rows > m_rowCount) {
+        beginInsertRows({}, m_rowCount, rows - 1);
+        m_rowCount = rows;
+        endInsertRows();
+    } else if (rows < m_rowCount) {
+        beginRemoveRows({}, rows, m_rowCount - 1);
+        m_rowCount = rows;
+        endRemoveRows();
+    }
+    // Rows shown from an earlier reading are stale now: repainting asks for them again.
+    if (m_rowCount > 0 && !m_blocks.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(m_rowCount - 1, ColumnCount - 1));
+    Q_EMIT matchingCountChanged(m_count);
+}
+
+void ItemTableModel::onBlockReady(quint64 token, int block, const QList<ItemRow> &rows)
+{
+    if (token != m_token)
+        return;
+    m_requested.remove(block);
+    m_blocks.insert(block, Block {token, rows});
+
+    if (m_blocks.size() > MaxCachedBlocks) {
+        // Forget the block farthest from where the view is now.
+        int farthest = block;
+        for (auto it = m_blocks.cbegin(); it != m_blocks.cend(); ++it) {
+            if (std::abs(it.key() - block) > std::abs(farthest - block))
+                farthest = it.key();
+        }
+        m_blocks.remove(farthest);
+    }
+
+    const int first = block * BlockSize;
+    const int last = std::min(first + BlockSize, m_rowCount) - 1;
+    if (first <= last) {
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+        Q_EMIT rowsLoaded(first, last);
+    }
+}
+
+void ItemTableModel::onBlockDropped(quint64 token, int block)
+{
+    if (token == m_token)
+        m_requested.remove(block);
+}
+
+void ItemTableModel::onFailed(quint64 token, const QString &message)
+{
+    if (token != m_token)
+        return;
+    m_counting = false;
+    m_error = message;
+    Q_EMIT errorOccurred(message);
+}
+
+void ItemTableModel::requestBlock(int block) const
+{
+    if (block < 0 || qint64(block) * BlockSize >= m_rowCount || m_requested.contains(block) || !m_error.isEmpty())
+        return;
+    const auto it = m_blocks.constFind(block);
+    if (it != m_blocks.cend() && it->token == m_token)
+        return;
+    m_requested.insert(block);
+    m_loader->requestBlock(m_token, block, BlockSize);
+}
+
+bool ItemTableModel::isRowLoaded(int row) const
+{
+    return rowAt(row) != nullptr;
+}
+
+const ItemRow *ItemTableModel::rowAt(int row) const
+{
+    if (row < 0 || row >= m_rowCount)
+        return nullptr;
+    const auto it = m_blocks.constFind(row / BlockSize);
+    if (it == m_blocks.cend() || row % BlockSize >= it->rows.size())
+        return nullptr;
+    return &it->rows.at(row % BlockSize);
 }
 
 int ItemTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_rowCount;
 }
 
 int ItemTableModel::columnCount(const QModelIndex &parent) const
@@ -80,41 +171,59 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows.at(index.row());
     const int column = index.column();
+    const int block = index.row() / BlockSize;
+    const auto it = m_blocks.constFind(block);
+    if (it == m_blocks.cend() || it->token != m_token) {
+        // Asked for by a view: read it, and the next one, which scrolling reaches soon.
+        requestBlock(block);
+        requestBlock(block + 1);
+    }
+    const ItemRow *row = rowAt(index.row());
+
+    if (role == Qt::TextAlignmentRole)
+        return int((isNumberColumn(column) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    if (role == LoadedRole)
+        return row != nullptr;
+    if (!row) {
+        // A placeholder until the block arrives.
+        if (role == Qt::DisplayRole && column == TitleColumn)
+            return tr("Loading…");
+        if (role == Qt::ForegroundRole)
+            return QGuiApplication::palette().brush(QPalette::PlaceholderText);
+        return {};
+    }
 
     switch (role) {
     case Qt::DisplayRole:
-        return displayValue(row, column);
+        return displayValue(*row, column);
     case Qt::ToolTipRole:
         if (column == TitleColumn || column == CategoryColumn)
-            return displayValue(row, column);
+            return displayValue(*row, column);
         return {};
-    case Qt::TextAlignmentRole:
-        if (column == PriceColumn || column == SalePriceColumn || column == StockColumn)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        return int(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
         // A sale price that is a real discount, and a product that cannot be sold, stand out.
-        if (column == SalePriceColumn && row.salePrice && row.price && *row.salePrice < *row.price)
+        if (column == SalePriceColumn && row->onSale())
             return QBrush(QColor(0x1b, 0x7f, 0x3b));
-        if (column == StockColumn && !row.content && row.stock && *row.stock <= 0)
+        if (column == StockColumn && !row->content && row->stock && *row->stock <= 0)
             return QBrush(QColor(0xc0, 0x1c, 0x28));
         return {};
     case ItemIdRole:
-        return row.id;
+        return row->id;
+    case SkuRole:
+        return row->sku;
     default:
         return {};
     }
 }
 
-QVariant ItemTableModel::displayValue(const Row &row, int column) const
+QVariant ItemTableModel::displayValue(const ItemRow &row, int column) const
 {
     switch (column) {
     case SkuColumn:
         return row.sku;
     case TitleColumn:
-        return row.title;
+        return row.title.isEmpty() ? tr("(untitled)") : row.title;
     case KindColumn:
         return row.content ? tr("Content") : tr("Product");
     case CategoryColumn:
@@ -136,11 +245,8 @@ QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, in
 {
     if (orientation != Qt::Horizontal)
         return {};
-    if (role == Qt::TextAlignmentRole) {
-        if (section == PriceColumn || section == SalePriceColumn || section == StockColumn)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        return int(Qt::AlignLeft | Qt::AlignVCenter);
-    }
+    if (role == Qt::TextAlignmentRole)
+        return int((isNumberColumn(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -165,127 +271,15 @@ QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, in
     }
 }
 
-bool ItemTableModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_database && m_error.isEmpty() && m_rows.size() < m_matchingCount;
-}
-
-void ItemTableModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent))
-        return;
-
-    QString error;
-    Statement statement = m_database->prepare(
-        QStringLiteral("SELECT id, sku, title, kind, category, brand, price, sale_price, stock FROM items")
-            + whereClause() + orderByClause(m_sortColumn, m_sortOrder)
-            + QStringLiteral(" LIMIT ?2 OFFSET ?3"),
-        &error);
-    if (!statement.isValid()) {
-        setError(error);
-        return;
-    }
-    if (!m_filterText.isEmpty())
-        statement.bind(1, likePattern());
-    statement.bind(2, qint64(PageSize));
-    statement.bind(3, qint64(m_rows.size()));
-
-    QList<Row> page;
-    page.reserve(PageSize);
-    Statement::Step step;
-    while ((step = statement.step()) == Statement::Step::Row) {
-        Row row;
-        row.id = statement.int64(0);
-        row.sku = statement.text(1);
-        row.title = statement.text(2);
-        row.content = statement.text(3) == QLatin1StringView("content");
-        row.category = statement.text(4);
-        row.brand = statement.text(5);
-        row.price = optionalReal(statement, 6);
-        row.salePrice = optionalReal(statement, 7);
-        if (!statement.isNull(8))
-            row.stock = statement.int64(8);
-        page.append(std::move(row));
-    }
-    if (step == Statement::Step::Error) {
-        setError(statement.errorMessage());
-        return;
-    }
-    if (page.isEmpty()) {
-        // The catalog shrank under us (another program deleted items): stop asking for more.
-        m_matchingCount = m_rows.size();
-        return;
-    }
-
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(page.size()) - 1);
-    m_rows.append(std::move(page));
-    endInsertRows();
-}
-
 void ItemTableModel::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= ColumnCount)
         return;
-    if (column == m_sortColumn && order == m_sortOrder)
+    const ItemSort sort {ItemSort::Key(column), order == Qt::DescendingOrder};
+    if (sort == m_sort)
         return;
-    m_sortColumn = column;
-    m_sortOrder = order;
-    reload();
-}
-
-void ItemTableModel::reload()
-{
-    beginResetModel();
-    m_rows.clear();
-    m_matchingCount = 0;
-    m_error.clear();
-    if (m_database && m_database->isOpen()) {
-        QString error;
-        Statement count
-            = m_database->prepare(QStringLiteral("SELECT count(*) FROM items") + whereClause(), &error);
-        if (count.isValid()) {
-            if (!m_filterText.isEmpty())
-                count.bind(1, likePattern());
-            if (count.step() == Statement::Step::Row)
-                m_matchingCount = count.int64(0);
-            else
-                error = count.errorMessage();
-        }
-        if (!error.isEmpty())
-            m_error = error;
-    }
-    endResetModel();
-
-    // The first page now, so a view shows rows without waiting for its first fetchMore().
-    if (m_error.isEmpty())
-        fetchMore({});
-    else
-        Q_EMIT errorOccurred(m_error);
-    Q_EMIT matchingCountChanged(m_matchingCount);
-}
-
-QString ItemTableModel::whereClause() const
-{
-    if (m_filterText.isEmpty())
-        return {};
-    return QStringLiteral(" WHERE title LIKE ?1 ESCAPE '\\' OR sku LIKE ?1 ESCAPE '\\'");
-}
-
-QString ItemTableModel::likePattern() const
-{
-    // What the user typed is text, not a pattern: "50%" finds "50%", not "500".
-    QString escaped = m_filterText;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
-    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
-}
-
-void ItemTableModel::setError(const QString &message)
-{
-    m_error = message;
-    Q_EMIT errorOccurred(message);
+    m_sort = sort;
+    restart();
 }
 
 } // namespace Vitrine

@@ -1,21 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QAbstractTableModel>
-#include <QList>
+#include "catalog/itemquery.h"
+#include "itemblockloader.h"
 
-#include <optional>
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+#include <QSet>
 
 namespace Vitrine {
 
-class Database;
-
 /**
- * The catalog's items as a table, read from SQLite a page at a time.
+ * The catalog's matching items as a table whose rowCount() is the full matching count, so the
+ * scroll bar is true to the catalog and Ctrl+End reaches the last item.
  *
- * Rows arrive through canFetchMore()/fetchMore() as a view scrolls, so a catalog of a million
- * items opens as fast as one of ten. Searching and sorting are done by SQL, not by a proxy model,
- * because the rows a proxy would need are mostly not loaded.
+ * Rows are read in blocks of BlockSize by an ItemBlockLoader on its own thread, when a view
+ * first asks for them; until a block arrives its rows show a placeholder. A new filter or order
+ * starts a new listing (a new token): blocks of the old one that arrive late are dropped.
+ * refresh() reads the same listing again, showing the old rows until the new ones arrive.
+ * Searching and sorting are done by the core's ItemQuery, not by a proxy model, because the
+ * rows a proxy would need are mostly not loaded.
  */
 class ItemTableModel : public QAbstractTableModel
 {
@@ -37,70 +42,80 @@ public:
 
     enum Role
     {
-        ItemIdRole = Qt::UserRole + 1, ///< the item's id (items.id), an integer
+        ItemIdRole = Qt::UserRole + 1, ///< the item's id (items.id); null until its block is loaded
+        SkuRole,                       ///< the item's SKU; null until its block is loaded
+        LoadedRole,                    ///< whether the row's block has arrived
     };
 
-    /** Rows read per fetchMore(). */
-    static constexpr int PageSize = 200;
+    /** Rows read at once. */
+    static constexpr int BlockSize = 200;
+    /** Blocks kept in memory; the ones farthest from the last arrival go first. */
+    static constexpr int MaxCachedBlocks = 400;
 
-    explicit ItemTableModel(QObject *parent = nullptr);
+    /** Reads through a loader of its own, on a connection made by @p opener. */
+    explicit ItemTableModel(ItemBlockLoader::Opener opener, QObject *parent = nullptr);
     ~ItemTableModel() override;
 
-    /** Shows the items of @p database, which must outlive the model or be replaced first; null clears. */
-    void setDatabase(const Database *database);
-    const Database *database() const { return m_database; }
+    ItemBlockLoader *loader() const { return m_loader; }
+    /** The listing the rows belong to; loader answers with another token are late. */
+    quint64 token() const { return m_token; }
 
-    /** Keeps only items whose title or SKU contains @p text (case-insensitive for ASCII). */
-    void setFilterText(const QString &text);
-    /** Reads the rows again with the same filter and order (another program changed them). */
-    void refresh() { reload(); }
-    QString filterText() const { return m_filterText; }
+    /** Lists the items matching @p filter, from the top. */
+    void setFilter(const ItemFilter &filter);
+    const ItemFilter &filter() const { return m_filter; }
+    const ItemSort &sortOrder() const { return m_sort; }
+    /** Reads the listing again (another program changed the catalog), keeping the rows shown. */
+    void refresh();
 
-    /** Items that match the filter, loaded or not. */
-    qint64 matchingCount() const { return m_matchingCount; }
-    /** The last query error, empty after a successful load. */
+    /** Items that match, loaded or not; 0 while counting. */
+    qint64 matchingCount() const { return m_count; }
+    /** Whether the listing is still being counted. */
+    bool isCounting() const { return m_counting; }
+    /** The last read error of the listing, empty when it reads fine. */
     QString errorString() const { return m_error; }
+
+    bool isRowLoaded(int row) const;
+    /** The row's item; null when its block has not arrived. */
+    const ItemRow *rowAt(int row) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 Q_SIGNALS:
-    /** The rows were reloaded: another catalog, filter or order. */
+    /** The listing was counted (after a new filter, order or refresh). */
     void matchingCountChanged(qint64 count);
+    /** Rows first..last arrived. */
+    void rowsLoaded(int first, int last);
     void errorOccurred(const QString &message);
 
 private:
-    struct Row
+    struct Block
     {
-        qint64 id = 0;
-        QString sku;
-        QString title;
-        bool content = false;
-        QString category;
-        QString brand;
-        std::optional<double> price;
-        std::optional<double> salePrice;
-        std::optional<qint64> stock;
+        quint64 token = 0;
+        QList<ItemRow> rows;
     };
 
-    void reload();
-    QString whereClause() const;
-    QString likePattern() const;
-    QVariant displayValue(const Row &row, int column) const;
-    void setError(const QString &message);
+    void restart();
+    void requestBlock(int block) const;
+    void onCountReady(quint64 token, qint64 count);
+    void onBlockReady(quint64 token, int block, const QList<ItemRow> &rows);
+    void onBlockDropped(quint64 token, int block);
+    void onFailed(quint64 token, const QString &message);
+    QVariant displayValue(const ItemRow &row, int column) const;
 
-    const Database *m_database = nullptr;
-    QString m_filterText;
-    int m_sortColumn = TitleColumn;
-    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
-    QList<Row> m_rows;
-    qint64 m_matchingCount = 0;
+    ItemBlockLoader *m_loader;
+    ItemFilter m_filter;
+    ItemSort m_sort;
+    quint64 m_token = 0;
+    bool m_counting = false;
+    qint64 m_count = 0;
+    int m_rowCount = 0;
     QString m_error;
+    QHash<int, Block> m_blocks;
+    mutable QSet<int> m_requested; ///< blocks asked of the loader for m_token
 };
 
 } // namespace Vitrine
