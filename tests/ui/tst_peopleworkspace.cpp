@@ -2,6 +2,7 @@
 #include "../reliability/clirunner.h"
 
 #include "audience/personaffinities.h"
+#include "engine/recommender.h"
 #include "layout/audiencecache.h"
 #include "people/peoplepage.h"
 #include "people/personeventmodel.h"
@@ -115,6 +116,7 @@ private Q_SLOTS:
     void selectingARowOpensThePerson();
     void personWithoutEventsNameOrEmail();
     void unknownPersonSaysSo();
+    void screenshots();
 
 private:
     std::unique_ptr<CatalogSession> openSession(const QString &path);
@@ -318,9 +320,18 @@ void TestPeopleWorkspace::personSegmentsEqualTheCli()
     QVERIFY(page);
     QTRY_VERIFY(m_session->engine());
     const EngineSessionPtr engine = m_session->engine();
-    QStringList people;
-    for (int user : {0, 1, 150, engine->snapshot()->userCount() - 1})
-        people.append(engine->snapshot()->externalId(user));
+    // Somebody of no particular interest, and a member of each of a few segments.
+    QStringList people = {engine->snapshot()->externalId(0)};
+    QString error;
+    const auto audience = engine->audience(&error);
+    QVERIFY2(audience, qPrintable(error));
+    for (const QString &name : audience->library().names().mid(0, 3)) {
+        const auto members = audience->members(name, &error);
+        QVERIFY2(members, qPrintable(error));
+        if (!members->isEmpty())
+            people.append(engine->snapshot()->externalId(members->toList().back()));
+    }
+    int memberships = 0;
     for (const QString &person : std::as_const(people)) {
         QVERIFY2(engine->snapshot()->userIndexByExternalId(person) >= 0, qPrintable(person));
         QVERIFY(page->showObject(person));
@@ -347,12 +358,14 @@ void TestPeopleWorkspace::personSegmentsEqualTheCli()
                 expectedLines.append(line.mid(2));
             QCOMPARE(segment.explanation.toLines(), expectedLines);
         }
+        memberships += int(cliMembership.size());
         QCOMPARE(personPage->segmentModel()->memberSegments(), cliMembership);
         QCOMPARE(insight.memberSegments(), cliMembership);
         // The tab says how many: a user sees the count without opening it.
         QVERIFY2(personPage->tabs()->tabText(1).contains(QStringLiteral("(%1 of").arg(cliMembership.size())),
             qPrintable(personPage->tabs()->tabText(1)));
     }
+    QVERIFY2(memberships > 0, "the people compared belong to no segment: the comparison proves little");
 }
 
 void TestPeopleWorkspace::personPageShowsProfileValueEventsAndAffinities()
@@ -415,18 +428,18 @@ void TestPeopleWorkspace::slotShowsWhatTheCliRecommends()
     page->showObject(person);
     PersonPage *personPage = page->personPage();
     QTRY_VERIFY(personPage->isInsightLoaded());
-    QComboBox *slots = personPage->slotCombo();
-    QCOMPARE(slots->count(), int(m_session->engine()->recommender().slotKeys().size()));
-    QVERIFY(slots->count() > 0);
-    const int last = slots->count() - 1;
+    QComboBox *slotBox = personPage->slotCombo();
+    QCOMPARE(slotBox->count(), int(m_session->engine()->recommender().slotKeys().size()));
+    QVERIFY(slotBox->count() > 0);
+    const int last = slotBox->count() - 1;
     QSignalSpy shown(personPage, &PersonPage::recommendationsLoaded);
-    slots->setCurrentIndex(last);
+    slotBox->setCurrentIndex(last);
     QTRY_VERIFY(!shown.isEmpty());
     if (personPage->slotCombo()->currentIndex() != last)
         QFAIL("the slot choice did not stick");
     QTRY_VERIFY(m_session->jobs()->activeJobs().isEmpty());
 
-    const QString slot = slots->currentData().toString();
+    const QString slot = slotBox->currentData().toString();
     const CliRun run = runCli(m_demo,
         {QStringLiteral("--db"), m_demo, QStringLiteral("--json"), QStringLiteral("recommend"), QStringLiteral("--user"),
             person, QStringLiteral("--slot"), slot});
@@ -492,6 +505,80 @@ void TestPeopleWorkspace::unknownPersonSaysSo()
     QTRY_VERIFY(page->personPage()->isProfileLoaded());
     QVERIFY(!page->personPage()->profile());
     QVERIFY(page->personPage()->findChild<QLabel *>(QStringLiteral("personSubtitle"))->text().contains(QStringLiteral("no person")));
+}
+
+/**
+ * Not a check: with VITRINE_SCREENSHOTS=DIR, saves the page as a user sees it (1200×760), on
+ * VITRINE_SCREENSHOT_DB (else the small demo) and on the plain catalog, for a look and the docs.
+ */
+void TestPeopleWorkspace::screenshots()
+{
+    const QString folder = qEnvironmentVariable("VITRINE_SCREENSHOTS");
+    if (folder.isEmpty())
+        QSKIP("set VITRINE_SCREENSHOTS=DIR to save screenshots");
+    QDir().mkpath(folder);
+    const QString catalog = qEnvironmentVariableIsSet("VITRINE_SCREENSHOT_DB")
+        ? qEnvironmentVariable("VITRINE_SCREENSHOT_DB") : m_demo;
+    const auto save = [&](const QString &name) {
+        QTest::qWait(200);
+        QVERIFY(m_page->grab().save(QDir(folder).filePath(name)));
+    };
+
+    PeoplePage *page = openPage(catalog);
+    QVERIFY(page);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->engine(), 120000);
+    QTRY_VERIFY(page->model()->isCounted());
+    save(QStringLiteral("people-empty.png"));
+
+    const EngineSessionPtr engine = m_session->engine();
+    QString error;
+    const auto audience = engine->audience(&error);
+    QVERIFY2(audience, qPrintable(error));
+    // Someone with a few segments and a history, as a marketer would pick.
+    std::vector<std::shared_ptr<const PersonSet>> sets;
+    for (const QString &name : audience->library().names()) {
+        if (const auto set = audience->members(name, &error))
+            sets.push_back(set);
+    }
+    int user = 0;
+    for (int u = 0; u < audience->features()->userCount(); ++u) {
+        const auto in = std::count_if(sets.cbegin(), sets.cend(), [u](const auto &set) { return set->contains(u); });
+        if (audience->features()->orders(u) >= 3 && audience->features()->events(u).size() > 40 && in >= 2) {
+            user = u;
+            break;
+        }
+    }
+    const int row = user < page->model()->rowCount() ? user : 0;
+    page->table()->scrollTo(page->model()->index(row, 0));
+    QTRY_VERIFY(page->model()->isLoaded(row));
+    page->table()->selectRow(row);
+    PersonPage *personPage = page->personPage();
+    QTRY_VERIFY_WITH_TIMEOUT(personPage->isInsightLoaded(), 120000);
+    QTRY_VERIFY(personPage->isProfileLoaded());
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->jobs()->activeJobs().isEmpty(), 60000);
+    const QStringList names = {QStringLiteral("people-profile.png"), QStringLiteral("people-segments.png"),
+        QStringLiteral("people-events.png"), QStringLiteral("people-affinities.png"),
+        QStringLiteral("people-recommendations.png")};
+    for (int tab = 0; tab < names.size(); ++tab) {
+        personPage->tabs()->setCurrentIndex(tab);
+        save(names.at(tab));
+    }
+
+    page = openPage(m_plain);
+    QTRY_VERIFY(m_session->engine());
+    page->showObject(QStringLiteral("only"));
+    QTRY_VERIFY(page->personPage()->isInsightLoaded());
+    QTRY_VERIFY(page->personPage()->isProfileLoaded());
+    save(QStringLiteral("people-plain-profile.png"));
+    page->personPage()->tabs()->setCurrentIndex(2);
+    save(QStringLiteral("people-plain-events.png"));
+    page->personPage()->tabs()->setCurrentIndex(3);
+    save(QStringLiteral("people-plain-affinities.png"));
+    page->showObject(QStringLiteral("p1"));
+    QTRY_VERIFY(page->personPage()->isInsightLoaded());
+    QTRY_VERIFY(page->personPage()->isProfileLoaded());
+    page->personPage()->tabs()->setCurrentIndex(2);
+    save(QStringLiteral("people-plain-p1-events.png"));
 }
 
 QTEST_MAIN(TestPeopleWorkspace)

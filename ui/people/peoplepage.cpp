@@ -65,6 +65,7 @@ PeoplePage::PeoplePage(CatalogSession *session, QWidget *parent)
 
     m_search->setObjectName(QStringLiteral("peopleSearch"));
     m_search->setPlaceholderText(tr("Search external ids, names and e-mails…"));
+    m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) + 40);
     m_search->setClearButtonEnabled(true);
 
     m_country->setObjectName(QStringLiteral("countryFilter"));
@@ -114,8 +115,8 @@ PeoplePage::PeoplePage(CatalogSession *session, QWidget *parent)
     const int digit = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     header->resizeSection(PersonTableModel::ExternalIdColumn, digit * 12);
     header->resizeSection(PersonTableModel::NameColumn, digit * 18);
-    header->resizeSection(PersonTableModel::EmailColumn, digit * 24);
-    header->resizeSection(PersonTableModel::GenderColumn, digit * 8);
+    header->resizeSection(PersonTableModel::EmailColumn, digit * 20);
+    header->resizeSection(PersonTableModel::GenderColumn, digit * 7);
     header->resizeSection(PersonTableModel::AgeColumn, digit * 5);
     header->resizeSection(PersonTableModel::CountryColumn, digit * 12);
     header->resizeSection(PersonTableModel::CityColumn, digit * 12);
@@ -142,21 +143,24 @@ PeoplePage::PeoplePage(CatalogSession *session, QWidget *parent)
     });
     connect(m_person, &PersonPage::objectRequested, this, &WorkspacePage::objectRequested);
 
+    auto *searchRow = new QHBoxLayout;
+    searchRow->setSpacing(12);
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_summary);
     auto *filters = new QHBoxLayout;
     filters->setSpacing(6);
-    filters->addWidget(m_search, 3);
-    filters->addWidget(m_country, 1);
-    filters->addWidget(m_gender, 1);
-    filters->addWidget(m_age, 1);
-    filters->addWidget(m_segment, 2);
+    filters->addWidget(m_country, 2);
+    filters->addWidget(m_gender, 2);
+    filters->addWidget(m_age, 2);
+    filters->addWidget(m_segment, 3);
 
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->setSpacing(6);
+    leftLayout->addLayout(searchRow);
     leftLayout->addLayout(filters);
     leftLayout->addWidget(m_table, 1);
-    leftLayout->addWidget(m_summary);
 
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->setObjectName(QStringLiteral("peopleSplitter"));

@@ -6,6 +6,8 @@
 #include <QChart>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDateTimeAxis>
+#include <QGraphicsLayout>
 #include <QHorizontalBarSeries>
 #include <QLocale>
 #include <QStackedBarSeries>
@@ -21,8 +23,8 @@ namespace {
 
 constexpr qint64 SecondsPerDay = 86400;
 constexpr qint64 SecondsPerWeek = 7 * SecondsPerDay;
-/** Week labels along the axis at most; the others stay blank so the dates can be read. */
-constexpr int MaxWeekLabels = 10;
+/** Dates along the time axis at most, so they can be read. */
+constexpr int MaxDateTicks = 7;
 
 QString tr(const char *text)
 {
@@ -97,7 +99,7 @@ QChart *PersonCharts::eventsPerWeek(const QList<PersonEvent> &events)
         counts[size_t(event.type)][int((weekStart(event.time) - first) / SecondsPerWeek)] += 1;
 
     auto *series = new QStackedBarSeries;
-    series->setBarWidth(weeks == 1 ? 0.3 : 0.8);
+    series->setBarWidth(weeks < 6 ? 0.4 : 0.8);
     qreal highest = 0;
     QList<qreal> totals(weeks, 0);
     for (int type = 0; type < EventTypeCount; ++type) {
@@ -114,17 +116,11 @@ QChart *PersonCharts::eventsPerWeek(const QList<PersonEvent> &events)
     for (qreal total : std::as_const(totals))
         highest = std::max(highest, total);
 
+    // The bars need a category axis; the dates read better on a time axis laid over it, week k
+    // spanning [first + k weeks, first + k + 1 weeks) so each bar sits in the middle of its week.
     QStringList labels;
-    const int every = std::max(1, int(std::ceil(double(weeks) / MaxWeekLabels)));
-    for (int week = 0; week < weeks; ++week) {
-        if (week % every == 0) {
-            const QDate date = QDateTime::fromSecsSinceEpoch(first + week * SecondsPerWeek, Qt::UTC).date();
-            labels.append(QLocale().toString(date, QLocale::ShortFormat));
-        } else {
-            // Categories must differ; zero-width spaces are invisible and take no room.
-            labels.append(QString(week, QChar(0x200B)));
-        }
-    }
+    for (int week = 0; week < weeks; ++week)
+        labels.append(QString::number(week));
 
     auto *chart = new QChart;
     tidy(chart);
@@ -132,9 +128,17 @@ QChart *PersonCharts::eventsPerWeek(const QList<PersonEvent> &events)
     chart->addSeries(series);
     auto *axisX = new QBarCategoryAxis;
     axisX->append(labels);
-    axisX->setGridLineVisible(false);
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
+    axisX->setVisible(false);
+    auto *dates = new QDateTimeAxis;
+    dates->setRange(QDateTime::fromSecsSinceEpoch(first, Qt::UTC),
+        QDateTime::fromSecsSinceEpoch(first + qint64(weeks) * SecondsPerWeek, Qt::UTC));
+    const qint64 span = qint64(weeks) * SecondsPerWeek;
+    dates->setFormat(span > 300 * SecondsPerDay ? QStringLiteral("MMM yyyy") : QStringLiteral("d MMM"));
+    dates->setTickCount(std::clamp(weeks + 1, 2, MaxDateTicks));
+    dates->setGridLineVisible(false);
+    chart->addAxis(dates, Qt::AlignBottom);
     auto *axisY = new QValueAxis;
     axisY->setLabelFormat(QStringLiteral("%d"));
     axisY->setRange(0, std::max<qreal>(1, highest));
@@ -176,7 +180,9 @@ QChart *PersonCharts::affinities(const QString &title, const QList<PersonInsight
     series->setBarWidth(0.7);
     series->setLabelsVisible(true);
     series->setLabelsFormat(QStringLiteral("@value %"));
-    series->setLabelsPrecision(3);
+    series->setLabelsPrecision(2);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    set->setLabelColor(QColor(0x30, 0x30, 0x30));
 
     auto *chart = new QChart;
     tidy(chart);
@@ -188,9 +194,13 @@ QChart *PersonCharts::affinities(const QString &title, const QList<PersonInsight
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
     auto *axisX = new QValueAxis;
-    axisX->setRange(0, 100);
+    // Room for the strongest bar and its label, in steps of 10 or 20 points.
+    const double strongest = affinities.first().share * 100.0;
+    const int step = strongest * 1.25 > 40 ? 20 : 10;
+    const int top = std::min(100, std::max(step, int(std::ceil(strongest * 1.25 / step)) * step));
+    axisX->setRange(0, top);
     axisX->setLabelFormat(QStringLiteral("%d%%"));
-    axisX->setTickCount(6);
+    axisX->setTickCount(top / step + 1);
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
     chart->legend()->hide();

@@ -71,13 +71,13 @@ QVariant PersonEventModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:
-            return QLocale().toString(QDateTime::fromSecsSinceEpoch(event.time, Qt::UTC), QLocale::ShortFormat);
+            return QDateTime::fromSecsSinceEpoch(event.time, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         case TypeColumn:
             return typeTitle(event.type);
         case SkuColumn:
             return event.sku;
         case TitleColumn:
-            return event.title;
+            return event.title.isEmpty() ? tr("Untitled") : event.title;
         case QuantityColumn:
             return QLocale().toString(event.quantity);
         case ValueColumn:
@@ -94,7 +94,7 @@ QVariant PersonEventModel::data(const QModelIndex &index, int role) const
             return QDateTime::fromSecsSinceEpoch(event.time, Qt::UTC).toString(Qt::ISODate);
         return {};
     case Qt::ForegroundRole:
-        if (!counted)
+        if (!counted || (index.column() == TitleColumn && event.title.isEmpty()))
             return QBrush(QPalette().color(QPalette::PlaceholderText));
         return {};
     case Qt::TextAlignmentRole:
@@ -131,7 +131,7 @@ QVariant PersonEventModel::headerData(int section, Qt::Orientation orientation, 
     case TitleColumn:
         return tr("Item");
     case QuantityColumn:
-        return tr("Quantity");
+        return tr("Qty");
     case ValueColumn:
         return tr("Value");
     default:

@@ -20,7 +20,9 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
@@ -107,7 +109,25 @@ QString scoreText(int score)
 
 QString measureText(ValueMeasure measure, double value)
 {
-    return std::isnan(value) ? QStringLiteral("—") : ValueMeasures::format(measure, value);
+    if (std::isnan(value))
+        return QStringLiteral("—");
+    if (measure == ValueMeasure::RecencyDays || measure == ValueMeasure::FirstPurchaseDays)
+        return value < 1 ? PersonPage::tr("today") : PersonPage::tr("%1 days ago").arg(QLocale().toString(value, 'f', 0));
+    return ValueMeasures::format(measure, value);
+}
+
+/** The slot to show first: a personal one, not one made for a product page or a cart. */
+int preferredSlot(const QStringList &keys)
+{
+    for (int i = 0; i < keys.size(); ++i) {
+        if (keys.at(i).contains(QLatin1StringView("for-you")))
+            return i;
+    }
+    for (int i = 0; i < keys.size(); ++i) {
+        if (!keys.at(i).startsWith(QLatin1StringView("cart")) && !keys.at(i).startsWith(QLatin1StringView("product")))
+            return i;
+    }
+    return 0;
 }
 
 void clearForm(QFormLayout *form)
@@ -268,11 +288,11 @@ QWidget *PersonPage::createEventsTab()
     QHeaderView *header = m_eventTable->horizontalHeader();
     header->setSectionResizeMode(PersonEventModel::TitleColumn, QHeaderView::Stretch);
     const int digit = m_eventTable->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    header->resizeSection(PersonEventModel::TimeColumn, digit * 18);
+    header->resizeSection(PersonEventModel::TimeColumn, digit * 17);
     header->resizeSection(PersonEventModel::TypeColumn, digit * 12);
-    header->resizeSection(PersonEventModel::SkuColumn, digit * 12);
-    header->resizeSection(PersonEventModel::QuantityColumn, digit * 9);
-    header->resizeSection(PersonEventModel::ValueColumn, digit * 10);
+    header->resizeSection(PersonEventModel::SkuColumn, digit * 11);
+    header->resizeSection(PersonEventModel::QuantityColumn, digit * 5);
+    header->resizeSection(PersonEventModel::ValueColumn, digit * 9);
     connect(m_eventTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         Q_EMIT objectRequested(Workspace::Items, index.data(PersonEventModel::SkuRole).toString());
     });
@@ -331,7 +351,7 @@ QWidget *PersonPage::createRecommendationsTab()
     const int digit = m_recommendationTable->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     header->resizeSection(0, digit * 4);
     header->resizeSection(1, digit * 12);
-    header->resizeSection(2, digit * 30);
+    header->resizeSection(2, digit * 26);
     header->resizeSection(3, digit * 8);
     header->setStretchLastSection(true);
     connect(m_recommendationTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
@@ -547,7 +567,7 @@ void PersonPage::showInsight()
         field->setToolTip(tip);
         m_valueForm->addRow(label, field);
     };
-    add(tr("Recency:"), measureText(ValueMeasure::RecencyDays, in.recencyDays), tr("Days since the last purchase"));
+    add(tr("Last purchase:"), measureText(ValueMeasure::RecencyDays, in.recencyDays), tr("Recency: days since the last purchase"));
     add(tr("Frequency:"), QLocale().toString(in.orders), tr("Orders: days with a purchase"));
     add(tr("Monetary:"), ValueMeasures::format(ValueMeasure::Monetary, in.monetary), tr("Total spend"));
     add(tr("Recency score:"), scoreText(in.recencyScore), tr("1 to 5 among buyers; 5 for the most recent"));
@@ -569,7 +589,7 @@ void PersonPage::showInsight()
         m_segmentTree->setExpanded(index, index.data(PersonSegmentModel::MemberRole).toBool());
     }
     const int members = int(in.memberSegments().size());
-    m_tabs->setTabText(1, tr("Segments (%1 of %2)").arg(members).arg(in.segments.size()));
+    m_tabs->setTabText(1, in.segments.empty() ? tr("Segments") : tr("Segments (%1 of %2)").arg(members).arg(in.segments.size()));
     if (in.segments.empty())
         m_segmentNote->setText(tr("The catalog has no segments yet. Define one in the Segments workspace "
                                   "(or vitrine-cli segment save) to see here whether this person belongs."));
@@ -604,7 +624,7 @@ void PersonPage::showInsight()
         }
         m_slotCombo->setEnabled(!in.slotKeys.isEmpty());
         const int index = m_slotCombo->findData(previous);
-        m_slotCombo->setCurrentIndex(index >= 0 ? index : 0);
+        m_slotCombo->setCurrentIndex(index >= 0 ? index : preferredSlot(in.slotKeys));
     }
     loadRecommendations();
 }
@@ -635,8 +655,7 @@ void PersonPage::loadRecommendations()
             rows.usedFallback = result.usedFallback;
             const Snapshot &s = *engine->snapshot();
             for (const RecommendedItem &item : result.items) {
-                rows.rows.append({s.sku(item.item), s.title(item.item), item.score,
-                    item.reasons.join(QStringLiteral("; "))});
+                rows.rows.append({s.sku(item.item), s.title(item.item), item.score, item.reasons.join(QLatin1Char('\n'))});
             }
             return rows;
         },
@@ -650,14 +669,16 @@ void PersonPage::loadRecommendations()
                                                  "Open it in the Slots workspace to see why."));
             } else {
                 m_recommendationNote->setText(result.usedFallback
-                        ? tr("Too little is known about this person: part of the list comes from the slot's fallback.")
+                        ? tr("Part of the list comes from the slot's fallback: its strategies found too little for "
+                             "this person (asked without a product on screen or a cart).")
                         : tr("What the shop shows this person in this slot, best first."));
             }
             int position = 0;
             for (const RecommendationRow &row : std::as_const(result.rows)) {
                 QList<QStandardItem *> items = {new QStandardItem(QLocale().toString(++position)),
                     new QStandardItem(row.sku), new QStandardItem(row.title),
-                    new QStandardItem(QLocale().toString(row.score, 'f', 3)), new QStandardItem(row.reason)};
+                    new QStandardItem(QLocale().toString(row.score, 'f', 3)),
+                    new QStandardItem(row.reason.section(QLatin1Char('\n'), 0, 0))};
                 items[0]->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
                 items[3]->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
                 items[2]->setToolTip(row.title);

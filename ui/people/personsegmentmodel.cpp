@@ -62,11 +62,13 @@ void PersonSegmentModel::setInsight(const PersonInsight &insight)
         if (!segment.explanation.ok)
             state = tr("Cannot be evaluated: %1").arg(segment.explanation.error);
         else if (member && segment.name == insight.firstMatch)
-            state = tr("Member — layouts show this segment's variant");
+            state = tr("Member (first in priority)");
         else
             state = member ? tr("Member") : tr("Not a member");
         auto *status = new QStandardItem(state);
-        status->setToolTip(state);
+        status->setToolTip(member && segment.name == insight.firstMatch
+                ? tr("The first segment of the priority list this person belongs to: layouts show them its variant")
+                : state);
         for (QStandardItem *item : {name, status})
             item->setEditable(false);
         appendRow({name, status});
