@@ -10,6 +10,7 @@
 #include "people/personsegmentmodel.h"
 #include "people/persontablemodel.h"
 #include "session/catalogsession.h"
+#include "shell/mainwindow.h"
 #include "session/jobrunner.h"
 #include "storage/database.h"
 #include "storage/statement.h"
@@ -20,6 +21,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardItemModel>
@@ -109,6 +111,8 @@ private Q_SLOTS:
     void filtersNarrowTheTable();
     void lateBlocksOfAnOlderSearchAreDropped();
     void ctrlEndReachesTheLastPerson();
+    void scrollingReadsTheRowsInView();
+    void windowOpensAPersonByExternalId();
     void segmentFilterShowsTheCliMembers();
     void personSegmentsEqualTheCli();
     void personPageShowsProfileValueEventsAndAffinities();
@@ -284,6 +288,39 @@ void TestPeopleWorkspace::ctrlEndReachesTheLastPerson()
     // Scrolling back reads the blocks between by offset or by the previous block's last id alike.
     QCOMPARE(allExternalIds(page->model()).mid(2399, 2),
         QStringList({QStringLiteral("person-002400"), QStringLiteral("person-002401")}));
+}
+
+void TestPeopleWorkspace::scrollingReadsTheRowsInView()
+{
+    PeoplePage *page = openPage(m_many);
+    QVERIFY(page);
+    QTRY_VERIFY(page->model()->isCounted());
+    QTableView *table = page->table();
+    // A drag of the scroll bar to the middle: the rows that come into view are read, in order.
+    table->verticalScrollBar()->setValue(table->verticalScrollBar()->maximum() / 2);
+    const int top = table->rowAt(0);
+    QVERIFY(top > PersonTableModel::BlockSize);
+    QTRY_VERIFY(page->model()->isLoaded(top));
+    QCOMPARE(page->model()->index(top, 0).data().toString(), QStringLiteral("person-%1").arg(top + 1, 6, 10, QLatin1Char('0')));
+    const int bottom = table->rowAt(table->viewport()->height() - 2);
+    QTRY_VERIFY(page->model()->isLoaded(bottom));
+}
+
+void TestPeopleWorkspace::windowOpensAPersonByExternalId()
+{
+    // What quick open does: the window shows the People workspace with that person.
+    MainWindow window;
+    QString error;
+    QVERIFY2(window.openCatalog(m_demo, &error), qPrintable(error));
+    window.resize(1200, 760);
+    window.show();
+    QVERIFY(window.showObject(Workspace::People, QStringLiteral("U00002")));
+    QCOMPARE(window.currentWorkspace(), Workspace::People);
+    auto *page = window.findChild<PeoplePage *>();
+    QVERIFY(page);
+    QTRY_VERIFY(page->personPage()->isProfileLoaded());
+    QVERIFY(page->personPage()->profile());
+    QCOMPARE(page->personPage()->profile()->externalId, QStringLiteral("U00002"));
 }
 
 void TestPeopleWorkspace::segmentFilterShowsTheCliMembers()

@@ -65,7 +65,6 @@ PeoplePage::PeoplePage(CatalogSession *session, QWidget *parent)
 
     m_search->setObjectName(QStringLiteral("peopleSearch"));
     m_search->setPlaceholderText(tr("Search external ids, names and e-mails…"));
-    m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) + 40);
     m_search->setClearButtonEnabled(true);
 
     m_country->setObjectName(QStringLiteral("countryFilter"));
@@ -93,8 +92,11 @@ PeoplePage::PeoplePage(CatalogSession *session, QWidget *parent)
 
     m_segment->setObjectName(QStringLiteral("segmentFilter"));
     m_segment->addItem(tr("Everybody"));
-    m_segment->setMinimumContentsLength(14);
-    m_segment->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    // The filters may shrink (their lists still show whole names), so the person page keeps its room.
+    for (QComboBox *combo : {m_country, m_gender, m_age, m_segment}) {
+        combo->setMinimumContentsLength(6);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    }
     m_segment->setToolTip(tr("Only the members of this segment, at the studio's time"));
 
     m_summary->setObjectName(QStringLiteral("peopleSummary"));
@@ -156,7 +158,7 @@ PeoplePage::PeoplePage(CatalogSession *session, QWidget *parent)
 
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->setContentsMargins(0, 0, 8, 0);
     leftLayout->setSpacing(6);
     leftLayout->addLayout(searchRow);
     leftLayout->addLayout(filters);
@@ -166,8 +168,10 @@ PeoplePage::PeoplePage(CatalogSession *session, QWidget *parent)
     splitter->setObjectName(QStringLiteral("peopleSplitter"));
     splitter->addWidget(left);
     splitter->addWidget(m_person);
-    splitter->setStretchFactor(0, 5);
+    splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 6);
+    // The person page needs the room more than the table, which scrolls sideways.
+    splitter->setSizes({400, 600});
     splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);

@@ -12,6 +12,9 @@
 #include "storage/database.h"
 #include "storage/timestamp.h"
 
+#include <QAbstractAxis>
+#include <QAbstractBarSeries>
+#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -200,7 +203,7 @@ PersonPage::PersonPage(CatalogSession *session, QWidget *parent)
     m_pages->addWidget(empty);
     m_pages->addWidget(content);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setContentsMargins(8, 0, 0, 0);
     layout->addWidget(m_pages);
 
     connect(session, &CatalogSession::engineChanged, this, &PersonPage::engineChanged);
@@ -564,6 +567,7 @@ void PersonPage::showInsight()
     clearForm(m_valueForm);
     const auto add = [this](const QString &label, const QString &value, const QString &tip = {}) {
         QLabel *field = valueLabel(value);
+        field->setWordWrap(false); // short figures: never squeezed into a column of letters
         field->setToolTip(tip);
         m_valueForm->addRow(label, field);
     };
@@ -693,6 +697,22 @@ void PersonPage::setChart(QChartView *view, QChart *chart, QStackedWidget *stack
 {
     QChart *old = view->chart();
     if (chart) {
+        // The charts follow the window's palette, light or dark.
+        const QColor text = palette().color(QPalette::Text);
+        chart->setBackgroundBrush(palette().color(QPalette::Base));
+        chart->setTitleBrush(text);
+        chart->legend()->setLabelColor(text);
+        for (QAbstractAxis *axis : chart->axes()) {
+            axis->setLabelsColor(text);
+            axis->setLinePenColor(palette().color(QPalette::Mid));
+            axis->setGridLineColor(palette().color(QPalette::Midlight));
+        }
+        for (QAbstractSeries *series : chart->series()) {
+            if (auto *bars = qobject_cast<QAbstractBarSeries *>(series)) {
+                for (QBarSet *set : bars->barSets())
+                    set->setLabelColor(text);
+            }
+        }
         view->setChart(chart);
         delete old;
         stack->setCurrentIndex(0);
