@@ -25,7 +25,8 @@ public:
      * with (for categories: the items' own categories, each with its subtree), strongest first;
      * ties by index. Empty for a person without such events.
      */
-    static std::vector<Share> compute(const PersonFeatures &features, PersonFeatures::Dimension dimension, int user);
+    static std::vector<Share> compute(
+        const PersonFeatures &features, PersonFeatures::Dimension dimension, int user);
 };
 
 } // namespace Vitrine

@@ -24,8 +24,7 @@ constexpr int LimitParameter = 6;
 constexpr int OffsetParameter = 7;
 constexpr int AfterParameter = 8;
 
-const char PersonColumns[]
-    = "id, external_id, name, email, gender, birth_year, country, city, email_consent";
+const char PersonColumns[] = "id, external_id, name, email, gender, birth_year, country, city, email_consent";
 
 /** What the user typed is text, not a pattern: "a_b" finds "a_b", not "axb". */
 QString likePattern(const QString &text)
@@ -86,9 +85,9 @@ void setError(QString *error, const QString &message)
 
 bool PersonFilter::operator==(const PersonFilter &other) const
 {
-    return text == other.text && country == other.country && gender == other.gender
-        && minAge == other.minAge && maxAge == other.maxAge && unknownAge == other.unknownAge
-        && referenceYear == other.referenceYear && ids == other.ids;
+    return text == other.text && country == other.country && gender == other.gender && minAge == other.minAge
+        && maxAge == other.maxAge && unknownAge == other.unknownAge && referenceYear == other.referenceYear
+        && ids == other.ids;
 }
 
 PersonQuery::PersonQuery(const Database &db)
@@ -161,8 +160,8 @@ std::optional<qint64> PersonQuery::count(const PersonFilter &filter, QString *er
     return statement.int64(0);
 }
 
-std::optional<QList<PersonRow>> PersonQuery::rows(const PersonFilter &filter, qint64 offset, int limit,
-    std::optional<qint64> afterId, QString *error) const
+std::optional<QList<PersonRow>> PersonQuery::rows(
+    const PersonFilter &filter, qint64 offset, int limit, std::optional<qint64> afterId, QString *error) const
 {
     if (filter.ids && filter.ids->empty())
         return QList<PersonRow>();
@@ -170,7 +169,8 @@ std::optional<QList<PersonRow>> PersonQuery::rows(const PersonFilter &filter, qi
         return std::nullopt;
     QString where = whereClause(filter);
     if (afterId)
-        where += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) + QStringLiteral("id > ?8");
+        where += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND "))
+            + QStringLiteral("id > ?8");
     const QString sql = QStringLiteral("SELECT %1 FROM users").arg(QLatin1StringView(PersonColumns)) + where
         + QStringLiteral(" ORDER BY id LIMIT ?6") + (afterId ? QString() : QStringLiteral(" OFFSET ?7"));
     QString message;
@@ -201,10 +201,10 @@ std::optional<QList<PersonRow>> PersonQuery::rows(const PersonFilter &filter, qi
 std::optional<PersonProfile> PersonQuery::profile(const QString &externalId, QString *error) const
 {
     QString message;
-    Statement statement = m_db.prepare(
-        QStringLiteral("SELECT %1, created_at, attributes FROM users WHERE external_id = ?1")
-            .arg(QLatin1StringView(PersonColumns)),
-        &message);
+    Statement statement
+        = m_db.prepare(QStringLiteral("SELECT %1, created_at, attributes FROM users WHERE external_id = ?1")
+                           .arg(QLatin1StringView(PersonColumns)),
+            &message);
     if (!statement.isValid()) {
         setError(error, message);
         return std::nullopt;
@@ -231,11 +231,11 @@ std::optional<QList<PersonEvent>> PersonQuery::events(qint64 userId, int limit, 
 {
     QString message;
     // The latest `limit` events (the primary key reads them backwards), then oldest first.
-    Statement statement = m_db.prepare(
-        QStringLiteral("SELECT e.ts, e.type, e.item_id, i.sku, i.title, e.quantity, e.value"
-                       " FROM events e JOIN items i ON i.id = e.item_id WHERE e.user_id = ?1"
-                       " ORDER BY e.ts DESC, e.item_id DESC, e.type DESC LIMIT ?2"),
-        &message);
+    Statement statement
+        = m_db.prepare(QStringLiteral("SELECT e.ts, e.type, e.item_id, i.sku, i.title, e.quantity, e.value"
+                                      " FROM events e JOIN items i ON i.id = e.item_id WHERE e.user_id = ?1"
+                                      " ORDER BY e.ts DESC, e.item_id DESC, e.type DESC LIMIT ?2"),
+            &message);
     if (!statement.isValid()) {
         setError(error, message);
         return std::nullopt;
@@ -268,7 +268,8 @@ std::optional<QList<PersonEvent>> PersonQuery::events(qint64 userId, int limit, 
 std::optional<qint64> PersonQuery::eventCount(qint64 userId, QString *error) const
 {
     QString message;
-    Statement statement = m_db.prepare(QStringLiteral("SELECT count(*) FROM events WHERE user_id = ?1"), &message);
+    Statement statement
+        = m_db.prepare(QStringLiteral("SELECT count(*) FROM events WHERE user_id = ?1"), &message);
     if (!statement.isValid()) {
         setError(error, message);
         return std::nullopt;

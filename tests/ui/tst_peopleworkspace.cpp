@@ -10,8 +10,8 @@
 #include "people/personsegmentmodel.h"
 #include "people/persontablemodel.h"
 #include "session/catalogsession.h"
-#include "shell/mainwindow.h"
 #include "session/jobrunner.h"
+#include "shell/mainwindow.h"
 #include "storage/database.h"
 #include "storage/statement.h"
 
@@ -70,7 +70,8 @@ qint64 countWhere(const QString &path, const QString &where)
     QString error;
     if (!db.open(path, Database::OpenMode::ReadOnly, &error))
         return -1;
-    return db.queryInt(QStringLiteral("SELECT count(*) FROM users") + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where));
+    return db.queryInt(QStringLiteral("SELECT count(*) FROM users")
+        + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where));
 }
 
 /** The external ids of every row of the table, reading every block (as scrolling would). */
@@ -143,9 +144,10 @@ void TestPeopleWorkspace::initTestCase()
     m_many = m_dir.filePath(QStringLiteral("many.vitrine"));
     // The demo through the command line, so it has the starter segments and slots as users get them.
     const CliRun demo = runCli(m_demo,
-        {QStringLiteral("--db"), m_demo, QStringLiteral("demo"), QStringLiteral("--users"), QStringLiteral("400"),
-            QStringLiteral("--items"), QStringLiteral("150"), QStringLiteral("--events"), QStringLiteral("12000"),
-            QStringLiteral("--seed"), QStringLiteral("7")});
+        {QStringLiteral("--db"), m_demo, QStringLiteral("demo"), QStringLiteral("--users"),
+            QStringLiteral("400"), QStringLiteral("--items"), QStringLiteral("150"),
+            QStringLiteral("--events"), QStringLiteral("12000"), QStringLiteral("--seed"),
+            QStringLiteral("7")});
     QVERIFY2(demo.exitCode == 0, demo.describe().constData());
     QString error;
     QVERIFY2(writeCatalog(m_plain, QString::fromUtf8(PlainSql), &error), qPrintable(error));
@@ -191,7 +193,8 @@ void TestPeopleWorkspace::tableCountsEveryoneAndPagesLazily()
     QCOMPARE(model->rowCount(), ManyPeople);
     QVERIFY(model->isLoaded(0));
     QVERIFY(!model->isLoaded(ManyPeople - 1));
-    QCOMPARE(model->index(0, PersonTableModel::ExternalIdColumn).data().toString(), QStringLiteral("person-000001"));
+    QCOMPARE(model->index(0, PersonTableModel::ExternalIdColumn).data().toString(),
+        QStringLiteral("person-000001"));
     const auto *summary = page->findChild<QLabel *>(QStringLiteral("peopleSummary"));
     QCOMPARE(summary->text(), QStringLiteral("5,000 people"));
 }
@@ -210,13 +213,17 @@ void TestPeopleWorkspace::filtersNarrowTheTable_data()
                                     << QStringLiteral("name LIKE '%Person 12%'");
     QTest::newRow("search by id") << QStringLiteral("person-0049") << QString() << 0 << 0
                                   << QStringLiteral("external_id LIKE '%person-0049%'");
-    QTest::newRow("country") << QString() << QStringLiteral("Sweden") << 0 << 0 << QStringLiteral("country = 'Sweden'");
+    QTest::newRow("country") << QString() << QStringLiteral("Sweden") << 0 << 0
+                             << QStringLiteral("country = 'Sweden'");
     QTest::newRow("gender") << QString() << QString() << 2 << 0 << QStringLiteral("gender = 'm'");
-    QTest::newRow("age 25-34") << QString() << QString() << 0 << 2
-                               << QStringLiteral("birth_year BETWEEN %1 AND %2").arg(year - 34).arg(year - 25);
+    QTest::newRow("age 25-34")
+        << QString() << QString() << 0 << 2
+        << QStringLiteral("birth_year BETWEEN %1 AND %2").arg(year - 34).arg(year - 25);
     QTest::newRow("all at once") << QStringLiteral("Person 1") << QStringLiteral("France") << 1 << 6
-                                 << QStringLiteral("name LIKE '%Person 1%' AND country = 'France' AND gender = 'f'"
-                                                   " AND birth_year <= %1").arg(year - 65);
+                                 << QStringLiteral(
+                                        "name LIKE '%Person 1%' AND country = 'France' AND gender = 'f'"
+                                        " AND birth_year <= %1")
+                                        .arg(year - 65);
     QTest::newRow("nobody") << QStringLiteral("no such person") << QString() << 0 << 0 << QStringLiteral("0");
 }
 
@@ -282,7 +289,8 @@ void TestPeopleWorkspace::ctrlEndReachesTheLastPerson()
     QTest::keyClick(table, Qt::Key_End, Qt::ControlModifier);
     QCOMPARE(table->currentIndex().row(), ManyPeople - 1);
     QTRY_VERIFY(page->model()->isLoaded(ManyPeople - 1));
-    QCOMPARE(page->model()->index(ManyPeople - 1, 0).data().toString(), QStringLiteral("person-%1").arg(ManyPeople, 6, 10, QLatin1Char('0')));
+    QCOMPARE(page->model()->index(ManyPeople - 1, 0).data().toString(),
+        QStringLiteral("person-%1").arg(ManyPeople, 6, 10, QLatin1Char('0')));
     // The current row opens once its block is read.
     QTRY_COMPARE(page->personPage()->externalId(), QStringLiteral("person-005000"));
     // Scrolling back reads the blocks between by offset or by the previous block's last id alike.
@@ -301,7 +309,8 @@ void TestPeopleWorkspace::scrollingReadsTheRowsInView()
     const int top = table->rowAt(0);
     QVERIFY(top > PersonTableModel::BlockSize);
     QTRY_VERIFY(page->model()->isLoaded(top));
-    QCOMPARE(page->model()->index(top, 0).data().toString(), QStringLiteral("person-%1").arg(top + 1, 6, 10, QLatin1Char('0')));
+    QCOMPARE(page->model()->index(top, 0).data().toString(),
+        QStringLiteral("person-%1").arg(top + 1, 6, 10, QLatin1Char('0')));
     const int bottom = table->rowAt(table->viewport()->height() - 2);
     QTRY_VERIFY(page->model()->isLoaded(bottom));
 }
@@ -333,8 +342,8 @@ void TestPeopleWorkspace::segmentFilterShowsTheCliMembers()
     for (int i = 1; i < segmentCombo->count(); ++i) {
         const QString name = segmentCombo->itemData(i).toString();
         const CliRun run = runCli(m_demo,
-            {QStringLiteral("--db"), m_demo, QStringLiteral("--json"), QStringLiteral("segment"), QStringLiteral("members"),
-                name, QStringLiteral("--limit"), QStringLiteral("0")});
+            {QStringLiteral("--db"), m_demo, QStringLiteral("--json"), QStringLiteral("segment"),
+                QStringLiteral("members"), name, QStringLiteral("--limit"), QStringLiteral("0")});
         QVERIFY2(run.exitCode == 0, run.describe().constData());
         QStringList expected;
         for (const QJsonValue &id : run.json().value(QStringLiteral("members")).toArray())
@@ -381,8 +390,8 @@ void TestPeopleWorkspace::personSegmentsEqualTheCli()
         QStringList cliMembership;
         for (const PersonInsight::Segment &segment : insight.segments) {
             const CliRun explain = runCli(m_demo,
-                {QStringLiteral("--db"), m_demo, QStringLiteral("segment"), QStringLiteral("explain"), segment.name,
-                    QStringLiteral("--user"), person});
+                {QStringLiteral("--db"), m_demo, QStringLiteral("segment"), QStringLiteral("explain"),
+                    segment.name, QStringLiteral("--user"), person});
             QVERIFY2(explain.exitCode == 0, explain.describe().constData());
             QStringList lines = cliLines(explain.out);
             QVERIFY(!lines.isEmpty());
@@ -428,7 +437,8 @@ void TestPeopleWorkspace::personPageShowsProfileValueEventsAndAffinities()
     QTRY_VERIFY(personPage->isInsightLoaded());
     QVERIFY(personPage->profile());
     QCOMPARE(personPage->profile()->externalId, person);
-    QCOMPARE(personPage->findChild<QLabel *>(QStringLiteral("personTitle"))->text(), personPage->profile()->name);
+    QCOMPARE(
+        personPage->findChild<QLabel *>(QStringLiteral("personTitle"))->text(), personPage->profile()->name);
 
     // Value: the features' own figures.
     const PersonInsight &insight = personPage->insight();
@@ -440,8 +450,9 @@ void TestPeopleWorkspace::personPageShowsProfileValueEventsAndAffinities()
     // Events: as many rows as the catalog holds for the person, and a chart of them.
     Database db;
     QVERIFY(db.open(m_demo, Database::OpenMode::ReadOnly, &error));
-    const qint64 events = db.queryInt(
-        QStringLiteral("SELECT count(*) FROM events e JOIN users u ON u.id = e.user_id WHERE u.external_id = '%1'").arg(person));
+    const qint64 events = db.queryInt(QStringLiteral(
+        "SELECT count(*) FROM events e JOIN users u ON u.id = e.user_id WHERE u.external_id = '%1'")
+                                          .arg(person));
     QVERIFY(events > 0);
     QCOMPARE(personPage->eventModel()->rowCount(), int(std::min<qint64>(events, PersonPage::MaxEvents)));
     auto *eventChart = personPage->findChild<QChartView *>(QStringLiteral("eventChart"));
@@ -449,11 +460,16 @@ void TestPeopleWorkspace::personPageShowsProfileValueEventsAndAffinities()
 
     // Affinities: the same shares as the features' columns over everybody.
     QVERIFY(!insight.categories.isEmpty());
-    for (const PersonAffinities::Share &share : PersonAffinities::compute(features, PersonFeatures::Dimension::Category, user))
-        QCOMPARE(float(share.share), (*features.affinity(PersonFeatures::Dimension::Category, share.target))[size_t(user)]);
-    for (const PersonAffinities::Share &share : PersonAffinities::compute(features, PersonFeatures::Dimension::Brand, user))
-        QCOMPARE(float(share.share), (*features.affinity(PersonFeatures::Dimension::Brand, share.target))[size_t(user)]);
-    QVERIFY(!personPage->findChild<QChartView *>(QStringLiteral("categoryChart"))->chart()->series().isEmpty());
+    for (const PersonAffinities::Share &share :
+        PersonAffinities::compute(features, PersonFeatures::Dimension::Category, user))
+        QCOMPARE(float(share.share),
+            (*features.affinity(PersonFeatures::Dimension::Category, share.target))[size_t(user)]);
+    for (const PersonAffinities::Share &share :
+        PersonAffinities::compute(features, PersonFeatures::Dimension::Brand, user))
+        QCOMPARE(float(share.share),
+            (*features.affinity(PersonFeatures::Dimension::Brand, share.target))[size_t(user)]);
+    QVERIFY(
+        !personPage->findChild<QChartView *>(QStringLiteral("categoryChart"))->chart()->series().isEmpty());
 }
 
 void TestPeopleWorkspace::slotShowsWhatTheCliRecommends()
@@ -478,8 +494,8 @@ void TestPeopleWorkspace::slotShowsWhatTheCliRecommends()
 
     const QString slot = slotBox->currentData().toString();
     const CliRun run = runCli(m_demo,
-        {QStringLiteral("--db"), m_demo, QStringLiteral("--json"), QStringLiteral("recommend"), QStringLiteral("--user"),
-            person, QStringLiteral("--slot"), slot});
+        {QStringLiteral("--db"), m_demo, QStringLiteral("--json"), QStringLiteral("recommend"),
+            QStringLiteral("--user"), person, QStringLiteral("--slot"), slot});
     QVERIFY2(run.exitCode == 0, run.describe().constData());
     QStringList expected;
     for (const QJsonValue &item : run.json().value(QStringLiteral("items")).toArray())
@@ -518,7 +534,9 @@ void TestPeopleWorkspace::personWithoutEventsNameOrEmail()
     QTRY_VERIFY(personPage->isInsightLoaded());
     // Without a name the external id is the title; no e-mail, no events: said, not blank.
     QCOMPARE(personPage->findChild<QLabel *>(QStringLiteral("personTitle"))->text(), QStringLiteral("only"));
-    QVERIFY2(personPage->findChild<QLabel *>(QStringLiteral("personSubtitle"))->text().contains(QStringLiteral("0 events")),
+    QVERIFY2(personPage->findChild<QLabel *>(QStringLiteral("personSubtitle"))
+                 ->text()
+                 .contains(QStringLiteral("0 events")),
         qPrintable(personPage->findChild<QLabel *>(QStringLiteral("personSubtitle"))->text()));
     QCOMPARE(personPage->eventModel()->rowCount(), 0);
     QCOMPARE(personPage->tabs()->tabText(2), QStringLiteral("Events (0)"));
@@ -541,7 +559,10 @@ void TestPeopleWorkspace::unknownPersonSaysSo()
     page->showObject(QStringLiteral("nobody-here"));
     QTRY_VERIFY(page->personPage()->isProfileLoaded());
     QVERIFY(!page->personPage()->profile());
-    QVERIFY(page->personPage()->findChild<QLabel *>(QStringLiteral("personSubtitle"))->text().contains(QStringLiteral("no person")));
+    QVERIFY(page->personPage()
+                ->findChild<QLabel *>(QStringLiteral("personSubtitle"))
+                ->text()
+                .contains(QStringLiteral("no person")));
 }
 
 /**
@@ -555,7 +576,8 @@ void TestPeopleWorkspace::screenshots()
         QSKIP("set VITRINE_SCREENSHOTS=DIR to save screenshots");
     QDir().mkpath(folder);
     const QString catalog = qEnvironmentVariableIsSet("VITRINE_SCREENSHOT_DB")
-        ? qEnvironmentVariable("VITRINE_SCREENSHOT_DB") : m_demo;
+        ? qEnvironmentVariable("VITRINE_SCREENSHOT_DB")
+        : m_demo;
     const auto save = [&](const QString &name) {
         QTest::qWait(200);
         QVERIFY(m_page->grab().save(QDir(folder).filePath(name)));
@@ -579,7 +601,8 @@ void TestPeopleWorkspace::screenshots()
     }
     int user = 0;
     for (int u = 0; u < audience->features()->userCount(); ++u) {
-        const auto in = std::count_if(sets.cbegin(), sets.cend(), [u](const auto &set) { return set->contains(u); });
+        const auto in
+            = std::count_if(sets.cbegin(), sets.cend(), [u](const auto &set) { return set->contains(u); });
         if (audience->features()->orders(u) >= 3 && audience->features()->events(u).size() > 40 && in >= 2) {
             user = u;
             break;

@@ -29,7 +29,12 @@ namespace {
 constexpr int SearchDelayMs = 250;
 
 constexpr PeoplePage::AgeBand AgeBands[] = {
-    {-1, 24}, {25, 34}, {35, 44}, {45, 54}, {55, 64}, {65, -1},
+    {-1, 24},
+    {25, 34},
+    {35, 44},
+    {45, 54},
+    {55, 64},
+    {65, -1},
 };
 
 struct Choices
@@ -131,12 +136,12 @@ PeoplePage::PeoplePage(CatalogSession *session, QWidget *parent)
     connect(m_search, &QLineEdit::returnPressed, this, &PeoplePage::applyFilter);
     for (QComboBox *combo : {m_country, m_gender, m_age})
         connect(combo, &QComboBox::currentIndexChanged, this, &PeoplePage::applyFilter);
-    connect(m_segment, &QComboBox::currentIndexChanged, this, [this] {
-        loadSegmentMembers(m_segment->currentData().toString());
-    });
+    connect(m_segment, &QComboBox::currentIndexChanged, this,
+        [this] { loadSegmentMembers(m_segment->currentData().toString()); });
     connect(m_model, &PersonTableModel::matchingCountChanged, this, &PeoplePage::updateSummary);
     connect(m_model, &PersonTableModel::errorOccurred, this, &PeoplePage::updateSummary);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PeoplePage::currentRowChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &PeoplePage::currentRowChanged);
     // A row chosen before its block arrived opens once it does.
     connect(m_model, &PersonTableModel::rowsLoaded, this, [this](int first, int last) {
         const int row = m_table->currentIndex().row();
@@ -255,8 +260,9 @@ void PeoplePage::updateSummary()
         return;
     }
     if (!segment.isEmpty() && m_membersOf != segment) {
-        m_summary->setText(session()->engine() ? tr("Finding the members of “%1”…").arg(segment)
-                                               : tr("Waiting for the engine to find the members of “%1”…").arg(segment));
+        m_summary->setText(session()->engine()
+                ? tr("Finding the members of “%1”…").arg(segment)
+                : tr("Waiting for the engine to find the members of “%1”…").arg(segment));
         return;
     }
     if (!m_model->isCounted()) {
@@ -270,8 +276,9 @@ void PeoplePage::updateSummary()
     if (count == 0 && filtered)
         m_summary->setText(tr("Nobody matches. Clear the search or a filter to see more people."));
     else if (count == 0)
-        m_summary->setText(tr("The catalog has no people yet. Import them (vitrine-cli import users FILE.csv) "
-                              "or create a demo catalog."));
+        m_summary->setText(
+            tr("The catalog has no people yet. Import them (vitrine-cli import users FILE.csv) "
+               "or create a demo catalog."));
     else if (filtered)
         m_summary->setText(count == 1 ? tr("1 person matches") : tr("%1 people match").arg(number));
     else
@@ -315,7 +322,8 @@ void PeoplePage::loadChoices()
                 for (int i = 0; i < choices.segmentNames.size(); ++i) {
                     const QString &name = choices.segmentNames.at(i);
                     const QString &title = choices.segmentTitles.at(i);
-                    m_segment->addItem(title == name ? name : QStringLiteral("%1 (%2)").arg(title, name), name);
+                    m_segment->addItem(
+                        title == name ? name : QStringLiteral("%1 (%2)").arg(title, name), name);
                 }
                 m_segment->setEnabled(!choices.segmentNames.isEmpty());
                 m_segment->setToolTip(choices.segmentNames.isEmpty()
@@ -366,7 +374,8 @@ void PeoplePage::loadSegmentMembers(const QString &segment)
             if (token != m_membersToken)
                 return;
             m_membersOf = segment;
-            m_membersError = result.ids ? QString() : (result.error.isEmpty() ? tr("cancelled") : result.error);
+            m_membersError
+                = result.ids ? QString() : (result.error.isEmpty() ? tr("cancelled") : result.error);
             m_members = result.ids;
             applyFilter();
             updateSummary();
@@ -378,7 +387,8 @@ void PeoplePage::currentRowChanged()
     const QModelIndex index = m_table->currentIndex();
     if (!index.isValid())
         return;
-    const QString externalId = m_model->index(index.row(), 0).data(PersonTableModel::ExternalIdRole).toString();
+    const QString externalId
+        = m_model->index(index.row(), 0).data(PersonTableModel::ExternalIdRole).toString();
     if (!externalId.isEmpty() && externalId != m_person->externalId())
         m_person->showPerson(externalId);
 }

@@ -75,7 +75,8 @@ void tidy(QChart *chart)
 
 qint64 PersonCharts::weekStart(qint64 unixSeconds)
 {
-    const qint64 day = unixSeconds >= 0 ? unixSeconds / SecondsPerDay : (unixSeconds - SecondsPerDay + 1) / SecondsPerDay;
+    const qint64 day
+        = unixSeconds >= 0 ? unixSeconds / SecondsPerDay : (unixSeconds - SecondsPerDay + 1) / SecondsPerDay;
     // 1970-01-01 was a Thursday: three days after a Monday.
     const qint64 sinceMonday = ((day + 3) % 7 + 7) % 7;
     return (day - sinceMonday) * SecondsPerDay;
@@ -103,7 +104,8 @@ QChart *PersonCharts::eventsPerWeek(const QList<PersonEvent> &events)
     qreal highest = 0;
     QList<qreal> totals(weeks, 0);
     for (int type = 0; type < EventTypeCount; ++type) {
-        if (std::all_of(counts[size_t(type)].cbegin(), counts[size_t(type)].cend(), [](qreal v) { return v == 0; }))
+        if (std::all_of(
+                counts[size_t(type)].cbegin(), counts[size_t(type)].cend(), [](qreal v) { return v == 0; }))
             continue;
         auto *set = new QBarSet(typeTitle(EventType(type)));
         set->setColor(typeColor(EventType(type)));
@@ -151,7 +153,8 @@ QChart *PersonCharts::eventsPerWeek(const QList<PersonEvent> &events)
     return chart;
 }
 
-QChart *PersonCharts::affinities(const QString &title, const QList<PersonInsight::Affinity> &affinities, int limit)
+QChart *PersonCharts::affinities(
+    const QString &title, const QList<PersonInsight::Affinity> &affinities, int limit)
 {
     if (affinities.isEmpty())
         return nullptr;

@@ -22,7 +22,8 @@ public:
      */
     static QChart *eventsPerWeek(const QList<PersonEvent> &events);
     /** The strongest @p limit affinities as horizontal bars in percent; nullptr when there are none. */
-    static QChart *affinities(const QString &title, const QList<PersonInsight::Affinity> &affinities, int limit);
+    static QChart *affinities(
+        const QString &title, const QList<PersonInsight::Affinity> &affinities, int limit);
 
     /** The Monday 00:00 UTC of the week @p unixSeconds falls in. */
     static qint64 weekStart(qint64 unixSeconds);

@@ -71,7 +71,8 @@ QVariant PersonEventModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:
-            return QDateTime::fromSecsSinceEpoch(event.time, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+            return QDateTime::fromSecsSinceEpoch(event.time, Qt::UTC)
+                .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         case TypeColumn:
             return typeTitle(event.type);
         case SkuColumn:

@@ -48,7 +48,8 @@ QStringList PersonInsight::memberSegments() const
     return names;
 }
 
-PersonInsight PersonInsight::compute(const EngineSession &engine, const QString &externalId, const Progress &progress)
+PersonInsight PersonInsight::compute(
+    const EngineSession &engine, const QString &externalId, const Progress &progress)
 {
     PersonInsight insight;
     insight.asOf = engine.asOf();
@@ -69,7 +70,8 @@ PersonInsight PersonInsight::compute(const EngineSession &engine, const QString 
     QString error;
     const std::shared_ptr<AudienceCache> audience = engine.audience(&error, progress);
     if (!audience) {
-        insight.error = error.isEmpty() ? QCoreApplication::translate("Vitrine::PersonInsight", "cancelled") : error;
+        insight.error
+            = error.isEmpty() ? QCoreApplication::translate("Vitrine::PersonInsight", "cancelled") : error;
         return insight;
     }
     const PersonFeatures &features = *audience->features();

@@ -70,7 +70,8 @@ struct PersonInsight
     /** The names of the segments the person belongs to, in the order above. */
     QStringList memberSegments() const;
 
-    static PersonInsight compute(const EngineSession &engine, const QString &externalId, const Progress &progress = {});
+    static PersonInsight compute(
+        const EngineSession &engine, const QString &externalId, const Progress &progress = {});
 };
 
 } // namespace Vitrine

@@ -107,7 +107,9 @@ QString scoreText(int score)
 {
     if (score <= 0)
         return QStringLiteral("—");
-    return QStringLiteral("%1  %2").arg(QString(score, QChar(0x25CF)) + QString(5 - score, QChar(0x25CB))).arg(score);
+    return QStringLiteral("%1  %2")
+        .arg(QString(score, QChar(0x25CF)) + QString(5 - score, QChar(0x25CB)))
+        .arg(score);
 }
 
 QString measureText(ValueMeasure measure, double value)
@@ -115,7 +117,8 @@ QString measureText(ValueMeasure measure, double value)
     if (std::isnan(value))
         return QStringLiteral("—");
     if (measure == ValueMeasure::RecencyDays || measure == ValueMeasure::FirstPurchaseDays)
-        return value < 1 ? PersonPage::tr("today") : PersonPage::tr("%1 days ago").arg(QLocale().toString(value, 'f', 0));
+        return value < 1 ? PersonPage::tr("today")
+                         : PersonPage::tr("%1 days ago").arg(QLocale().toString(value, 'f', 0));
     return ValueMeasures::format(measure, value);
 }
 
@@ -127,7 +130,8 @@ int preferredSlot(const QStringList &keys)
             return i;
     }
     for (int i = 0; i < keys.size(); ++i) {
-        if (!keys.at(i).startsWith(QLatin1StringView("cart")) && !keys.at(i).startsWith(QLatin1StringView("product")))
+        if (!keys.at(i).startsWith(QLatin1StringView("cart"))
+            && !keys.at(i).startsWith(QLatin1StringView("product")))
             return i;
     }
     return 0;
@@ -168,9 +172,10 @@ PersonPage::PersonPage(CatalogSession *session, QWidget *parent)
 {
     setObjectName(QStringLiteral("personPage"));
 
-    auto *empty = placeholder(tr("Choose a person in the list to see their profile, value, segments, "
-                                 "events, affinities and what each slot shows them.\n\n"
-                                 "Search by external id, name or e-mail, or narrow the list with the filters."));
+    auto *empty
+        = placeholder(tr("Choose a person in the list to see their profile, value, segments, "
+                         "events, affinities and what each slot shows them.\n\n"
+                         "Search by external id, name or e-mail, or narrow the list with the filters."));
     empty->setObjectName(QStringLiteral("personEmptyState"));
 
     auto *content = new QWidget;
@@ -282,8 +287,9 @@ QWidget *PersonPage::createEventsTab()
     m_eventChart->setMinimumHeight(180);
     m_eventStack = new QStackedWidget;
     m_eventStack->addWidget(m_eventChart);
-    m_eventStack->addWidget(placeholder(tr("No events yet. Import events (vitrine-cli import events FILE.csv) "
-                                           "and this person's views, carts and purchases appear here.")));
+    m_eventStack->addWidget(
+        placeholder(tr("No events yet. Import events (vitrine-cli import events FILE.csv) "
+                       "and this person's views, carts and purchases appear here.")));
 
     m_eventTable = makeTable(m_eventModel, nullptr);
     m_eventTable->setObjectName(QStringLiteral("eventTable"));
@@ -346,7 +352,8 @@ QWidget *PersonPage::createRecommendationsTab()
     m_recommendationNote->setWordWrap(true);
     m_recommendationNote->setForegroundRole(QPalette::PlaceholderText);
 
-    m_recommendationModel->setHorizontalHeaderLabels({tr("#"), tr("SKU"), tr("Item"), tr("Score"), tr("Why")});
+    m_recommendationModel->setHorizontalHeaderLabels(
+        {tr("#"), tr("SKU"), tr("Item"), tr("Score"), tr("Why")});
     m_recommendationTable = makeTable(m_recommendationModel, nullptr);
     m_recommendationTable->setObjectName(QStringLiteral("recommendationTable"));
     m_recommendationTable->setToolTip(tr("Double-click an item to open it"));
@@ -358,7 +365,8 @@ QWidget *PersonPage::createRecommendationsTab()
     header->resizeSection(3, digit * 8);
     header->setStretchLastSection(true);
     connect(m_recommendationTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
-        Q_EMIT objectRequested(Workspace::Items, m_recommendationModel->index(index.row(), 1).data().toString());
+        Q_EMIT objectRequested(
+            Workspace::Items, m_recommendationModel->index(index.row(), 1).data().toString());
     });
     connect(m_slotCombo, &QComboBox::currentIndexChanged, this, &PersonPage::loadRecommendations);
 
@@ -428,7 +436,8 @@ void PersonPage::loadProfile()
             if (!result.profile) {
                 m_title->setText(m_externalId);
                 m_subtitle->setText(result.error.isEmpty()
-                        ? tr("There is no person with the external id “%1” in this catalog.").arg(m_externalId)
+                        ? tr("There is no person with the external id “%1” in this catalog.")
+                              .arg(m_externalId)
                         : tr("Cannot read this person: %1").arg(result.error));
             } else {
                 showProfile();
@@ -466,11 +475,13 @@ void PersonPage::showProfile()
     const int year = m_session->engine()
         ? QDateTime::fromSecsSinceEpoch(m_session->engine()->asOf(), Qt::UTC).date().year()
         : QDate::currentDate().year();
-    add(tr("Born:"), p.birthYear > 0 ? tr("%1 (age %2)").arg(p.birthYear).arg(year - p.birthYear) : QString());
+    add(tr("Born:"),
+        p.birthYear > 0 ? tr("%1 (age %2)").arg(p.birthYear).arg(year - p.birthYear) : QString());
     add(tr("Country:"), p.country);
     add(tr("City:"), p.city);
     add(tr("Customer since:"),
-        p.createdAt ? QLocale().toString(QDateTime::fromSecsSinceEpoch(*p.createdAt, Qt::UTC).date(), QLocale::ShortFormat)
+        p.createdAt ? QLocale().toString(
+            QDateTime::fromSecsSinceEpoch(*p.createdAt, Qt::UTC).date(), QLocale::ShortFormat)
                     : QString());
     for (auto it = p.attributes.constBegin(); it != p.attributes.constEnd(); ++it) {
         const QJsonValue value = it.value();
@@ -491,8 +502,9 @@ void PersonPage::showProfile()
     // The chart covers what was read; the table greys what the engine does not count yet.
     setChart(m_eventChart, PersonCharts::eventsPerWeek(m_eventModel->events()), m_eventStack);
     if (m_eventTotal > m_eventModel->rowCount())
-        m_eventNote->setText(tr("The latest %1 of %2 events.")
-                                 .arg(QLocale().toString(m_eventModel->rowCount()), QLocale().toString(m_eventTotal)));
+        m_eventNote->setText(
+            tr("The latest %1 of %2 events.")
+                .arg(QLocale().toString(m_eventModel->rowCount()), QLocale().toString(m_eventTotal)));
     else
         m_eventNote->clear();
     m_tabs->setTabText(2, tr("Events (%1)").arg(QLocale().toString(m_eventTotal)));
@@ -519,9 +531,8 @@ void PersonPage::loadInsight()
     }
     m_session->jobs()->run(
         tr("Explaining a person"), this,
-        [engine, externalId = m_externalId](const Progress &progress) {
-            return PersonInsight::compute(*engine, externalId, progress);
-        },
+        [engine, externalId = m_externalId](
+            const Progress &progress) { return PersonInsight::compute(*engine, externalId, progress); },
         [this, token](PersonInsight insight) {
             if (token != m_insightToken)
                 return;
@@ -562,7 +573,8 @@ void PersonPage::showInsight()
         showEmptyInsight(tr("Cannot compute this person's features: %1").arg(in.error));
         return;
     }
-    const QString asOf = QLocale().toString(QDateTime::fromSecsSinceEpoch(in.asOf, Qt::UTC), QLocale::ShortFormat);
+    const QString asOf
+        = QLocale().toString(QDateTime::fromSecsSinceEpoch(in.asOf, Qt::UTC), QLocale::ShortFormat);
 
     clearForm(m_valueForm);
     const auto add = [this](const QString &label, const QString &value, const QString &tip = {}) {
@@ -571,12 +583,15 @@ void PersonPage::showInsight()
         field->setToolTip(tip);
         m_valueForm->addRow(label, field);
     };
-    add(tr("Last purchase:"), measureText(ValueMeasure::RecencyDays, in.recencyDays), tr("Recency: days since the last purchase"));
+    add(tr("Last purchase:"), measureText(ValueMeasure::RecencyDays, in.recencyDays),
+        tr("Recency: days since the last purchase"));
     add(tr("Frequency:"), QLocale().toString(in.orders), tr("Orders: days with a purchase"));
     add(tr("Monetary:"), ValueMeasures::format(ValueMeasure::Monetary, in.monetary), tr("Total spend"));
     add(tr("Recency score:"), scoreText(in.recencyScore), tr("1 to 5 among buyers; 5 for the most recent"));
-    add(tr("Frequency score:"), scoreText(in.frequencyScore), tr("1 to 5 among buyers; 5 for the most orders"));
-    add(tr("Monetary score:"), scoreText(in.monetaryScore), tr("1 to 5 among buyers; 5 for the highest spend"));
+    add(tr("Frequency score:"), scoreText(in.frequencyScore),
+        tr("1 to 5 among buyers; 5 for the most orders"));
+    add(tr("Monetary score:"), scoreText(in.monetaryScore),
+        tr("1 to 5 among buyers; 5 for the highest spend"));
     add(tr("Purchases:"), QLocale().toString(in.purchases));
     add(tr("Average order:"), measureText(ValueMeasure::AverageOrderValue, in.averageOrderValue));
     add(tr("Bought on sale:"), measureText(ValueMeasure::SaleShare, in.saleShare));
@@ -593,19 +608,25 @@ void PersonPage::showInsight()
         m_segmentTree->setExpanded(index, index.data(PersonSegmentModel::MemberRole).toBool());
     }
     const int members = int(in.memberSegments().size());
-    m_tabs->setTabText(1, in.segments.empty() ? tr("Segments") : tr("Segments (%1 of %2)").arg(members).arg(in.segments.size()));
+    m_tabs->setTabText(1,
+        in.segments.empty() ? tr("Segments")
+                            : tr("Segments (%1 of %2)").arg(members).arg(in.segments.size()));
     if (in.segments.empty())
         m_segmentNote->setText(tr("The catalog has no segments yet. Define one in the Segments workspace "
                                   "(or vitrine-cli segment save) to see here whether this person belongs."));
     else if (!in.firstMatch.isEmpty())
-        m_segmentNote->setText(tr("As of %1. Layouts show this person the variant for “%2”, the first segment of "
-                                  "the priority list they belong to.").arg(asOf, in.firstMatch));
+        m_segmentNote->setText(
+            tr("As of %1. Layouts show this person the variant for “%2”, the first segment of "
+               "the priority list they belong to.")
+                .arg(asOf, in.firstMatch));
     else
-        m_segmentNote->setText(tr("As of %1. Expand a segment to see each condition and what this person has.").arg(asOf));
+        m_segmentNote->setText(
+            tr("As of %1. Expand a segment to see each condition and what this person has.").arg(asOf));
 
     const int catalogCategories = m_session->engine() ? m_session->engine()->snapshot()->categoryCount() : 0;
     const int catalogBrands = m_session->engine() ? m_session->engine()->snapshot()->brandCount() : 0;
-    setChart(m_categoryChart, PersonCharts::affinities(tr("Categories"), in.categories, MaxAffinityBars), m_categoryStack);
+    setChart(m_categoryChart, PersonCharts::affinities(tr("Categories"), in.categories, MaxAffinityBars),
+        m_categoryStack);
     setChart(m_brandChart, PersonCharts::affinities(tr("Brands"), in.brands, MaxAffinityBars), m_brandStack);
     static_cast<QLabel *>(m_categoryStack->widget(1))
         ->setText(catalogCategories == 0
@@ -613,9 +634,10 @@ void PersonPage::showInsight()
                      "which categories this person prefers.")
                 : tr("No category affinity: this person has no events on items with a category."));
     static_cast<QLabel *>(m_brandStack->widget(1))
-        ->setText(catalogBrands == 0 ? tr("The catalog's items have no brands. Import items with a brand column "
-                                          "to see which brands this person prefers.")
-                                     : tr("No brand affinity: this person has no events on items with a brand."));
+        ->setText(catalogBrands == 0
+                ? tr("The catalog's items have no brands. Import items with a brand column "
+                     "to see which brands this person prefers.")
+                : tr("No brand affinity: this person has no events on items with a brand."));
 
     const QString previous = m_slotCombo->currentData().toString();
     {
@@ -643,8 +665,9 @@ void PersonPage::loadRecommendations()
         return;
     }
     if (slot.isEmpty()) {
-        m_recommendationNote->setText(tr("The catalog has no slots yet. Create one in the Slots workspace to see "
-                                         "what it shows this person."));
+        m_recommendationNote->setText(
+            tr("The catalog has no slots yet. Create one in the Slots workspace to see "
+               "what it shows this person."));
         return;
     }
     m_recommendationNote->setText(tr("Running the slot…"));
@@ -659,7 +682,8 @@ void PersonPage::loadRecommendations()
             rows.usedFallback = result.usedFallback;
             const Snapshot &s = *engine->snapshot();
             for (const RecommendedItem &item : result.items) {
-                rows.rows.append({s.sku(item.item), s.title(item.item), item.score, item.reasons.join(QLatin1Char('\n'))});
+                rows.rows.append(
+                    {s.sku(item.item), s.title(item.item), item.score, item.reasons.join(QLatin1Char('\n'))});
             }
             return rows;
         },
@@ -669,11 +693,13 @@ void PersonPage::loadRecommendations()
             if (!result.error.isEmpty()) {
                 m_recommendationNote->setText(tr("The slot cannot run: %1").arg(result.error));
             } else if (result.rows.isEmpty()) {
-                m_recommendationNote->setText(tr("The slot shows this person nothing: its filters leave no item. "
-                                                 "Open it in the Slots workspace to see why."));
+                m_recommendationNote->setText(
+                    tr("The slot shows this person nothing: its filters leave no item. "
+                       "Open it in the Slots workspace to see why."));
             } else {
                 m_recommendationNote->setText(result.usedFallback
-                        ? tr("Part of the list comes from the slot's fallback: its strategies found too little for "
+                        ? tr("Part of the list comes from the slot's fallback: its strategies found too "
+                             "little for "
                              "this person (asked without a product on screen or a cart).")
                         : tr("What the shop shows this person in this slot, best first."));
             }

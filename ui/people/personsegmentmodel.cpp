@@ -14,10 +14,12 @@ const QColor FailedColor(0xc0, 0x1c, 0x28);
 
 void appendNode(QStandardItem *parent, const SegmentExplanation::Node &node)
 {
-    auto *condition = new QStandardItem((node.held ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) + node.condition);
+    auto *condition
+        = new QStandardItem((node.held ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) + node.condition);
     condition->setData(node.held, PersonSegmentModel::HeldRole);
     condition->setForeground(QBrush(node.held ? HeldColor : FailedColor));
-    condition->setToolTip(node.path.isEmpty() ? node.condition : QStringLiteral("%1\n%2").arg(node.condition, node.path));
+    condition->setToolTip(
+        node.path.isEmpty() ? node.condition : QStringLiteral("%1\n%2").arg(node.condition, node.path));
     auto *actual = new QStandardItem(node.actual);
     actual->setToolTip(node.actual);
     for (QStandardItem *item : {condition, actual})
@@ -67,7 +69,8 @@ void PersonSegmentModel::setInsight(const PersonInsight &insight)
             state = member ? tr("Member") : tr("Not a member");
         auto *status = new QStandardItem(state);
         status->setToolTip(member && segment.name == insight.firstMatch
-                ? tr("The first segment of the priority list this person belongs to: layouts show them its variant")
+                ? tr("The first segment of the priority list this person belongs to: layouts show them its "
+                     "variant")
                 : state);
         for (QStandardItem *item : {name, status})
             item->setEditable(false);

@@ -236,7 +236,8 @@ void PersonTableModel::requestBlock(int block) const
     if (!m_startScheduled) {
         m_startScheduled = true;
         // Not from inside data(): the view is painting.
-        QMetaObject::invokeMethod(const_cast<PersonTableModel *>(this), &PersonTableModel::startQueued, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            const_cast<PersonTableModel *>(this), &PersonTableModel::startQueued, Qt::QueuedConnection);
     }
 }
 
@@ -265,7 +266,8 @@ void PersonTableModel::startQueued()
                 }
                 return result;
             },
-            [this, token, block](BlockResult result) { blockArrived(token, block, result.rows, result.error); });
+            [this, token, block](
+                BlockResult result) { blockArrived(token, block, result.rows, result.error); });
     }
 }
 

@@ -84,7 +84,8 @@ Q_SIGNALS:
 private:
     void requestBlock(int block) const;
     void startQueued();
-    void blockArrived(int token, int block, const std::optional<QList<PersonRow>> &rows, const QString &error);
+    void blockArrived(
+        int token, int block, const std::optional<QList<PersonRow>> &rows, const QString &error);
     void evictFarBlocks(int around);
     QVariant displayValue(const PersonRow &row, int column) const;
 
