@@ -3,6 +3,7 @@
 
 #include "audience/personaffinities.h"
 #include "engine/recommender.h"
+#include "engine/snapshot.h"
 #include "layout/audiencecache.h"
 #include "people/peoplepage.h"
 #include "people/personeventmodel.h"
@@ -121,6 +122,7 @@ private Q_SLOTS:
     void selectingARowOpensThePerson();
     void personWithoutEventsNameOrEmail();
     void unknownPersonSaysSo();
+    void aNewerPersonWinsOverLateAnswers();
     void screenshots();
 
 private:
@@ -563,6 +565,23 @@ void TestPeopleWorkspace::unknownPersonSaysSo()
                 ->findChild<QLabel *>(QStringLiteral("personSubtitle"))
                 ->text()
                 .contains(QStringLiteral("no person")));
+}
+
+void TestPeopleWorkspace::aNewerPersonWinsOverLateAnswers()
+{
+    PeoplePage *page = openPage(m_demo);
+    QVERIFY(page);
+    QTRY_VERIFY(m_session->engine());
+    const Snapshot &snapshot = *m_session->engine()->snapshot();
+    // Clicking through people faster than their answers come: only the last one is shown.
+    for (int user = 10; user < 15; ++user)
+        page->showObject(snapshot.externalId(user));
+    PersonPage *personPage = page->personPage();
+    QTRY_VERIFY(personPage->isInsightLoaded() && personPage->isProfileLoaded());
+    m_session->jobs()->waitForAll(30000);
+    QCOMPARE(personPage->externalId(), snapshot.externalId(14));
+    QCOMPARE(personPage->profile()->externalId, snapshot.externalId(14));
+    QCOMPARE(personPage->insight().user, 14);
 }
 
 /**
