@@ -9,6 +9,7 @@
 #include "shell/studiosettings.h"
 #include "shell/workspacepage.h"
 
+#include "engine/recommender.h"
 #include "storage/database.h"
 
 #include <QAction>

@@ -100,7 +100,7 @@ QString workspaceDescription(Workspace workspace)
 bool isWorkspaceAvailable(Workspace workspace)
 {
     return workspace == Workspace::Overview || workspace == Workspace::Items
-        || workspace == Workspace::History;
+        || workspace == Workspace::People || workspace == Workspace::History;
 }
 
 } // namespace Vitrine

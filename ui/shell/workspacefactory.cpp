@@ -6,6 +6,7 @@
 #include "catalog/catalogoverview.h"
 #include "catalog/itemspage.h"
 #include "history/historypage.h"
+#include "people/peoplepage.h"
 #include "session/catalogsession.h"
 #include "widgets/placeholderpage.h"
 
@@ -89,6 +90,8 @@ WorkspacePage *createWorkspacePage(Workspace workspace, CatalogSession *session,
         return createOverview(session, parent);
     case Workspace::Items:
         return new ItemsPage(session, parent);
+    case Workspace::People:
+        return new PeoplePage(session, parent);
     case Workspace::History:
         return createHistory(session, parent);
     default:
