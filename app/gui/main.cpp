@@ -1,21 +1,61 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // vitrine: the studio window. Everything it does lives in vitrine-ui; this parses arguments.
+#include "session/catalogsession.h"
+#include "session/jobrunner.h"
 #include "shell/mainwindow.h"
-#include "storage/database.h"
+#include "shell/studiosettings.h"
 #include "shell/workspace.h"
+#include "storage/database.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QIcon>
+#include <QPalette>
+#include <QStyleFactory>
 #include <QTimer>
 
 #include <cstdio>
 #include <optional>
 
+namespace {
+
+QString tr(const char *text)
+{
+    return QApplication::translate("main", text);
+}
+
+/** A dark palette on the Fusion style, to check the studio reads well in one (--palette dark). */
+void useDarkPalette()
+{
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1f, 0x20, 0x22));
+    dark.setColor(QPalette::AlternateBase, QColor(0x27, 0x29, 0x2c));
+    dark.setColor(QPalette::ToolTipBase, QColor(0x1f, 0x20, 0x22));
+    dark.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9d, 0xa1));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3b));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xff));
+    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x7a, 0x7d, 0x80));
+    dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x7a, 0x7d, 0x80));
+    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x7a, 0x7d, 0x80));
+    QApplication::setPalette(dark);
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Vitrine"));
     QApplication::setApplicationName(QStringLiteral("vitrine"));
     QApplication::setApplicationDisplayName(QStringLiteral("Vitrine"));
     QApplication::setApplicationVersion(QStringLiteral(VITRINE_VERSION));
@@ -26,50 +66,63 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(icon);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Vitrine merchandising and personalization studio"));
+    parser.setApplicationDescription(tr("Vitrine merchandising and personalization studio"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("catalog"),
-        QApplication::translate("main", "The catalog to open (default: %1).")
-            .arg(Vitrine::Database::defaultPath()),
+        tr("The catalog to open (default: the one open at the last close, else %1).").arg(Vitrine::Database::defaultPath()),
         QStringLiteral("[catalog]"));
-    // For documentation: render the window to an image and quit.
+    QCommandLineOption workspaceOption(QStringList {QStringLiteral("workspace"), QStringLiteral("page")},
+        tr("Start on workspace KEY (overview, items, people, slots, segments, layouts, campaigns, history)."),
+        QStringLiteral("KEY"));
     QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-        QApplication::translate("main", "Save a picture of the window to FILE and quit."),
-        QStringLiteral("FILE"));
-    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    QCommandLineOption pageOption(QStringLiteral("page"),
-        QApplication::translate("main", "Start on workspace NAME (overview, items, ...)."),
-        QStringLiteral("NAME"));
+        tr("Render the window offscreen to FILE (PNG) once the catalog is read, and quit."), QStringLiteral("FILE"));
+    QCommandLineOption objectOption(QStringLiteral("show"),
+        tr("With --workspace: show this object (an item's SKU, a person's id, kind.key in history)."),
+        QStringLiteral("KEY"));
+    QCommandLineOption paletteOption(QStringLiteral("palette"), tr("Use the 'dark' or 'light' palette."), QStringLiteral("NAME"));
+    QCommandLineOption importOption(QStringLiteral("import"), tr("Open the import wizard on FILE."), QStringLiteral("FILE"));
+    QCommandLineOption noRestoreOption(QStringLiteral("no-restore"), tr("Do not reopen the last catalog."));
+    parser.addOption(workspaceOption);
     parser.addOption(screenshotOption);
-    parser.addOption(pageOption);
+    parser.addOption(objectOption);
+    parser.addOption(paletteOption);
+    parser.addOption(noRestoreOption);
+    parser.addOption(importOption);
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)
         parser.showHelp(1);
-    std::optional<Vitrine::Workspace> page;
-    if (parser.isSet(pageOption)) {
-        page = Vitrine::workspaceFromKey(parser.value(pageOption));
-        if (!page) {
-            std::fprintf(stderr, "%s\n",
-                qPrintable(
-                    QApplication::translate("main", "Unknown workspace: %1").arg(parser.value(pageOption))));
+    std::optional<Vitrine::Workspace> workspace;
+    if (parser.isSet(workspaceOption)) {
+        workspace = Vitrine::workspaceFromKey(parser.value(workspaceOption));
+        if (!workspace) {
+            std::fprintf(stderr, "%s\n", qPrintable(tr("Unknown workspace: %1").arg(parser.value(workspaceOption))));
             return 1;
         }
     }
+    if (parser.value(paletteOption) == QLatin1String("dark"))
+        useDarkPalette();
 
+    const bool screenshot = parser.isSet(screenshotOption);
     Vitrine::MainWindow window;
-    if (page)
-        window.setCurrentWorkspace(*page);
+    if (!screenshot)
+        window.restoreSettings();
+    if (workspace)
+        window.setCurrentWorkspace(*workspace);
     window.show();
 
-    // A catalog named on the command line must open or say why; the default one may simply not
-    // exist yet, and then the window explains how to get one instead of showing an error.
-    const QString path = positional.isEmpty() ? Vitrine::Database::defaultPath() : positional.constFirst();
-    const bool screenshot = parser.isSet(screenshotOption);
-    if (!positional.isEmpty() || QFileInfo::exists(path)) {
+    // A catalog named on the command line must open or say why; else the one open at the last
+    // close, else the demo catalog if there is one, else the welcome page.
+    QString path = positional.isEmpty() ? QString() : positional.constFirst();
+    if (path.isEmpty() && !screenshot && !parser.isSet(noRestoreOption)) {
+        const QString last = Vitrine::StudioSettings::lastCatalog.get();
+        path = !last.isEmpty() && QFileInfo::exists(last) ? last : QString();
+    }
+    if (path.isEmpty() && QFileInfo::exists(Vitrine::Database::defaultPath()) && !parser.isSet(noRestoreOption))
+        path = Vitrine::Database::defaultPath();
+    if (!path.isEmpty()) {
         if (screenshot) {
             QString error;
             if (!window.openCatalog(path, &error)) {
@@ -79,21 +132,46 @@ int main(int argc, char *argv[])
         } else {
             window.openCatalogOrWarn(path);
         }
+        if (workspace)
+            window.setCurrentWorkspace(*workspace);
+        if (parser.isSet(objectOption) && workspace)
+            window.showObject(*workspace, parser.value(objectOption));
     }
+    if (parser.isSet(importOption))
+        window.importFile(parser.value(importOption));
 
     if (screenshot) {
         window.resize(1200, 760);
         const QString file = parser.value(screenshotOption);
-        // Give the window a moment to lay out and paint before taking its picture.
-        QTimer::singleShot(500, &window, [&window, file] {
-            if (!window.grab().save(file)) {
-                std::fprintf(stderr, "%s\n",
-                    qPrintable(QApplication::translate("main", "%1: cannot write the picture").arg(file)));
+        // The picture is taken when the catalog has been read (figures, engine) and the pages
+        // have had their answers, or after a minute at most.
+        auto *poll = new QTimer(&window);
+        auto *elapsed = new QElapsedTimer;
+        elapsed->start();
+        int quietTicks = 0;
+        QObject::connect(poll, &QTimer::timeout, &window, [&window, file, poll, elapsed, &quietTicks] {
+            Vitrine::CatalogSession *session = window.session();
+            const bool busy = (session && (!session->stats() || !session->jobs()->activeJobs().isEmpty()))
+                || !window.jobs()->activeJobs().isEmpty();
+            quietTicks = busy ? 0 : quietTicks + 1;
+            if (quietTicks < 4 && elapsed->elapsed() < 60000)
+                return;
+            poll->stop();
+            delete elapsed;
+            // A dialog in front (the import wizard) is what the picture is of.
+            QWidget *subject = &window;
+            for (QWidget *top : QApplication::topLevelWidgets()) {
+                if (top != &window && top->isVisible() && top->inherits("QDialog"))
+                    subject = top;
+            }
+            if (!subject->grab().save(file)) {
+                std::fprintf(stderr, "%s\n", qPrintable(tr("%1: cannot write the picture").arg(file)));
                 QApplication::exit(1);
                 return;
             }
             QApplication::quit();
         });
+        poll->start(250);
     }
     return app.exec();
 }

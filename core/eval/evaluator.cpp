@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "evaluator.h"
 
+#include "common/parallel.h"
+
 #include "engine/strategy.h"
 #include "rankingmetrics.h"
 
@@ -201,17 +203,8 @@ EvaluationResult Evaluator::rank(const TemporalSplit &split, int itemCount, cons
 
     int threads = options.threads > 0 ? options.threads : QThread::idealThreadCount();
     threads = std::clamp(threads, 1, int((total + Chunk - 1) / Chunk));
-    std::vector<std::thread> helpers;
-    for (int t = 1; t < threads; ++t) {
-        try {
-            helpers.emplace_back(work, false);
-        } catch (const std::system_error &) {
-            break; // fewer helpers, same result
-        }
-    }
-    work(true);
-    for (std::thread &helper : helpers)
-        helper.join();
+    // On Qt's pool, shared with the studio's jobs; the calling thread reports progress.
+    runInParallel(threads, [&work](int task) { work(task == 0); });
 
     if (progress.isCancelled())
         return cancellation();

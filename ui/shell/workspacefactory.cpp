@@ -40,11 +40,37 @@ WorkspacePage *createOverview(CatalogSession *session, QWidget *parent)
     return page;
 }
 
+/** History, which can show any configuration object: showObject("slots.home-for-you"). */
+class HistoryWorkspacePage : public WorkspacePage
+{
+public:
+    HistoryWorkspacePage(CatalogSession *session, QWidget *parent)
+        : WorkspacePage(Workspace::History, session, parent)
+        , m_history(new HistoryPage)
+    {
+        m_history->setDatabase(&session->database());
+        auto *layout = new QVBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->addWidget(m_history);
+    }
+    ~HistoryWorkspacePage() override { m_history->setDatabase(nullptr); }
+
+    HistoryPage *history() const { return m_history; }
+
+    bool showObject(const QString &key) override
+    {
+        const qsizetype dot = key.indexOf(QLatin1Char('.'));
+        return dot > 0 && m_history->selectObject(key.left(dot), key.mid(dot + 1));
+    }
+
+private:
+    HistoryPage *m_history;
+};
+
 WorkspacePage *createHistory(CatalogSession *session, QWidget *parent)
 {
-    auto *history = new HistoryPage;
-    history->setDatabase(&session->database());
-    WorkspacePage *page = wrap(Workspace::History, session, history, parent);
+    auto *page = new HistoryWorkspacePage(session, parent);
+    HistoryPage *history = page->history();
     QObject::connect(session, &CatalogSession::catalogChanged, history, &HistoryPage::refresh);
     QObject::connect(history, &HistoryPage::restoreFinished, page, [page, session](bool restored, const QString &message) {
         if (restored)
