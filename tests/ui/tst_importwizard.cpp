@@ -14,6 +14,7 @@
 #include "storage/database.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -98,6 +99,8 @@ private:
     /** Clicks Import on a passed check and waits for the report. */
     void importAndWaitForReport();
     QString label(const QString &name) const;
+    /** With VITRINE_SCREENSHOTS=DIR, saves the wizard as DIR/import-NAME.png (docs/screenshots). */
+    void snap(const QString &name) const;
 
     QTemporaryDir m_dir;
     QString m_shop;
@@ -110,6 +113,27 @@ private:
 void TestImportWizard::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    if (qEnvironmentVariableIsSet("VITRINE_DARK")) {
+        // How the wizard looks in a dark desktop theme.
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3b));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd9));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+        dark.setColor(QPalette::ToolTipBase, QColor(0x35, 0x37, 0x3b));
+        dark.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+        dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+        dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+        QApplication::setPalette(dark);
+    }
     QVERIFY(m_dir.isValid());
     m_shop = m_dir.filePath(QStringLiteral("shop.vitrine"));
     Database db;
@@ -184,6 +208,19 @@ QString TestImportWizard::label(const QString &name) const
     return widget ? widget->text() : QStringLiteral("<no label %1>").arg(name);
 }
 
+void TestImportWizard::snap(const QString &name) const
+{
+    const QString dir = qEnvironmentVariable("VITRINE_SCREENSHOTS");
+    if (dir.isEmpty())
+        return;
+    // In the dark palette, the two busiest pages are enough.
+    const bool dark = qEnvironmentVariableIsSet("VITRINE_DARK");
+    if (dark && name != QLatin1String("2-mapping") && name != QLatin1String("3-check-problems"))
+        return;
+    QTest::qWait(50); // let layouts and persistent editors settle
+    QVERIFY(m_wizard->grab().save(dir + QStringLiteral("/import-%1%2.png").arg(name, dark ? QStringLiteral("-dark") : QString())));
+}
+
 void TestImportWizard::guessesTheKindFromTheColumns_data()
 {
     QTest::addColumn<QByteArray>("header");
@@ -228,8 +265,10 @@ void TestImportWizard::mapsForeignColumnsAndImportsLikeTheCli()
     QVERIFY(openWizard(file));
     QTRY_VERIFY(!m_wizard->isPreviewLoading());
     QVERIFY(m_wizard->findChild<QRadioButton *>(QStringLiteral("kindItems"))->isChecked());
+    snap(QStringLiteral("1-file"));
     next();
     QCOMPARE(m_wizard->currentId(), int(ImportWizard::MappingPage));
+    snap(QStringLiteral("2-mapping-unmapped"));
 
     // No column is named like a field: nothing is mapped, and the page says what is missing.
     const auto *preview = m_wizard->findChild<QTableView *>(QStringLiteral("previewView"));
@@ -255,6 +294,7 @@ void TestImportWizard::mapsForeignColumnsAndImportsLikeTheCli()
         QCOMPARE(preview->model()->headerData(column, Qt::Horizontal).toString().section(QStringLiteral("→ "), 1), fields.at(column));
     QVERIFY(!message->isVisible());
     QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    snap(QStringLiteral("2-mapping"));
 
     next();
     QCOMPARE(m_wizard->currentId(), int(ImportWizard::CheckPage));
@@ -266,6 +306,7 @@ void TestImportWizard::mapsForeignColumnsAndImportsLikeTheCli()
     importAndWaitForReport();
     QCOMPARE(imported.count(), 1);
     QVERIFY2(label(QStringLiteral("reportHeadline")).contains(QStringLiteral("Imported 3 items")), qPrintable(label(QStringLiteral("reportHeadline"))));
+    snap(QStringLiteral("5-report"));
     QCOMPARE(label(QStringLiteral("reportInserted")), QStringLiteral("2"));
     QCOMPARE(label(QStringLiteral("reportUpdated")), QStringLiteral("1"));
     QCOMPARE(label(QStringLiteral("reportAttributes")), QStringLiteral("Farbe"));
@@ -352,6 +393,7 @@ void TestImportWizard::listsProblemsByLineAndShowsTheRow()
     QCOMPARE(row->model()->index(0, 2).data(Qt::BackgroundRole).isValid(), true);
     QCOMPARE(row->model()->index(0, 1).data(Qt::BackgroundRole).isValid(), false);
     QVERIFY2(label(QStringLiteral("rowLabel")).contains(QStringLiteral("Line 3")), qPrintable(label(QStringLiteral("rowLabel"))));
+    snap(QStringLiteral("3-check-problems"));
     QCOMPARE(digest(m_catalog), before);
 }
 
@@ -383,6 +425,7 @@ void TestImportWizard::skipsBadRowsIntoTheRejectsFile()
     QTest::keyClick(rejectsEdit, Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(!m_wizard->isChecking() && m_wizard->checkReport() && m_wizard->checkReport()->ok, WaitMs);
     QVERIFY2(label(QStringLiteral("checkStatus")).contains(QStringLiteral("2 of 3 rows are good")), qPrintable(label(QStringLiteral("checkStatus"))));
+    snap(QStringLiteral("3-check-events"));
 
     importAndWaitForReport();
     QCOMPARE(label(QStringLiteral("reportInserted")), QStringLiteral("2"));
@@ -410,6 +453,7 @@ void TestImportWizard::failedImportLeavesTheCatalogUnchanged()
     QVERIFY(m_wizard->importReport() && !m_wizard->importReport()->ok);
     QVERIFY2(label(QStringLiteral("reportHeadline")).startsWith(QStringLiteral("Nothing was imported")), qPrintable(label(QStringLiteral("reportHeadline"))));
     QVERIFY(label(QStringLiteral("reportDetail")).contains(QStringLiteral("as it was")));
+    snap(QStringLiteral("5-report-failed"));
     const auto *problems = m_wizard->findChild<QListView *>(QStringLiteral("reportProblems"));
     QCOMPARE(problems->model()->rowCount(), 1);
     QVERIFY(problems->model()->index(0, 0).data().toString().startsWith(QStringLiteral("line 4: field 'sku'")));
@@ -445,6 +489,7 @@ void TestImportWizard::stoppedImportLeavesTheCatalogUnchanged()
         QVERIFY(stop->isEnabled());
         QTest::mouseClick(stop, Qt::LeftButton);
         QVERIFY(!stop->isEnabled());
+        snap(QStringLiteral("4-stopping"));
     }
     QTRY_VERIFY_WITH_TIMEOUT(!m_wizard->isImporting(), WaitMs);
     QVERIFY(m_wizard->importReport() && m_wizard->importReport()->cancelled);

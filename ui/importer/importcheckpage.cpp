@@ -219,7 +219,7 @@ void ImportCheckPage::showCheck()
             m_status->setText(tr("All %1 rows are good %2. Nothing was written yet.").arg(locale.toString(report->rows), kind));
             m_message->clearMessage();
         } else if (report->ok) {
-            m_status->setText(tr("%1 of %2 rows are good %3; %4 bad rows will be skipped.")
+            m_status->setText(tr("%1 of %2 rows are good %3; the import skips the others (%4).")
                                   .arg(locale.toString(good), locale.toString(report->rows), kind, locale.toString(report->rejected)));
             m_message->showMessage(MessageBar::Kind::Information,
                                    tr("The skipped rows go, each with its reason, to %1.")

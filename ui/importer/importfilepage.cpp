@@ -16,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
@@ -139,11 +140,12 @@ void ImportFilePage::showPreviewState()
         m_message->showMessage(MessageBar::Kind::Error, preview.error);
     } else {
         m_message->clearMessage();
-        const QString columns = preview.header.join(QStringLiteral(", "));
-        const QString rows = preview.rows.isEmpty() ? tr("no rows after the header")
-            : preview.hasMoreRows                   ? tr("more than %n row(s)", nullptr, int(preview.rows.size()))
-                                                    : tr("%n row(s)", nullptr, int(preview.rows.size()));
-        m_summary->setText(tr("%n column(s): %1 — %2.", nullptr, int(preview.header.size())).arg(columns, rows));
+        const QLocale locale;
+        const QString rows = preview.rows.isEmpty() ? tr("none after the header")
+            : preview.hasMoreRows                   ? tr("more than %1").arg(locale.toString(preview.rows.size()))
+                                                    : locale.toString(preview.rows.size());
+        m_summary->setText(tr("Columns (%1): %2. Rows: %3.")
+                               .arg(locale.toString(preview.header.size()), preview.header.join(QStringLiteral(", ")), rows));
     }
     Q_EMIT completeChanged();
 }

@@ -56,7 +56,7 @@ QString ImportMappingModel::reason(int column) const
         if (m_choices.contains(name))
             return tr("your choice");
         return m_mapping.kind == ImportKind::Events ? tr("no field of events has this name")
-                                                    : tr("no field has this name; kept with each row");
+                                                    : tr("no field has this name");
     }
     if (!m_mapping.byName.at(column))
         return tr("your choice");

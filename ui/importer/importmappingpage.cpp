@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -43,7 +44,7 @@ ImportMappingPage::ImportMappingPage(ImportWizard *wizard)
     m_mappingView->horizontalHeader()->setSectionResizeMode(ImportMappingModel::TargetColumn, QHeaderView::Fixed);
     m_mappingView->horizontalHeader()->resizeSection(ImportMappingModel::TargetColumn, 150);
     m_mappingView->horizontalHeader()->setSectionResizeMode(ImportMappingModel::ReasonColumn, QHeaderView::Interactive);
-    m_mappingView->horizontalHeader()->resizeSection(ImportMappingModel::ReasonColumn, 190);
+    m_mappingView->horizontalHeader()->resizeSection(ImportMappingModel::ReasonColumn, 300);
     m_mappingView->horizontalHeader()->setStretchLastSection(true);
     m_mappingView->setAccessibleName(tr("Columns and fields"));
 
@@ -108,12 +109,13 @@ void ImportMappingPage::showRows()
     const ImportPreview &preview = m_wizard->preview();
     m_previewModel->setRows(preview.header, preview.rows, preview.lines);
     const QString name = QFileInfo(preview.path).fileName();
+    const QLocale locale;
     if (preview.rows.isEmpty())
         m_rowsLabel->setText(tr("%1 has no rows after its header.").arg(name));
     else if (preview.hasMoreRows)
-        m_rowsLabel->setText(tr("The first %n row(s) of %1", nullptr, int(preview.rows.size())).arg(name));
+        m_rowsLabel->setText(tr("The first rows of %1 (%2 shown; the check reads them all)").arg(name, locale.toString(preview.rows.size())));
     else
-        m_rowsLabel->setText(tr("All %n row(s) of %1", nullptr, int(preview.rows.size())).arg(name));
+        m_rowsLabel->setText(tr("The rows of %1 (all %2)").arg(name, locale.toString(preview.rows.size())));
     showMapping();
     m_previewView->resizeColumnsToContents();
 }

@@ -30,6 +30,7 @@ ImportReportPage::ImportReportPage(ImportWizard *wizard)
     , m_again(new QPushButton(this))
 {
     setTitle(tr("Report"));
+    setSubTitle(tr("What the import did."));
     setFinalPage(true);
 
     m_headline->setObjectName(QStringLiteral("reportHeadline"));
@@ -49,6 +50,7 @@ ImportReportPage::ImportReportPage(ImportWizard *wizard)
     m_problemView->setObjectName(QStringLiteral("reportProblems"));
     m_problemView->setModel(m_problemModel);
     m_problemView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_problemView->setMaximumHeight(m_problemView->fontMetrics().height() * 12);
 
     m_command->setObjectName(QStringLiteral("reportCommand"));
     m_command->setReadOnly(true);
@@ -57,7 +59,12 @@ ImportReportPage::ImportReportPage(ImportWizard *wizard)
     m_command->setAccessibleName(tr("The same import on the command line"));
 
     m_again->setObjectName(QStringLiteral("importAgain"));
-    connect(m_again, &QPushButton::clicked, wizard, &QWizard::restart);
+    connect(m_again, &QPushButton::clicked, this, [this] {
+        // After a good import the next one is another file; after a failed one, this file again.
+        if (m_wizard->importReport() && m_wizard->importReport()->ok)
+            m_wizard->setFilePath(QString());
+        m_wizard->restart();
+    });
     auto *againRow = new QHBoxLayout;
     againRow->addWidget(m_again);
     againRow->addStretch(1);
@@ -67,8 +74,8 @@ ImportReportPage::ImportReportPage(ImportWizard *wizard)
     layout->addWidget(m_detail);
     layout->addSpacing(6);
     layout->addWidget(m_figures);
-    layout->addWidget(m_problemView, 1);
-    layout->addStretch(0);
+    layout->addWidget(m_problemView);
+    layout->addStretch(1);
     layout->addWidget(new QLabel(tr("The same import on the command line:"), this));
     layout->addWidget(m_command);
     layout->addLayout(againRow);
@@ -99,13 +106,19 @@ void ImportReportPage::initializePage()
         const bool cancelled = report && report->cancelled;
         m_headline->setText(cancelled ? tr("The import was stopped; nothing was written")
                                       : tr("Nothing was imported from %1").arg(file));
-        m_detail->setText(cancelled ? tr("The catalog is as it was before the import.")
-                                    : tr("%1\nThe catalog is as it was before the import.")
-                                          .arg(report ? ImportProblemModel::shortMessage(m_wizard->filePath(), report->error) : QString()));
         m_problemModel->setProblems(m_wizard->filePath(), report && !cancelled ? report->problems : QList<ImportProblem>());
+        if (cancelled)
+            m_detail->setText(tr("The catalog is as it was before the import."));
+        else if (m_problemModel->rowCount() > 0)
+            m_detail->setText(tr("The catalog is as it was: an import writes all of its rows or none. "
+                                 "Fix these rows in the file, or skip bad rows, and try again."));
+        else
+            m_detail->setText(tr("%1\nThe catalog is as it was before the import.")
+                                  .arg(report ? ImportProblemModel::shortMessage(m_wizard->filePath(), report->error) : QString()));
         m_problemView->setVisible(m_problemModel->rowCount() > 0);
         m_figures->hide();
-        m_again->setText(tr("&Change the options and try again"));
+        m_again->setText(tr("&Try again"));
+        m_again->setToolTip(tr("Back to the first page, with this file, its mapping and options"));
         return;
     }
 
@@ -131,6 +144,7 @@ void ImportReportPage::initializePage()
     if (!report->ignoredColumns.isEmpty())
         addFigure(QStringLiteral("reportIgnored"), tr("Ignored columns:"), report->ignoredColumns.join(QStringLiteral(", ")));
     m_again->setText(tr("&Import another file"));
+    m_again->setToolTip(tr("Back to the first page"));
 }
 
 } // namespace Vitrine
