@@ -70,6 +70,9 @@ ImportWizard::ImportWizard(CatalogSession *session, const QString &file, QWidget
 
 ImportWizard::~ImportWizard()
 {
+    // Hidden while whole: hiding moves the focus, and a path field losing it calls setFilePath(),
+    // which must not run from ~QDialog() when this class's members are gone.
+    hide();
     // The jobs hold nothing of the wizard; a running import must not outlive the wish to import.
     if (m_importJob)
         m_importJob->cancel();
