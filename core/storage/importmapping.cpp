@@ -70,7 +70,8 @@ QStringList ImportMapping::requiredFields(ImportKind kind)
     return {QString::fromLatin1(ImportFields::fieldSpecs(kind).front().name)};
 }
 
-ImportMapping ImportMapping::resolve(ImportKind kind, const QStringList &header, const QHash<QString, QString> &columnMap)
+ImportMapping ImportMapping::resolve(
+    ImportKind kind, const QStringList &header, const QHash<QString, QString> &columnMap)
 {
     const std::vector<ImportFields::FieldSpec> &specs = ImportFields::fieldSpecs(kind);
     ImportMapping mapping;
@@ -91,9 +92,10 @@ ImportMapping ImportMapping::resolve(ImportKind kind, const QStringList &header,
         if (field < 0)
             continue;
         if (fieldColumn.at(field) >= 0) {
-            mapping.problems.append(tr("The columns '%1' and '%2' both give the field '%3'; map one of them to something else.")
-                                        .arg(header.at(fieldColumn.at(field)), header.at(column),
-                                             QLatin1String(specs[size_t(field)].name)));
+            mapping.problems.append(
+                tr("The columns '%1' and '%2' both give the field '%3'; map one of them to something else.")
+                    .arg(header.at(fieldColumn.at(field)), header.at(column),
+                        QLatin1String(specs[size_t(field)].name)));
             continue;
         }
         fieldColumn[field] = column;
@@ -113,7 +115,8 @@ ImportMapping ImportMapping::resolve(ImportKind kind, const QStringList &header,
     }
     for (const QString &field : requiredFields(kind)) {
         if (fieldColumn.at(specIndex(specs, field)) < 0)
-            mapping.problems.append(tr("No column gives the field '%1', which every row needs; map a column to it.").arg(field));
+            mapping.problems.append(
+                tr("No column gives the field '%1', which every row needs; map a column to it.").arg(field));
     }
     return mapping;
 }

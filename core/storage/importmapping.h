@@ -27,9 +27,9 @@ struct ImportMapping
 
     ImportKind kind = ImportKind::Items;
     QStringList header;
-    QList<int> columnField;       ///< per column: a field index, Attribute or Ignored
-    QList<bool> byName;           ///< per column: mapped by its name or an alias, not by hand
-    QStringList problems;         ///< why the importer would refuse this header, one sentence each
+    QList<int> columnField; ///< per column: a field index, Attribute or Ignored
+    QList<bool> byName; ///< per column: mapped by its name or an alias, not by hand
+    QStringList problems; ///< why the importer would refuse this header, one sentence each
 
     bool isComplete() const { return problems.isEmpty(); }
     /** The field a column gives ("title"), empty when it gives none. */
@@ -45,8 +45,8 @@ struct ImportMapping
      */
     QHash<QString, QString> columnMap() const;
 
-    static ImportMapping resolve(ImportKind kind, const QStringList &header,
-                                 const QHash<QString, QString> &columnMap = {});
+    static ImportMapping resolve(
+        ImportKind kind, const QStringList &header, const QHash<QString, QString> &columnMap = {});
 
     /** The fields without which the importer refuses the file (sku; external_id; user_id, item_id, ts). */
     static QStringList requiredFields(ImportKind kind);

@@ -89,7 +89,7 @@ ImportPreview ImportPreview::read(const QString &path, int maxRows)
 }
 
 bool ImportPreview::readRecordAt(const QString &path, qint64 line, QStringList *header, QStringList *record,
-                                 QString *error, const std::atomic_bool *cancelled)
+    QString *error, const std::atomic_bool *cancelled)
 {
     std::unique_ptr<RecordSource> source = openWithHeader(path, header, error);
     if (!source)

@@ -17,10 +17,10 @@ namespace Vitrine {
 struct ImportPreview
 {
     QString path;
-    QString error;           ///< why the file cannot be read; empty when it can
-    QStringList header;      ///< the column names, trimmed as the importer trims them
+    QString error; ///< why the file cannot be read; empty when it can
+    QStringList header; ///< the column names, trimmed as the importer trims them
     QList<QStringList> rows; ///< the first records after the header
-    QList<qint64> lines;     ///< where each row starts: its line (CSV) or record number (JSON)
+    QList<qint64> lines; ///< where each row starts: its line (CSV) or record number (JSON)
     bool hasMoreRows = false;
 
     bool isValid() const { return error.isEmpty(); }
@@ -34,7 +34,7 @@ struct ImportPreview
      * @p cancelled is set. False and why when there is no such record.
      */
     static bool readRecordAt(const QString &path, qint64 line, QStringList *header, QStringList *record,
-                             QString *error, const std::atomic_bool *cancelled = nullptr);
+        QString *error, const std::atomic_bool *cancelled = nullptr);
 };
 
 } // namespace Vitrine

@@ -220,7 +220,8 @@ void TestImportWizard::snap(const QString &name) const
     if (dark && name != QLatin1String("2-mapping") && name != QLatin1String("3-check-problems"))
         return;
     QTest::qWait(50); // let layouts and persistent editors settle
-    QVERIFY(m_wizard->grab().save(dir + QStringLiteral("/import-%1%2.png").arg(name, dark ? QStringLiteral("-dark") : QString())));
+    QVERIFY(m_wizard->grab().save(
+        dir + QStringLiteral("/import-%1%2.png").arg(name, dark ? QStringLiteral("-dark") : QString())));
 }
 
 void TestImportWizard::guessesTheKindFromTheColumns_data()
@@ -229,10 +230,13 @@ void TestImportWizard::guessesTheKindFromTheColumns_data()
     QTest::addColumn<QString>("button");
 
     QTest::newRow("items by name") << QByteArray("sku,title,price") << QStringLiteral("kindItems");
-    QTest::newRow("items by alias") << QByteArray("product_id,product_name,image_url") << QStringLiteral("kindItems");
+    QTest::newRow("items by alias") << QByteArray("product_id,product_name,image_url")
+                                    << QStringLiteral("kindItems");
     QTest::newRow("people by alias") << QByteArray("customer_id,e-mail,sex") << QStringLiteral("kindUsers");
-    QTest::newRow("people with a plain id") << QByteArray("id,email,country,city") << QStringLiteral("kindUsers");
-    QTest::newRow("events by alias") << QByteArray("visitorid,itemid,timestamp,event") << QStringLiteral("kindEvents");
+    QTest::newRow("people with a plain id")
+        << QByteArray("id,email,country,city") << QStringLiteral("kindUsers");
+    QTest::newRow("events by alias") << QByteArray("visitorid,itemid,timestamp,event")
+                                     << QStringLiteral("kindEvents");
     QTest::newRow("foreign names") << QByteArray("Artikel,Bezeichnung") << QStringLiteral("kindItems");
 }
 
@@ -283,7 +287,8 @@ void TestImportWizard::mapsForeignColumnsAndImportsLikeTheCli()
     QVERIFY(message->isVisible());
     QVERIFY2(message->text().contains(QStringLiteral("'sku'")), qPrintable(message->text()));
 
-    const QStringList fields{QStringLiteral("sku"), QStringLiteral("title"), QStringLiteral("price"), QStringLiteral("brand")};
+    const QStringList fields {
+        QStringLiteral("sku"), QStringLiteral("title"), QStringLiteral("price"), QStringLiteral("brand")};
     for (int column = 0; column < fields.size(); ++column) {
         QComboBox *combo = fieldCombo(column);
         QVERIFY2(combo, qPrintable(QString::number(column)));
@@ -293,7 +298,9 @@ void TestImportWizard::mapsForeignColumnsAndImportsLikeTheCli()
     }
     QCOMPARE(fieldCombo(4)->currentText(), QStringLiteral("attribute"));
     for (int column = 0; column < fields.size(); ++column)
-        QCOMPARE(preview->model()->headerData(column, Qt::Horizontal).toString().section(QStringLiteral("→ "), 1), fields.at(column));
+        QCOMPARE(
+            preview->model()->headerData(column, Qt::Horizontal).toString().section(QStringLiteral("→ "), 1),
+            fields.at(column));
     QVERIFY(!message->isVisible());
     QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
     snap(QStringLiteral("2-mapping"));
@@ -301,28 +308,33 @@ void TestImportWizard::mapsForeignColumnsAndImportsLikeTheCli()
     next();
     QCOMPARE(m_wizard->currentId(), int(ImportWizard::CheckPage));
     QTRY_VERIFY_WITH_TIMEOUT(!m_wizard->isChecking() && m_wizard->checkReport(), WaitMs);
-    QVERIFY2(label(QStringLiteral("checkStatus")).contains(QStringLiteral("All 3 rows are good")), qPrintable(label(QStringLiteral("checkStatus"))));
+    QVERIFY2(label(QStringLiteral("checkStatus")).contains(QStringLiteral("All 3 rows are good")),
+        qPrintable(label(QStringLiteral("checkStatus"))));
     QCOMPARE(digest(m_catalog), digest(m_shop)); // a check writes nothing
 
     QSignalSpy imported(m_wizard.get(), &ImportWizard::imported);
     importAndWaitForReport();
     QCOMPARE(imported.count(), 1);
-    QVERIFY2(label(QStringLiteral("reportHeadline")).contains(QStringLiteral("Imported 3 items")), qPrintable(label(QStringLiteral("reportHeadline"))));
+    QVERIFY2(label(QStringLiteral("reportHeadline")).contains(QStringLiteral("Imported 3 items")),
+        qPrintable(label(QStringLiteral("reportHeadline"))));
     snap(QStringLiteral("5-report"));
     QCOMPARE(label(QStringLiteral("reportInserted")), QStringLiteral("2"));
     QCOMPARE(label(QStringLiteral("reportUpdated")), QStringLiteral("1"));
     QCOMPARE(label(QStringLiteral("reportAttributes")), QStringLiteral("Farbe"));
 
     // The command line with the same --map writes the very same rows.
-    const CliRun cli = runCli(cliCatalog, {QStringLiteral("-q"), QStringLiteral("import"), QStringLiteral("items"), file,
-                                           QStringLiteral("--map"), QStringLiteral("Artikelnummer=sku"),
-                                           QStringLiteral("--map"), QStringLiteral("Bezeichnung=title"),
-                                           QStringLiteral("--map"), QStringLiteral("Preis=price"),
-                                           QStringLiteral("--map"), QStringLiteral("Hersteller=brand")});
+    const CliRun cli = runCli(cliCatalog,
+        {QStringLiteral("-q"), QStringLiteral("import"), QStringLiteral("items"), file,
+            QStringLiteral("--map"), QStringLiteral("Artikelnummer=sku"), QStringLiteral("--map"),
+            QStringLiteral("Bezeichnung=title"), QStringLiteral("--map"), QStringLiteral("Preis=price"),
+            QStringLiteral("--map"), QStringLiteral("Hersteller=brand")});
     QVERIFY2(cli.exitCode == 0, cli.describe().constData());
     QVERIFY(digest(m_catalog) != digest(m_shop));
     QCOMPARE(digest(m_catalog), digest(cliCatalog));
-    QCOMPARE(queryCount(m_catalog, QStringLiteral("SELECT count(*) FROM items WHERE json_extract(attributes, '$.Farbe') = 'rot'")), 1);
+    QCOMPARE(
+        queryCount(m_catalog,
+            QStringLiteral("SELECT count(*) FROM items WHERE json_extract(attributes, '$.Farbe') = 'rot'")),
+        1);
 
     // "Import another file" starts over without a file.
     QTest::mouseClick(m_wizard->findChild<QAbstractButton *>(QStringLiteral("importAgain")), Qt::LeftButton);
@@ -334,7 +346,8 @@ void TestImportWizard::mapsForeignColumnsAndImportsLikeTheCli()
 void TestImportWizard::editsTheMappingAsTheImporterWould()
 {
     const QString file = m_dir.filePath(QStringLiteral("people.csv"));
-    QVERIFY(writeFile(file, "customer_id,e-mail,Stadt\nU00001,ada@example.com,Wien\nNEW-1,neu@example.com,Graz\n"));
+    QVERIFY(writeFile(
+        file, "customer_id,e-mail,Stadt\nU00001,ada@example.com,Wien\nNEW-1,neu@example.com,Graz\n"));
     QVERIFY(openWizard(file));
     QTRY_VERIFY(m_wizard->findChild<QRadioButton *>(QStringLiteral("kindUsers"))->isChecked());
     next();
@@ -365,9 +378,10 @@ void TestImportWizard::editsTheMappingAsTheImporterWould()
     // so by itself, and the page says so rather than pretending e-mail is an attribute.
     QCOMPARE(fieldCombo(0)->currentText(), QStringLiteral("external_id"));
     QCOMPARE(fieldCombo(1)->currentText(), QStringLiteral("email"));
-    const QAbstractItemModel *mapping = m_wizard->findChild<QTableView *>(QStringLiteral("mappingView"))->model();
+    const QAbstractItemModel *mapping
+        = m_wizard->findChild<QTableView *>(QStringLiteral("mappingView"))->model();
     QVERIFY2(mapping->index(1, 2).data().toString().contains(QStringLiteral("named like the field")),
-             qPrintable(mapping->index(1, 2).data().toString()));
+        qPrintable(mapping->index(1, 2).data().toString()));
     QVERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
     QCOMPARE(m_wizard->commandLine().contains(QStringLiteral("--map Stadt=city")), true);
 }
@@ -382,15 +396,15 @@ void TestImportWizard::listsProblemsByLineAndShowsTheRow_data()
 
     QTest::newRow("CSV") << QStringLiteral("bad.csv")
                          << QByteArray("sku,title,price\nA-1,First,1\nA-2,Second,zwei\nA-3,Third,3\nA-4,,4\n")
-                         << QStringLiteral("line 3: field 'price': ") << QStringLiteral("line 5: field 'title'")
-                         << QStringLiteral("Line 3");
+                         << QStringLiteral("line 3: field 'price': ")
+                         << QStringLiteral("line 5: field 'title'") << QStringLiteral("Line 3");
     QTest::newRow("JSON") << QStringLiteral("bad.json")
                           << QByteArray(R"([{"sku": "A-1", "title": "First", "price": 1},
                                             {"sku": "A-2", "title": "Second", "price": "zwei"},
                                             {"sku": "A-3", "title": "Third", "price": 3},
                                             {"sku": "A-4", "title": "", "price": 4}])")
-                          << QStringLiteral("record 2: field 'price': ") << QStringLiteral("record 4: field 'title'")
-                          << QStringLiteral("Record 2");
+                          << QStringLiteral("record 2: field 'price': ")
+                          << QStringLiteral("record 4: field 'title'") << QStringLiteral("Record 2");
 }
 
 void TestImportWizard::listsProblemsByLineAndShowsTheRow()
@@ -408,7 +422,8 @@ void TestImportWizard::listsProblemsByLineAndShowsTheRow()
 
     QVERIFY(!m_wizard->checkReport()->ok);
     QVERIFY(!m_wizard->button(QWizard::CommitButton)->isEnabled());
-    QVERIFY2(label(QStringLiteral("checkStatus")).contains(QStringLiteral("2 of 4 rows have problems")), qPrintable(label(QStringLiteral("checkStatus"))));
+    QVERIFY2(label(QStringLiteral("checkStatus")).contains(QStringLiteral("2 of 4 rows have problems")),
+        qPrintable(label(QStringLiteral("checkStatus"))));
     auto *problems = m_wizard->findChild<QListView *>(QStringLiteral("problemView"));
     QVERIFY(problems);
     QCOMPARE(problems->model()->rowCount(), 2);
@@ -425,12 +440,19 @@ void TestImportWizard::listsProblemsByLineAndShowsTheRow()
     // A JSON file's columns come in the order of its keys (sorted), a CSV file's as written.
     QHash<QString, int> columns;
     for (int column = 0; column < row->model()->columnCount(); ++column)
-        columns.insert(row->model()->headerData(column, Qt::Horizontal, ImportPreviewModel::FieldRole).toString(), column);
-    QCOMPARE(row->model()->index(0, columns.value(QStringLiteral("sku"))).data().toString(), QStringLiteral("A-2"));
-    QCOMPARE(row->model()->index(0, columns.value(QStringLiteral("price"))).data().toString(), QStringLiteral("zwei"));
-    QVERIFY(row->model()->index(0, columns.value(QStringLiteral("price"))).data(Qt::BackgroundRole).isValid());
-    QVERIFY(!row->model()->index(0, columns.value(QStringLiteral("title"))).data(Qt::BackgroundRole).isValid());
-    QVERIFY2(label(QStringLiteral("rowLabel")).contains(where), qPrintable(label(QStringLiteral("rowLabel"))));
+        columns.insert(
+            row->model()->headerData(column, Qt::Horizontal, ImportPreviewModel::FieldRole).toString(),
+            column);
+    QCOMPARE(row->model()->index(0, columns.value(QStringLiteral("sku"))).data().toString(),
+        QStringLiteral("A-2"));
+    QCOMPARE(row->model()->index(0, columns.value(QStringLiteral("price"))).data().toString(),
+        QStringLiteral("zwei"));
+    QVERIFY(
+        row->model()->index(0, columns.value(QStringLiteral("price"))).data(Qt::BackgroundRole).isValid());
+    QVERIFY(
+        !row->model()->index(0, columns.value(QStringLiteral("title"))).data(Qt::BackgroundRole).isValid());
+    QVERIFY2(
+        label(QStringLiteral("rowLabel")).contains(where), qPrintable(label(QStringLiteral("rowLabel"))));
     if (name.endsWith(QLatin1String(".csv")))
         snap(QStringLiteral("3-check-problems"));
     QCOMPARE(digest(m_catalog), before);
@@ -439,10 +461,11 @@ void TestImportWizard::listsProblemsByLineAndShowsTheRow()
 void TestImportWizard::skipsBadRowsIntoTheRejectsFile()
 {
     const QString file = m_dir.filePath(QStringLiteral("events.csv"));
-    QVERIFY(writeFile(file, "visitorid,itemid,timestamp\n"
-                            "U00001,SKU-00003,2024-05-01T10:00:00Z\n"
-                            "U00002,SKU-00004,gestern\n"
-                            "NEW-PERSON,SKU-00005,2024-05-01T11:00:00Z\n"));
+    QVERIFY(writeFile(file,
+        "visitorid,itemid,timestamp\n"
+        "U00001,SKU-00003,2024-05-01T10:00:00Z\n"
+        "U00002,SKU-00004,gestern\n"
+        "NEW-PERSON,SKU-00005,2024-05-01T11:00:00Z\n"));
     const QString rejects = m_dir.filePath(QStringLiteral("events-bad.csv"));
     QVERIFY(openWizard(file));
     QTRY_VERIFY(m_wizard->findChild<QRadioButton *>(QStringLiteral("kindEvents"))->isChecked());
@@ -462,8 +485,10 @@ void TestImportWizard::skipsBadRowsIntoTheRejectsFile()
     rejectsEdit->setFocus();
     QTest::keyClicks(rejectsEdit, rejects);
     QTest::keyClick(rejectsEdit, Qt::Key_Return);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_wizard->isChecking() && m_wizard->checkReport() && m_wizard->checkReport()->ok, WaitMs);
-    QVERIFY2(label(QStringLiteral("checkStatus")).contains(QStringLiteral("2 of 3 rows are good")), qPrintable(label(QStringLiteral("checkStatus"))));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_wizard->isChecking() && m_wizard->checkReport() && m_wizard->checkReport()->ok, WaitMs);
+    QVERIFY2(label(QStringLiteral("checkStatus")).contains(QStringLiteral("2 of 3 rows are good")),
+        qPrintable(label(QStringLiteral("checkStatus"))));
     snap(QStringLiteral("3-check-events"));
 
     importAndWaitForReport();
@@ -474,7 +499,9 @@ void TestImportWizard::skipsBadRowsIntoTheRejectsFile()
     QFile rejected(rejects);
     QVERIFY(rejected.open(QIODevice::ReadOnly));
     QVERIFY(rejected.readAll().contains("gestern"));
-    QCOMPARE(queryCount(m_catalog, QStringLiteral("SELECT count(*) FROM users WHERE external_id = 'NEW-PERSON'")), 1);
+    QCOMPARE(
+        queryCount(m_catalog, QStringLiteral("SELECT count(*) FROM users WHERE external_id = 'NEW-PERSON'")),
+        1);
 }
 
 void TestImportWizard::failedImportLeavesTheCatalogUnchanged()
@@ -490,12 +517,14 @@ void TestImportWizard::failedImportLeavesTheCatalogUnchanged()
     QVERIFY(writeFile(file, "sku,title\nB-1,Good\nB-2,Also good\nB-1,Twice\n"));
     importAndWaitForReport();
     QVERIFY(m_wizard->importReport() && !m_wizard->importReport()->ok);
-    QVERIFY2(label(QStringLiteral("reportHeadline")).startsWith(QStringLiteral("Nothing was imported")), qPrintable(label(QStringLiteral("reportHeadline"))));
+    QVERIFY2(label(QStringLiteral("reportHeadline")).startsWith(QStringLiteral("Nothing was imported")),
+        qPrintable(label(QStringLiteral("reportHeadline"))));
     QVERIFY(label(QStringLiteral("reportDetail")).contains(QStringLiteral("as it was")));
     snap(QStringLiteral("5-report-failed"));
     const auto *problems = m_wizard->findChild<QListView *>(QStringLiteral("reportProblems"));
     QCOMPARE(problems->model()->rowCount(), 1);
-    QVERIFY(problems->model()->index(0, 0).data().toString().startsWith(QStringLiteral("line 4: field 'sku'")));
+    QVERIFY(
+        problems->model()->index(0, 0).data().toString().startsWith(QStringLiteral("line 4: field 'sku'")));
     QCOMPARE(digest(m_catalog), before);
 }
 
@@ -510,7 +539,8 @@ void TestImportWizard::stoppedImportLeavesTheCatalogUnchanged()
 {
     QFETCH(bool, closeWizard);
     const QString file = m_dir.filePath(QStringLiteral("many.csv"));
-    QVERIFY(writeEventsCsv(file, ManyEvents, People, Items, QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC)));
+    QVERIFY(
+        writeEventsCsv(file, ManyEvents, People, Items, QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC)));
     QVERIFY(openWizard(file));
     goToCheck();
     QVERIFY(m_wizard->checkReport()->ok);
@@ -535,7 +565,8 @@ void TestImportWizard::stoppedImportLeavesTheCatalogUnchanged()
     QCOMPARE(imported.count(), 0);
     if (!closeWizard) {
         QTRY_COMPARE(m_wizard->currentId(), int(ImportWizard::ReportPage));
-        QVERIFY2(label(QStringLiteral("reportHeadline")).contains(QStringLiteral("stopped")), qPrintable(label(QStringLiteral("reportHeadline"))));
+        QVERIFY2(label(QStringLiteral("reportHeadline")).contains(QStringLiteral("stopped")),
+            qPrintable(label(QStringLiteral("reportHeadline"))));
     }
     QCOMPARE(digest(m_catalog), before);
 }

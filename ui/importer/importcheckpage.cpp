@@ -40,10 +40,12 @@ constexpr int RecheckDelayMs = 300;
 ImportCheckPage::ImportCheckPage(ImportWizard *wizard)
     : QWizardPage(wizard)
     , m_wizard(wizard)
-    , m_skipBad(new QCheckBox(tr("&Skip bad rows: import the good ones and write the bad ones, with the reason, to"), this))
+    , m_skipBad(new QCheckBox(
+          tr("&Skip bad rows: import the good ones and write the bad ones, with the reason, to"), this))
     , m_rejects(new QLineEdit(this))
     , m_rejectsBrowse(new QPushButton(tr("Bro&wse…"), this))
-    , m_createMissing(new QCheckBox(tr("&Create the people and items that events name but the catalog does not hold"), this))
+    , m_createMissing(new QCheckBox(
+          tr("&Create the people and items that events name but the catalog does not hold"), this))
     , m_typeLabel(new QLabel(tr("&Type of events in a file without a type column:"), this))
     , m_defaultType(new QComboBox(this))
     , m_checkButton(new QPushButton(tr("C&heck again"), this))
@@ -90,7 +92,8 @@ ImportCheckPage::ImportCheckPage(ImportWizard *wizard)
     grid->setColumnStretch(1, 1);
 
     connect(m_skipBad, &QCheckBox::toggled, wizard, &ImportWizard::setSkipBad);
-    connect(m_rejects, &QLineEdit::editingFinished, this, [this] { m_wizard->setRejectsPath(m_rejects->text().trimmed()); });
+    connect(m_rejects, &QLineEdit::editingFinished, this,
+        [this] { m_wizard->setRejectsPath(m_rejects->text().trimmed()); });
     connect(m_rejectsBrowse, &QPushButton::clicked, this, &ImportCheckPage::browseRejects);
     connect(m_createMissing, &QCheckBox::toggled, wizard, &ImportWizard::setCreateMissing);
     connect(m_defaultType, &QComboBox::currentTextChanged, wizard, &ImportWizard::setDefaultEventType);
@@ -101,7 +104,8 @@ ImportCheckPage::ImportCheckPage(ImportWizard *wizard)
     m_problemView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_problemView->setUniformItemSizes(true);
     m_problemView->setAccessibleName(tr("Problems"));
-    connect(m_problemView->selectionModel(), &QItemSelectionModel::currentChanged, this, &ImportCheckPage::showProblemRow);
+    connect(m_problemView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &ImportCheckPage::showProblemRow);
 
     m_rowLabel->setObjectName(QStringLiteral("rowLabel"));
     m_rowLabel->setWordWrap(true);
@@ -192,8 +196,9 @@ void ImportCheckPage::showOptions()
     const bool typed = m_wizard->mapping().columnOf(QStringLiteral("type")) >= 0;
     m_typeLabel->setVisible(events);
     m_defaultType->setVisible(events);
-    m_defaultType->setToolTip(typed ? tr("The file has a type column; rows with an empty type are of this type.")
-                                    : tr("Every event of the file is of this type."));
+    m_defaultType->setToolTip(typed
+            ? tr("The file has a type column; rows with an empty type are of this type.")
+            : tr("Every event of the file is of this type."));
 }
 
 void ImportCheckPage::showCheck()
@@ -206,28 +211,33 @@ void ImportCheckPage::showCheck()
     const std::optional<ImportReport> &report = m_wizard->checkReport();
     const QLocale locale;
     if (m_wizard->isChecking() || !report) {
-        m_status->setText(m_wizard->isChecking() ? tr("Checking %1…").arg(QFileInfo(m_wizard->filePath()).fileName())
-                                                 : tr("The options changed; checking again…"));
+        m_status->setText(m_wizard->isChecking()
+                ? tr("Checking %1…").arg(QFileInfo(m_wizard->filePath()).fileName())
+                : tr("The options changed; checking again…"));
         m_message->clearMessage();
         m_problemModel->setProblems(m_wizard->filePath(), {});
     } else {
         const QString kind = m_wizard->kind() == ImportKind::Items ? tr("items")
-            : m_wizard->kind() == ImportKind::Users                 ? tr("people")
-                                                                    : tr("events");
+            : m_wizard->kind() == ImportKind::Users                ? tr("people")
+                                                                   : tr("events");
         const qint64 good = report->rows - report->rejected;
         if (report->ok && report->problemCount == 0) {
-            m_status->setText(tr("All %1 rows are good %2. Nothing was written yet.").arg(locale.toString(report->rows), kind));
+            m_status->setText(tr("All %1 rows are good %2. Nothing was written yet.")
+                                  .arg(locale.toString(report->rows), kind));
             m_message->clearMessage();
         } else if (report->ok) {
             m_status->setText(tr("%1 of %2 rows are good %3; the import skips the others (%4).")
-                                  .arg(locale.toString(good), locale.toString(report->rows), kind, locale.toString(report->rejected)));
+                                  .arg(locale.toString(good), locale.toString(report->rows), kind,
+                                      locale.toString(report->rejected)));
             m_message->showMessage(MessageBar::Kind::Information,
-                                   tr("The skipped rows go, each with its reason, to %1.")
-                                       .arg(m_wizard->importOptions().rejectsPath.isEmpty() ? m_rejects->placeholderText()
-                                                                                            : m_wizard->importOptions().rejectsPath));
+                tr("The skipped rows go, each with its reason, to %1.")
+                    .arg(m_wizard->importOptions().rejectsPath.isEmpty()
+                            ? m_rejects->placeholderText()
+                            : m_wizard->importOptions().rejectsPath));
         } else if (report->problemCount > 0 && report->rows > 0) {
-            m_status->setText(tr("%1 of %2 rows have problems. Fix them in the file and check again, or skip bad rows.")
-                                  .arg(locale.toString(report->rejected), locale.toString(report->rows)));
+            m_status->setText(
+                tr("%1 of %2 rows have problems. Fix them in the file and check again, or skip bad rows.")
+                    .arg(locale.toString(report->rejected), locale.toString(report->rows)));
             m_message->clearMessage();
         } else {
             m_status->setText(tr("The file cannot be imported as it is."));
@@ -237,8 +247,8 @@ void ImportCheckPage::showCheck()
         m_problemModel->setProblems(m_wizard->filePath(), problems);
         if (report->problemCount > problems.size()) {
             m_status->setText(m_status->text() + QLatin1Char(' ')
-                              + tr("The first %1 of %2 problems are listed.")
-                                    .arg(locale.toString(problems.size()), locale.toString(report->problemCount)));
+                + tr("The first %1 of %2 problems are listed.")
+                      .arg(locale.toString(problems.size()), locale.toString(report->problemCount)));
         }
     }
     m_rowModel->setRows({}, {}, {});
@@ -249,7 +259,8 @@ void ImportCheckPage::showCheck()
 void ImportCheckPage::browseRejects()
 {
     const QString start = m_rejects->text().isEmpty() ? m_rejects->placeholderText() : m_rejects->text();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Write skipped rows to"), start, tr("CSV files (*.csv)"));
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Write skipped rows to"), start, tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     m_rejects->setText(path);
@@ -264,7 +275,8 @@ void ImportCheckPage::showProblemRow()
     const int request = ++m_rowRequest;
     if (!current.isValid() || line <= 0) {
         m_rowModel->setRows({}, {}, {});
-        m_rowLabel->setText(current.isValid() ? tr("This problem is about the whole file, not one row.") : QString());
+        m_rowLabel->setText(
+            current.isValid() ? tr("This problem is about the whole file, not one row.") : QString());
         return;
     }
     m_rowLabel->setText(tr("Reading line %1…").arg(line));
@@ -295,8 +307,10 @@ void ImportCheckPage::finishRow()
         column = int(result.header.indexOf(m_rowField));
     m_rowModel->setHighlightedColumn(column);
     const bool json = m_wizard->filePath().endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
-    const QString where = json ? tr("Record %1 of the file").arg(result.line) : tr("Line %1 of the file").arg(result.line);
-    m_rowLabel->setText(m_rowField.isEmpty() ? tr("%1:").arg(where) : tr("%1; the field '%2' is marked:").arg(where, m_rowField));
+    const QString where
+        = json ? tr("Record %1 of the file").arg(result.line) : tr("Line %1 of the file").arg(result.line);
+    m_rowLabel->setText(m_rowField.isEmpty() ? tr("%1:").arg(where)
+                                             : tr("%1; the field '%2' is marked:").arg(where, m_rowField));
     m_rowView->resizeColumnsToContents();
     if (column >= 0)
         m_rowView->scrollTo(m_rowModel->index(0, column), QAbstractItemView::PositionAtCenter);

@@ -12,8 +12,7 @@ class QListView;
 class QPushButton;
 class QTableView;
 class QTimer;
-template<typename T>
-class QFutureWatcher;
+template<typename T> class QFutureWatcher;
 
 namespace Vitrine {
 

@@ -10,10 +10,10 @@ namespace Vitrine {
 
 ImportFieldDelegate::ImportFieldDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
-{
-}
+{ }
 
-QWidget *ImportFieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &index) const
+QWidget *ImportFieldDelegate::createEditor(
+    QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &index) const
 {
     auto *combo = new QComboBox(parent);
     combo->setObjectName(QStringLiteral("fieldCombo%1").arg(index.row()));
@@ -24,12 +24,11 @@ QWidget *ImportFieldDelegate::createEditor(QWidget *parent, const QStyleOptionVi
     for (qsizetype i = 0; i < labels.size() && i < values.size(); ++i) {
         combo->addItem(labels.at(i), values.at(i));
         if (values.at(i).isEmpty())
-            combo->setItemData(int(i), tr("No field: stored with the row as an attribute, or ignored for events"),
-                               Qt::ToolTipRole);
+            combo->setItemData(int(i),
+                tr("No field: stored with the row as an attribute, or ignored for events"), Qt::ToolTipRole);
     }
-    connect(combo, &QComboBox::currentIndexChanged, this, [this, combo] {
-        Q_EMIT const_cast<ImportFieldDelegate *>(this)->commitData(combo);
-    });
+    connect(combo, &QComboBox::currentIndexChanged, this,
+        [this, combo] { Q_EMIT const_cast<ImportFieldDelegate *>(this)->commitData(combo); });
     return combo;
 }
 
@@ -43,7 +42,8 @@ void ImportFieldDelegate::setEditorData(QWidget *editor, const QModelIndex &inde
     combo->setToolTip(index.data(Qt::ToolTipRole).toString());
 }
 
-void ImportFieldDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
+void ImportFieldDelegate::setModelData(
+    QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
 {
     if (auto *combo = qobject_cast<QComboBox *>(editor))
         model->setData(index, combo->currentData().toString(), Qt::EditRole);

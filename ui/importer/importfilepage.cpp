@@ -32,7 +32,8 @@ ImportFilePage::ImportFilePage(ImportWizard *wizard)
     , m_message(new MessageBar(this))
 {
     setTitle(tr("Choose a file to import"));
-    setSubTitle(tr("A CSV file with a header line, or a JSON array of objects as vitrine-cli export writes it."));
+    setSubTitle(
+        tr("A CSV file with a header line, or a JSON array of objects as vitrine-cli export writes it."));
 
     m_path->setObjectName(QStringLiteral("filePath"));
     m_path->setPlaceholderText(tr("/path/to/products.csv"));
@@ -44,7 +45,8 @@ ImportFilePage::ImportFilePage(ImportWizard *wizard)
     auto *browse = new QPushButton(tr("&Browse…"), this);
     browse->setObjectName(QStringLiteral("browseButton"));
     connect(browse, &QPushButton::clicked, this, &ImportFilePage::browse);
-    connect(m_path, &QLineEdit::editingFinished, this, [this] { m_wizard->setFilePath(m_path->text().trimmed()); });
+    connect(m_path, &QLineEdit::editingFinished, this,
+        [this] { m_wizard->setFilePath(m_path->text().trimmed()); });
 
     auto *fileRow = new QHBoxLayout;
     auto *fileLabel = new QLabel(tr("&File:"), this);
@@ -64,9 +66,16 @@ ImportFilePage::ImportFilePage(ImportWizard *wizard)
         QString description;
         const char *name;
     } kinds[] = {
-        {ImportKind::Items, tr("&Items"), tr("Products and articles, one per row, keyed by sku. Importing again updates them."), "kindItems"},
-        {ImportKind::Users, tr("&People"), tr("Customers and readers, keyed by their external id. Importing again updates them."), "kindUsers"},
-        {ImportKind::Events, tr("&Events"), tr("What people did with items (views, carts, purchases, reads), each with a person, an item and a time."), "kindEvents"},
+        {ImportKind::Items, tr("&Items"),
+            tr("Products and articles, one per row, keyed by sku. Importing again updates them."),
+            "kindItems"},
+        {ImportKind::Users, tr("&People"),
+            tr("Customers and readers, keyed by their external id. Importing again updates them."),
+            "kindUsers"},
+        {ImportKind::Events, tr("&Events"),
+            tr("What people did with items (views, carts, purchases, reads), each with a person, an item and "
+               "a time."),
+            "kindEvents"},
     };
     int row = 0;
     for (const auto &kind : kinds) {
@@ -103,15 +112,16 @@ ImportFilePage::ImportFilePage(ImportWizard *wizard)
 
 bool ImportFilePage::isComplete() const
 {
-    return !m_wizard->session()->isReadOnly() && !m_wizard->isPreviewLoading() && m_wizard->preview().isValid()
-        && !m_wizard->preview().header.isEmpty();
+    return !m_wizard->session()->isReadOnly() && !m_wizard->isPreviewLoading()
+        && m_wizard->preview().isValid() && !m_wizard->preview().header.isEmpty();
 }
 
 void ImportFilePage::browse()
 {
-    const QString start = m_wizard->filePath().isEmpty() ? QDir::homePath() : QFileInfo(m_wizard->filePath()).absolutePath();
+    const QString start
+        = m_wizard->filePath().isEmpty() ? QDir::homePath() : QFileInfo(m_wizard->filePath()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(this, tr("Import a file"), start,
-                                                      tr("Data files (*.csv *.json);;CSV files (*.csv);;JSON files (*.json);;All files (*)"));
+        tr("Data files (*.csv *.json);;CSV files (*.csv);;JSON files (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
     m_path->setText(QDir::toNativeSeparators(path));
@@ -128,7 +138,8 @@ void ImportFilePage::showPreviewState()
     const ImportPreview &preview = m_wizard->preview();
     if (m_wizard->session()->isReadOnly()) {
         m_message->showMessage(MessageBar::Kind::Error,
-                               tr("%1 is open read-only, so nothing can be imported into it.").arg(m_wizard->session()->displayName()));
+            tr("%1 is open read-only, so nothing can be imported into it.")
+                .arg(m_wizard->session()->displayName()));
     } else if (m_wizard->filePath().isEmpty()) {
         m_message->clearMessage();
         m_summary->setText(tr("Choose a file with Browse, or type its path and press Enter."));
@@ -142,10 +153,11 @@ void ImportFilePage::showPreviewState()
         m_message->clearMessage();
         const QLocale locale;
         const QString rows = preview.rows.isEmpty() ? tr("none after the header")
-            : preview.hasMoreRows                   ? tr("more than %1").arg(locale.toString(preview.rows.size()))
-                                                    : locale.toString(preview.rows.size());
+            : preview.hasMoreRows ? tr("more than %1").arg(locale.toString(preview.rows.size()))
+                                  : locale.toString(preview.rows.size());
         m_summary->setText(tr("Columns (%1): %2. Rows: %3.")
-                               .arg(locale.toString(preview.header.size()), preview.header.join(QStringLiteral(", ")), rows));
+                               .arg(locale.toString(preview.header.size()),
+                                   preview.header.join(QStringLiteral(", ")), rows));
     }
     Q_EMIT completeChanged();
 }

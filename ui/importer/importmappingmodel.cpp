@@ -11,11 +11,10 @@ namespace Vitrine {
 
 ImportMappingModel::ImportMappingModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
-void ImportMappingModel::setMapping(const ImportMapping &mapping, const QHash<QString, QString> &choices,
-                                    const QStringList &examples)
+void ImportMappingModel::setMapping(
+    const ImportMapping &mapping, const QHash<QString, QString> &choices, const QStringList &examples)
 {
     const bool sameShape = mapping.header == m_mapping.header && mapping.kind == m_mapping.kind;
     if (!sameShape)
@@ -92,7 +91,8 @@ QVariant ImportMappingModel::data(const QModelIndex &index, int role) const
             return field;
         if (role == ChoiceLabelsRole) {
             QStringList labels = m_fields;
-            labels.append(m_mapping.unmappedUse() == ImportMapping::Ignored ? tr("ignored") : tr("attribute"));
+            labels.append(
+                m_mapping.unmappedUse() == ImportMapping::Ignored ? tr("ignored") : tr("attribute"));
             return labels;
         }
         if (role == ChoiceValuesRole) {

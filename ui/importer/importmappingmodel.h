@@ -21,17 +21,26 @@ class ImportMappingModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, TargetColumn, ReasonColumn, ExampleColumn, ColumnCount };
-    enum Roles {
+    enum Column
+    {
+        NameColumn,
+        TargetColumn,
+        ReasonColumn,
+        ExampleColumn,
+        ColumnCount
+    };
+    enum Roles
+    {
         ChoiceLabelsRole = Qt::UserRole + 1, ///< the target column's choices as shown
-        ChoiceValuesRole,                    ///< the same as field names, "" for no field
-        FieldRole,                           ///< the field the column gives, "" for none
+        ChoiceValuesRole, ///< the same as field names, "" for no field
+        FieldRole, ///< the field the column gives, "" for none
     };
 
     explicit ImportMappingModel(QObject *parent = nullptr);
 
     /** The mapping to show, the user's own choices (column → field or "") and an example row. */
-    void setMapping(const ImportMapping &mapping, const QHash<QString, QString> &choices, const QStringList &examples);
+    void setMapping(
+        const ImportMapping &mapping, const QHash<QString, QString> &choices, const QStringList &examples);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -29,21 +29,26 @@ ImportMappingPage::ImportMappingPage(ImportWizard *wizard)
 {
     setTitle(tr("Match the columns to fields"));
     setSubTitle(tr("Columns are matched by their names and the usual aliases, as vitrine-cli import does. "
-                   "Change any of them; a column without a field is kept as an attribute (items, people) or ignored (events)."));
+                   "Change any of them; a column without a field is kept as an attribute (items, people) or "
+                   "ignored (events)."));
 
     m_mappingView->setObjectName(QStringLiteral("mappingView"));
     m_mappingView->setModel(m_mappingModel);
-    m_mappingView->setItemDelegateForColumn(ImportMappingModel::TargetColumn, new ImportFieldDelegate(m_mappingView));
+    m_mappingView->setItemDelegateForColumn(
+        ImportMappingModel::TargetColumn, new ImportFieldDelegate(m_mappingView));
     m_mappingView->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_mappingView->setSelectionMode(QAbstractItemView::NoSelection);
     m_mappingView->setWordWrap(false);
     m_mappingView->verticalHeader()->hide();
     m_mappingView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_mappingView->verticalHeader()->setDefaultSectionSize(m_mappingView->fontMetrics().height() + 16);
-    m_mappingView->horizontalHeader()->setSectionResizeMode(ImportMappingModel::NameColumn, QHeaderView::ResizeToContents);
-    m_mappingView->horizontalHeader()->setSectionResizeMode(ImportMappingModel::TargetColumn, QHeaderView::Fixed);
+    m_mappingView->horizontalHeader()->setSectionResizeMode(
+        ImportMappingModel::NameColumn, QHeaderView::ResizeToContents);
+    m_mappingView->horizontalHeader()->setSectionResizeMode(
+        ImportMappingModel::TargetColumn, QHeaderView::Fixed);
     m_mappingView->horizontalHeader()->resizeSection(ImportMappingModel::TargetColumn, 150);
-    m_mappingView->horizontalHeader()->setSectionResizeMode(ImportMappingModel::ReasonColumn, QHeaderView::Interactive);
+    m_mappingView->horizontalHeader()->setSectionResizeMode(
+        ImportMappingModel::ReasonColumn, QHeaderView::Interactive);
     m_mappingView->horizontalHeader()->resizeSection(ImportMappingModel::ReasonColumn, 300);
     m_mappingView->horizontalHeader()->setStretchLastSection(true);
     m_mappingView->setAccessibleName(tr("Columns and fields"));
@@ -113,7 +118,8 @@ void ImportMappingPage::showRows()
     if (preview.rows.isEmpty())
         m_rowsLabel->setText(tr("%1 has no rows after its header.").arg(name));
     else if (preview.hasMoreRows)
-        m_rowsLabel->setText(tr("The first rows of %1 (%2 shown; the check reads them all)").arg(name, locale.toString(preview.rows.size())));
+        m_rowsLabel->setText(tr("The first rows of %1 (%2 shown; the check reads them all)")
+                                 .arg(name, locale.toString(preview.rows.size())));
     else
         m_rowsLabel->setText(tr("The rows of %1 (all %2)").arg(name, locale.toString(preview.rows.size())));
     showMapping();

@@ -17,10 +17,10 @@ constexpr qsizetype ShownChars = 120;
 
 ImportPreviewModel::ImportPreviewModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
-void ImportPreviewModel::setRows(const QStringList &header, const QList<QStringList> &rows, const QList<qint64> &lines)
+void ImportPreviewModel::setRows(
+    const QStringList &header, const QList<QStringList> &rows, const QList<qint64> &lines)
 {
     beginResetModel();
     m_header = header;
@@ -76,7 +76,8 @@ QVariant ImportPreviewModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == m_highlighted)
             return QGuiApplication::palette().brush(QPalette::HighlightedText);
-        if (index.column() < m_mapping.columnField.size() && m_mapping.columnField.at(index.column()) == ImportMapping::Ignored)
+        if (index.column() < m_mapping.columnField.size()
+            && m_mapping.columnField.at(index.column()) == ImportMapping::Ignored)
             return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         break;
     default:
@@ -99,7 +100,8 @@ QVariant ImportPreviewModel::headerData(int section, Qt::Orientation orientation
     if (section < 0 || section >= m_header.size())
         return {};
     const QString field = m_mapping.header == m_header ? m_mapping.fieldOf(section) : QString();
-    const int use = section < m_mapping.columnField.size() ? m_mapping.columnField.at(section) : ImportMapping::Attribute;
+    const int use = section < m_mapping.columnField.size() ? m_mapping.columnField.at(section)
+                                                           : ImportMapping::Attribute;
     switch (role) {
     case Qt::DisplayRole: {
         QString target = field;
@@ -112,8 +114,9 @@ QVariant ImportPreviewModel::headerData(int section, Qt::Orientation orientation
     case Qt::ToolTipRole:
         if (!field.isEmpty())
             return tr("The column '%1' gives the field '%2'").arg(m_header.at(section), field);
-        return use == ImportMapping::Ignored ? tr("The column '%1' is not imported").arg(m_header.at(section))
-                                             : tr("The column '%1' is stored as an attribute of each row").arg(m_header.at(section));
+        return use == ImportMapping::Ignored
+            ? tr("The column '%1' is not imported").arg(m_header.at(section))
+            : tr("The column '%1' is stored as an attribute of each row").arg(m_header.at(section));
     case Qt::FontRole:
         if (field.isEmpty()) {
             QFont font;

@@ -19,9 +19,10 @@ class ImportPreviewModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Roles {
+    enum Roles
+    {
         LineRole = Qt::UserRole + 1, ///< vertical header: the line (or record) the row starts on
-        FieldRole,                   ///< horizontal header: the field the column gives, empty for none
+        FieldRole, ///< horizontal header: the field the column gives, empty for none
     };
 
     explicit ImportPreviewModel(QObject *parent = nullptr);

@@ -5,8 +5,7 @@ namespace Vitrine {
 
 ImportProblemModel::ImportProblemModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{ }
 
 void ImportProblemModel::setProblems(const QString &path, const QList<ImportProblem> &problems)
 {

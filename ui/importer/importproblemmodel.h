@@ -17,10 +17,12 @@ class ImportProblemModel : public QAbstractListModel
     Q_OBJECT
 
 public:
-    enum Roles {
-        LineRole = Qt::UserRole + 1, ///< the line (CSV) or record (JSON) the row starts on; 0 for the whole file
-        FieldRole,                   ///< the field named, empty for the whole row
-        MessageRole,                 ///< the importer's full message, with the file's name
+    enum Roles
+    {
+        LineRole
+        = Qt::UserRole + 1, ///< the line (CSV) or record (JSON) the row starts on; 0 for the whole file
+        FieldRole, ///< the field named, empty for the whole row
+        MessageRole, ///< the importer's full message, with the file's name
     };
 
     explicit ImportProblemModel(QObject *parent = nullptr);

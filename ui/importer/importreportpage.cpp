@@ -98,23 +98,26 @@ void ImportReportPage::initializePage()
     const QString file = QFileInfo(m_wizard->filePath()).fileName();
     const QLocale locale;
     const QString what = m_wizard->kind() == ImportKind::Items ? tr("items")
-        : m_wizard->kind() == ImportKind::Users                 ? tr("people")
-                                                                : tr("events");
+        : m_wizard->kind() == ImportKind::Users                ? tr("people")
+                                                               : tr("events");
     m_command->setPlainText(m_wizard->commandLine());
 
     if (!report || !report->ok) {
         const bool cancelled = report && report->cancelled;
         m_headline->setText(cancelled ? tr("The import was stopped; nothing was written")
                                       : tr("Nothing was imported from %1").arg(file));
-        m_problemModel->setProblems(m_wizard->filePath(), report && !cancelled ? report->problems : QList<ImportProblem>());
+        m_problemModel->setProblems(
+            m_wizard->filePath(), report && !cancelled ? report->problems : QList<ImportProblem>());
         if (cancelled)
             m_detail->setText(tr("The catalog is as it was before the import."));
         else if (m_problemModel->rowCount() > 0)
             m_detail->setText(tr("The catalog is as it was: an import writes all of its rows or none. "
                                  "Fix these rows in the file, or skip bad rows, and try again."));
         else
-            m_detail->setText(tr("%1\nThe catalog is as it was before the import.")
-                                  .arg(report ? ImportProblemModel::shortMessage(m_wizard->filePath(), report->error) : QString()));
+            m_detail->setText(
+                tr("%1\nThe catalog is as it was before the import.")
+                    .arg(report ? ImportProblemModel::shortMessage(m_wizard->filePath(), report->error)
+                                : QString()));
         m_problemView->setVisible(m_problemModel->rowCount() > 0);
         m_figures->hide();
         m_again->setText(tr("&Try again"));
@@ -122,7 +125,8 @@ void ImportReportPage::initializePage()
         return;
     }
 
-    m_headline->setText(tr("Imported %1 %2 from %3").arg(locale.toString(report->inserted + report->updated), what, file));
+    m_headline->setText(
+        tr("Imported %1 %2 from %3").arg(locale.toString(report->inserted + report->updated), what, file));
     m_detail->setText(report->rejected ? tr("The bad rows were skipped; the good ones are in the catalog.")
                                        : tr("Every row of the file is in the catalog."));
     m_problemModel->setProblems(m_wizard->filePath(), {});
@@ -134,15 +138,17 @@ void ImportReportPage::initializePage()
     addFigure(QStringLiteral("reportSkipped"), tr("Skipped:"), locale.toString(report->rejected));
     if (report->createdUsers || report->createdItems) {
         addFigure(QStringLiteral("reportCreated"), tr("Created:"),
-                  tr("%1 people and %2 items named by the events")
-                      .arg(locale.toString(report->createdUsers), locale.toString(report->createdItems)));
+            tr("%1 people and %2 items named by the events")
+                .arg(locale.toString(report->createdUsers), locale.toString(report->createdItems)));
     }
     if (!report->rejectsPath.isEmpty())
         addFigure(QStringLiteral("reportRejects"), tr("Skipped rows written to:"), report->rejectsPath);
     if (!report->attributeColumns.isEmpty())
-        addFigure(QStringLiteral("reportAttributes"), tr("Stored as attributes:"), report->attributeColumns.join(QStringLiteral(", ")));
+        addFigure(QStringLiteral("reportAttributes"), tr("Stored as attributes:"),
+            report->attributeColumns.join(QStringLiteral(", ")));
     if (!report->ignoredColumns.isEmpty())
-        addFigure(QStringLiteral("reportIgnored"), tr("Ignored columns:"), report->ignoredColumns.join(QStringLiteral(", ")));
+        addFigure(QStringLiteral("reportIgnored"), tr("Ignored columns:"),
+            report->ignoredColumns.join(QStringLiteral(", ")));
     m_again->setText(tr("&Import another file"));
     m_again->setToolTip(tr("Back to the first page"));
 }

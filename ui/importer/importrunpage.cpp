@@ -89,7 +89,8 @@ void ImportRunPage::showProgress()
     if (cancelled)
         m_stage->setText(tr("Stopping; nothing will be written…"));
     else
-        m_stage->setText(stage.isEmpty() ? tr("Reading %1…").arg(QFileInfo(m_wizard->filePath()).fileName()) : stage);
+        m_stage->setText(
+            stage.isEmpty() ? tr("Reading %1…").arg(QFileInfo(m_wizard->filePath()).fileName()) : stage);
 }
 
 } // namespace Vitrine

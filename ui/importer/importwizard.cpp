@@ -28,7 +28,8 @@ constexpr int CheckedProblems = 500;
 
 QString shellQuoted(const QString &text)
 {
-    static const QString safe = QStringLiteral("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:@,+");
+    static const QString safe
+        = QStringLiteral("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:@,+");
     bool plain = !text.isEmpty();
     for (const QChar c : text)
         plain = plain && safe.contains(c);
@@ -163,7 +164,8 @@ void ImportWizard::remap()
         if (!it.value().isEmpty())
             columnMap.insert(it.key(), it.value());
     }
-    m_mapping = ImportMapping::resolve(m_kind, m_preview.isValid() ? m_preview.header : QStringList(), columnMap);
+    m_mapping
+        = ImportMapping::resolve(m_kind, m_preview.isValid() ? m_preview.header : QStringList(), columnMap);
     Q_EMIT mappingChanged();
 }
 
@@ -215,12 +217,13 @@ void ImportWizard::setDefaultEventType(const QString &type)
 QString ImportWizard::commandLine() const
 {
     const ImportOptions options = importOptions();
-    QStringList words{QStringLiteral("vitrine-cli"), QStringLiteral("--db"), shellQuoted(m_session->path()),
+    QStringList words {QStringLiteral("vitrine-cli"), QStringLiteral("--db"), shellQuoted(m_session->path()),
         QStringLiteral("import"), importKindName(options.kind), shellQuoted(options.path)};
     QStringList sources = options.columnMap.keys();
     sources.sort();
     for (const QString &source : std::as_const(sources))
-        words << QStringLiteral("--map") << shellQuoted(source + QLatin1Char('=') + options.columnMap.value(source));
+        words << QStringLiteral("--map")
+              << shellQuoted(source + QLatin1Char('=') + options.columnMap.value(source));
     if (options.skipBad)
         words << QStringLiteral("--skip-bad");
     if (!options.rejectsPath.isEmpty())
@@ -300,8 +303,7 @@ void ImportWizard::startImport()
     // The report is handed over on finished(), which comes also when the import was cancelled.
     auto result = std::make_shared<ImportReport>();
     result->error = tr("the import stopped unexpectedly; nothing was written");
-    m_importJob = m_session->jobs()->start(
-        tr("Importing %1").arg(QFileInfo(m_path).fileName()),
+    m_importJob = m_session->jobs()->start(tr("Importing %1").arg(QFileInfo(m_path).fileName()),
         [catalog, options, result](Job &job) -> JobRunner::Finish {
             Database db;
             ImportReport report;

@@ -9,8 +9,7 @@
 #include <QPointer>
 #include <QWizard>
 
-template<typename T>
-class QFutureWatcher;
+template<typename T> class QFutureWatcher;
 
 namespace Vitrine {
 
@@ -33,7 +32,14 @@ class ImportWizard : public QWizard
     Q_OBJECT
 
 public:
-    enum PageId { FilePage, MappingPage, CheckPage, RunPage, ReportPage };
+    enum PageId
+    {
+        FilePage,
+        MappingPage,
+        CheckPage,
+        RunPage,
+        ReportPage
+    };
 
     explicit ImportWizard(CatalogSession *session, const QString &file = {}, QWidget *parent = nullptr);
     ~ImportWizard() override;
