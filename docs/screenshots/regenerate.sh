@@ -48,3 +48,6 @@ shot people-plain.png "$plain" --workspace people
 shot overview-dark.png "$demo" --workspace overview --palette dark
 shot people-dark.png "$demo" --workspace people --show U00012 --palette dark
 QT_SCALE_FACTOR=2 shot overview-200.png "$demo" --workspace overview
+# Each page of the import wizard, from its test suite (small files with foreign column names).
+VITRINE_SCREENSHOTS="$here" "$build/tests/tst_importwizard" >/dev/null && echo "wrote docs/screenshots/import-*.png"
+VITRINE_SCREENSHOTS="$here" VITRINE_DARK=1 "$build/tests/tst_importwizard" >/dev/null && echo "wrote docs/screenshots/import-*-dark.png"
