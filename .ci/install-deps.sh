@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
     build-essential cmake ninja-build pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-charts-dev libgl-dev
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev
     libsqlite3-dev sqlite3 libeigen3-dev libcsv-dev libkainjow-mustache-dev libcli11-dev
     libopenblas-dev libopenblas0-pthread liblapacke-dev
     libbenchmark-dev python3-numpy

@@ -13,10 +13,7 @@
 #include "storage/exporter.h"
 #include "storage/importer.h"
 
-#if __has_include("importer/importwizard.h")
 #include "importer/importwizard.h"
-#define VITRINE_HAVE_IMPORT_WIZARD 1
-#endif
 
 #include <QCoreApplication>
 #include <QDialog>
@@ -91,7 +88,6 @@ void FileActions::createDemoCatalog(const QString &requestedPath)
 
 void FileActions::importFile(const QString &file)
 {
-#ifdef VITRINE_HAVE_IMPORT_WIZARD
     if (!m_window->session()) {
         // Importing needs a catalog to import into: a new one, named by the user.
         const QString path = QFileDialog::getSaveFileName(m_window, tr("New Catalog for the Import"),
@@ -115,11 +111,6 @@ void FileActions::importFile(const QString &file)
     auto *wizard = new ImportWizard(m_window->session(), file, m_window);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->open();
-#else
-    Q_UNUSED(file)
-    QMessageBox::information(m_window, tr("Import"),
-        tr("This build has no import wizard; use vitrine-cli import (Help › Command-Line Reference)."));
-#endif
 }
 
 void FileActions::exportTable(const QString &kindName)

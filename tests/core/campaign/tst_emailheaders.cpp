@@ -14,6 +14,7 @@
 #include "campaign/mimemessage.h"
 #include "layout/confignames.h"
 #include "layout/pageresolver.h"
+#include "session/enginesession.h"
 #include "storage/configstore.h"
 #include "storage/importer.h"
 
@@ -127,7 +128,8 @@ private:
     QTemporaryDir m_dir;
     QString m_path;
     Database m_db;
-    std::unique_ptr<PageResolver> m_resolver;
+    EngineSessionPtr m_session;
+    std::shared_ptr<const PageResolver> m_resolver;
     std::optional<CampaignDefinition> m_campaign;
 
     /** A campaign from kCampaign with `patch`'s keys replaced (null removes one). */
@@ -169,7 +171,9 @@ private slots:
             = CampaignDefinition::fromJson(QStringLiteral("june"), LayoutFixture::json(kCampaign), &error);
         QVERIFY2(m_campaign, qPrintable(error));
         QVERIFY2(m_campaign->check(ConfigNames::load(m_db), &error), qPrintable(error));
-        m_resolver = PageResolver::create(m_db, LayoutFixture::now(), &error);
+        m_session = EngineSession::open(m_db, {LayoutFixture::now(), false}, &error);
+        QVERIFY2(m_session, qPrintable(error));
+        m_resolver = m_session->pages(&error);
         QVERIFY2(m_resolver, qPrintable(error));
     }
 
