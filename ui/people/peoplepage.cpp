@@ -99,7 +99,7 @@ PeoplePage::PeoplePage(CatalogSession *session, QWidget *parent)
     m_segment->addItem(tr("Everybody"));
     // The filters may shrink (their lists still show whole names), so the person page keeps its room.
     for (QComboBox *combo : {m_country, m_gender, m_age, m_segment}) {
-        combo->setMinimumContentsLength(6);
+        combo->setMinimumContentsLength(combo == m_country ? 13 : 8);
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     }
     m_segment->setToolTip(tr("Only the members of this segment, at the studio's time"));
