@@ -3,9 +3,17 @@
 
 #include <QRunnable>
 #include <QSemaphore>
+#include <QThread>
 #include <QThreadPool>
 
 #include <memory>
+
+#ifdef Q_OS_LINUX
+#include <cerrno>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 #include <vector>
 
 namespace Vitrine {
@@ -25,6 +33,7 @@ public:
 
     void run() override
     {
+        makeBackgroundThread();
         m_work(m_index);
         m_done.release();
     }
@@ -37,9 +46,37 @@ private:
 
 } // namespace
 
+void makeBackgroundThread()
+{
+#ifdef Q_OS_LINUX
+    thread_local bool done = false;
+    if (done)
+        return;
+    done = true;
+    // On Linux a nice value is per thread (the thread id as the "process").
+    const auto self = id_t(::syscall(SYS_gettid));
+    errno = 0;
+    const int current = ::getpriority(PRIO_PROCESS, self);
+    if (errno == 0)
+        ::setpriority(PRIO_PROCESS, self, std::min(19, current + 10));
+#endif
+}
+
+QThreadPool *computePool()
+{
+    static QThreadPool *pool = [] {
+        auto *created = new QThreadPool; // lives as long as the program (threads end with it)
+        created->setObjectName(QStringLiteral("vitrine-compute"));
+        // The thread that calls runInParallel() works too: together they use every core.
+        created->setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
+        return created;
+    }();
+    return pool;
+}
+
 int parallelThreadCount()
 {
-    return std::max(1, QThreadPool::globalInstance()->maxThreadCount());
+    return computePool()->maxThreadCount() + 1;
 }
 
 void runInParallel(int count, const std::function<void(int task)> &task)
@@ -50,7 +87,7 @@ void runInParallel(int count, const std::function<void(int task)> &task)
         task(0);
         return;
     }
-    QThreadPool *pool = QThreadPool::globalInstance();
+    QThreadPool *pool = computePool();
     QSemaphore done;
     std::vector<std::unique_ptr<Task>> tasks;
     tasks.reserve(size_t(count - 1));

@@ -97,14 +97,16 @@ void spinFor(int ms)
 }
 
 /** Scrolls the first table of a page from top to bottom in 40 steps, then Ctrl+End. */
-QJsonObject scrollTable(MainWindow &window, Workspace workspace, StallMonitor &monitor)
+QJsonObject scrollTable(MainWindow &window, Workspace workspace, const QString &tableName, StallMonitor &monitor)
 {
     window.setCurrentWorkspace(workspace);
     WorkspacePage *page = window.page(workspace);
-    QTableView *table = page ? page->findChild<QTableView *>() : nullptr;
+    QTableView *table = page ? page->findChild<QTableView *>(tableName) : nullptr;
     if (!table)
         return {{QStringLiteral("error"), QStringLiteral("no table")}};
-    spinFor(500);
+    // The table's count arrives from a worker; then it is scrolled.
+    spinUntil([table] { return table->model()->rowCount() > 0; }, 30000);
+    spinFor(300);
     monitor.start();
     QElapsedTimer timer;
     timer.start();
@@ -187,8 +189,8 @@ int main(int argc, char *argv[])
             {QStringLiteral("worst_stall_ms"), monitor.stop()},
         });
 
-    result.insert(QStringLiteral("scroll_items"), scrollTable(window, Workspace::Items, monitor));
-    result.insert(QStringLiteral("scroll_people"), scrollTable(window, Workspace::People, monitor));
+    result.insert(QStringLiteral("scroll_items"), scrollTable(window, Workspace::Items, QStringLiteral("itemTable"), monitor));
+    result.insert(QStringLiteral("scroll_people"), scrollTable(window, Workspace::People, QStringLiteral("peopleTable"), monitor));
 
     // An import running as a job (the wizard's way), the window idle on the overview.
     window.setCurrentWorkspace(Workspace::Overview);

@@ -5,10 +5,12 @@
 #include "jobrunner.h"
 #include "studiologging.h"
 
+#include "common/parallel.h"
 #include "config/configsave.h"
 #include "storage/database.h"
 
 #include <QFileInfo>
+#include <QThreadPool>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -24,6 +26,15 @@ CatalogSession::~CatalogSession()
     // Jobs read through their own connections; they finish (cancelled) before the session goes.
     delete m_jobs;
     m_jobs = nullptr;
+    releaseInBackground(std::move(m_engine));
+}
+
+void CatalogSession::releaseInBackground(EngineSessionPtr engine)
+{
+    // Freeing a big snapshot (hundreds of MB for ten million events) takes longer than a frame:
+    // the last reference is dropped on a worker. Pages that still hold one release it later.
+    if (engine)
+        computePool()->start([engine = std::move(engine)]() mutable { engine.reset(); });
 }
 
 std::unique_ptr<CatalogSession> CatalogSession::open(const QString &path, QString *error, QObject *parent)
@@ -116,7 +127,7 @@ void CatalogSession::reloadEngine()
                 return;
             }
             m_engineError.clear();
-            m_engine = std::move(loaded.engine);
+            releaseInBackground(std::exchange(m_engine, std::move(loaded.engine)));
             Q_EMIT engineChanged();
         });
 }

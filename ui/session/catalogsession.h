@@ -98,6 +98,7 @@ Q_SIGNALS:
 
 private:
     explicit CatalogSession(QObject *parent);
+    static void releaseInBackground(EngineSessionPtr engine);
 
     QString m_path;
     std::unique_ptr<Database> m_database;

@@ -3,9 +3,12 @@
 
 #include "studiologging.h"
 
+#include "common/parallel.h"
+
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFutureWatcher>
+#include <QThreadPool>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -70,9 +73,14 @@ void Job::markFinished()
     Q_EMIT finished();
 }
 
+/** Jobs at once; more wait their turn (a figure count is not held up by one training). */
+constexpr int MaxConcurrentJobs = 4;
+
 JobRunner::JobRunner(QObject *parent)
     : QObject(parent)
+    , m_pool(new QThreadPool(this))
 {
+    m_pool->setMaxThreadCount(MaxConcurrentJobs);
 }
 
 JobRunner::~JobRunner()
@@ -104,7 +112,10 @@ Job *JobRunner::start(const QString &title, std::function<Finish(Job &job)> work
         job->deleteLater();
     });
     m_active.append(job);
-    watcher->setFuture(QtConcurrent::run([work = std::move(work), job]() -> Finish {
+    watcher->setFuture(QtConcurrent::run(m_pool, [work = std::move(work), job]() -> Finish {
+        if (job->isCancelled())
+            return {}; // cancelled while it waited for a thread
+        makeBackgroundThread(); // the window comes first
         // No exception may escape into Qt's thread pool.
         try {
             return work(*job);
