@@ -14,16 +14,15 @@
 namespace Vitrine {
 
 ItemActivityChart::ItemActivityChart(QWidget *parent)
-    : QChartView(parent)
+    : QChartView(new QChart, parent) // setChart() would release, not delete, a default chart
 {
     setObjectName(QStringLiteral("itemActivityChart"));
     setRenderHint(QPainter::Antialiasing);
     setFixedHeight(250);
-    auto *chart = new QChart;
+    QChart *chart = this->chart();
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    setChart(chart);
 }
 
 ItemActivityChart::~ItemActivityChart() = default;
