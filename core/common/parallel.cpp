@@ -6,7 +6,9 @@
 #include <QThread>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <memory>
+#include <vector>
 
 #ifdef Q_OS_LINUX
 #include <cerrno>
@@ -14,7 +16,6 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #endif
-#include <vector>
 
 namespace Vitrine {
 
