@@ -301,8 +301,9 @@ void ImportWizard::startImport()
     const ImportOptions options = importOptions();
     const QString catalog = m_session->path();
     // The report is handed over on finished(), which comes also when the import was cancelled.
+    // A job stopped while it waited for a thread never runs: its report says so.
     auto result = std::make_shared<ImportReport>();
-    result->error = tr("the import stopped unexpectedly; nothing was written");
+    result->cancelled = true;
     m_importJob = m_session->jobs()->start(tr("Importing %1").arg(QFileInfo(m_path).fileName()),
         [catalog, options, result](Job &job) -> JobRunner::Finish {
             Database db;
@@ -312,7 +313,15 @@ void ImportWizard::startImport()
             *result = std::move(report);
             return {};
         });
-    connect(m_importJob, &Job::finished, this, [this, result] { finishImport(std::move(*result)); });
+    Job *job = m_importJob;
+    connect(m_importJob, &Job::finished, this, [this, result, job] {
+        if (result->cancelled && !job->isCancelled()) {
+            // Neither run nor stopped: the work threw.
+            result->cancelled = false;
+            result->error = tr("the import stopped unexpectedly; nothing was written");
+        }
+        finishImport(std::move(*result));
+    });
     Q_EMIT importStarted();
 }
 

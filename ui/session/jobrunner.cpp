@@ -73,9 +73,6 @@ void Job::markFinished()
     Q_EMIT finished();
 }
 
-/** Jobs at once; more wait their turn (a figure count is not held up by one training). */
-constexpr int MaxConcurrentJobs = 4;
-
 JobRunner::JobRunner(QObject *parent)
     : QObject(parent)
     , m_pool(new QThreadPool(this))

@@ -83,6 +83,9 @@ class JobRunner : public QObject
     Q_OBJECT
 
 public:
+    /** Jobs at once; more wait their turn (a figure count is not held up by one training). */
+    static constexpr int MaxConcurrentJobs = 4;
+
     explicit JobRunner(QObject *parent = nullptr);
     ~JobRunner() override;
 
