@@ -7,6 +7,7 @@
 #include <QThreadPool>
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -102,6 +103,18 @@ void runInParallel(int count, const std::function<void(int task)> &task)
             t->run(); // not started yet: the caller does it
     }
     done.acquire(count - 1);
+}
+
+void forEachInParallel(qint64 count, const std::function<void(qint64 index)> &work)
+{
+    if (count <= 0)
+        return;
+    std::atomic<qint64> next {0};
+    const int threads = int(std::min<qint64>(count, parallelThreadCount()));
+    runInParallel(threads, [&](int) {
+        for (qint64 index = next++; index < count; index = next++)
+            work(index);
+    });
 }
 
 } // namespace Vitrine

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QtGlobal>
+
 #include <functional>
 
 class QThreadPool;
@@ -17,6 +19,13 @@ namespace Vitrine {
  * waits on a pool whose threads are all busy waiting too.
  */
 void runInParallel(int count, const std::function<void(int task)> &task);
+
+/**
+ * Runs work(0) … work(count − 1), each index once, on runInParallel's threads, each thread
+ * taking the next index when it is done with one (for pieces of uneven cost: the rows of a
+ * model, chunks of columns). Returns when all have run.
+ */
+void forEachInParallel(qint64 count, const std::function<void(qint64 index)> &work);
 
 /** How many tasks are worth starting: the pool's threads (at least one). */
 int parallelThreadCount();

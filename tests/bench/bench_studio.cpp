@@ -50,7 +50,10 @@ public:
         m_timer.setInterval(5);
         QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
-            m_worst = std::max(m_worst, double(now - m_last) / 1e6 - 5.0);
+            const double stall = double(now - m_last) / 1e6 - 5.0;
+            m_worst = std::max(m_worst, stall);
+            if (stall > 50 && qEnvironmentVariableIsSet("VITRINE_BENCH_STALLS"))
+                std::fprintf(stderr, "stall of %.0f ms ending at %.0f ms\n", stall, double(now) / 1e6);
             m_last = now;
         });
     }
@@ -252,6 +255,11 @@ int main(int argc, char *argv[])
             trained = true;
             trainError = slot.error;
         });
+    if (qEnvironmentVariableIsSet("VITRINE_BENCH_STALLS")) {
+        QObject::connect(job, &Job::progressChanged, job, [job] {
+            std::fprintf(stderr, "%lld ms: %s %.2f\n", job->elapsedMs(), qPrintable(job->stage()), job->fraction());
+        });
+    }
     QTimer::singleShot(120000, job, &Job::cancel);
     spinUntil([&trained, session] { return trained || session->jobs()->activeJobs().isEmpty(); }, 200000);
     result.insert(QStringLiteral("train"),

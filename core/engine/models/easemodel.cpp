@@ -8,6 +8,7 @@
 
 #include "easemodel.h"
 
+#include "common/parallel.h"
 #include "common/progress.h"
 
 #include <Eigen/Cholesky>
@@ -16,7 +17,6 @@
 #include <QCoreApplication>
 #include <QDataStream>
 #include <QIODevice>
-#include <QtConcurrent/QtConcurrentMap>
 #include <QtEndian>
 
 #include <unistd.h>
@@ -123,7 +123,9 @@ std::vector<std::pair<int, int>> columnChunks(int n, int width)
 void sparseGram(const Csr &rows, const Csr &columns, Eigen::MatrixXd &gram, const Progress &progress)
 {
     const qint64 n = gram.rows();
-    QtConcurrent::blockingMap(columnChunks(int(n), ChunkColumns), [&](const std::pair<int, int> &range) {
+    const std::vector<std::pair<int, int>> ranges = columnChunks(int(n), ChunkColumns);
+    forEachInParallel(qint64(ranges.size()), [&](qint64 index) {
+        const std::pair<int, int> &range = ranges[size_t(index)];
         if (progress.isCancelled())
             return;
         for (int i = range.first; i < range.second; ++i) {
@@ -288,7 +290,9 @@ std::shared_ptr<EaseModel> EaseModel::trainInMemory(int userCount, int itemCount
     const Eigen::VectorXd inverseDiagonal = gram.diagonal().cwiseInverse();
     float *weights = model->m_weights.data();
     const double *p = gram.data();
-    QtConcurrent::blockingMap(columnChunks(int(n), Tile), [&](const std::pair<int, int> &rowRange) {
+    const std::vector<std::pair<int, int>> rowRanges = columnChunks(int(n), Tile);
+    forEachInParallel(qint64(rowRanges.size()), [&](qint64 index) {
+        const std::pair<int, int> &rowRange = rowRanges[size_t(index)];
         for (qint64 tile = 0; tile < n; tile += Tile) {
             const qint64 tileEnd = std::min(n, tile + Tile);
             for (qint64 j = rowRange.first; j < rowRange.second; ++j) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ialsmodel.h"
 
+#include "common/parallel.h"
 #include "common/progress.h"
 
 #include <Eigen/Core>
@@ -8,7 +9,6 @@
 #include <QCoreApplication>
 #include <QDataStream>
 #include <QIODevice>
-#include <QtConcurrent/QtConcurrentMap>
 #include <QtEndian>
 
 #include <algorithm>
@@ -124,13 +124,10 @@ Eigen::MatrixXf gramOf(const std::vector<float> &factors, int rowCount, int f)
 {
     const std::vector<std::pair<int, int>> parts = chunks(rowCount);
     std::vector<Eigen::MatrixXf> partial(parts.size());
-    std::vector<size_t> order(parts.size());
-    for (size_t k = 0; k < order.size(); ++k)
-        order[k] = k;
-    QtConcurrent::blockingMap(order, [&](size_t k) {
+    forEachInParallel(qint64(parts.size()), [&](qint64 k) {
         const ConstFactorMap block(
-            factors.data() + size_t(parts[k].first) * size_t(f), parts[k].second - parts[k].first, f);
-        partial[k] = block.transpose() * block;
+            factors.data() + size_t(parts[size_t(k)].first) * size_t(f), parts[size_t(k)].second - parts[size_t(k)].first, f);
+        partial[size_t(k)] = block.transpose() * block;
     });
     Eigen::MatrixXf gram = Eigen::MatrixXf::Zero(f, f);
     for (const Eigen::MatrixXf &p : partial)
@@ -148,7 +145,9 @@ void solveRows(const Rows &rows, const std::vector<float> &fixed, std::vector<fl
 {
     const int rowCount = int(rows.offsets.size()) - 1;
     const ConstFactorMap fixedFactors(fixed.data(), qint64(fixed.size()) / f, f);
-    QtConcurrent::blockingMap(chunks(rowCount), [&](const std::pair<int, int> &range) {
+    const std::vector<std::pair<int, int>> ranges = chunks(rowCount);
+    forEachInParallel(qint64(ranges.size()), [&](qint64 index) {
+        const std::pair<int, int> &range = ranges[size_t(index)];
         if (progress.isCancelled())
             return;
         Eigen::VectorXf r(f);
@@ -200,12 +199,9 @@ double lossOf(const Rows &rows, const std::vector<float> &users, const std::vect
     const ConstFactorMap y(items.data(), itemCount, f);
     const std::vector<std::pair<int, int>> parts = chunks(userCount);
     std::vector<double> partial(parts.size(), 0.0);
-    std::vector<size_t> order(parts.size());
-    for (size_t k = 0; k < order.size(); ++k)
-        order[k] = k;
-    QtConcurrent::blockingMap(order, [&](size_t part) {
+    forEachInParallel(qint64(parts.size()), [&](qint64 part) {
         double sum = 0.0;
-        for (int u = parts[part].first; u < parts[part].second; ++u) {
+        for (int u = parts[size_t(part)].first; u < parts[size_t(part)].second; ++u) {
             const Eigen::Map<const Eigen::VectorXf> x(users.data() + size_t(u) * size_t(f), f);
             double userLoss = double(x.dot(itemGram * x)) + lambda * double(x.squaredNorm());
             for (qint64 k = rows.offsets[size_t(u)]; k < rows.offsets[size_t(u) + 1]; ++k) {
@@ -214,7 +210,7 @@ double lossOf(const Rows &rows, const std::vector<float> &users, const std::vect
             }
             sum += userLoss;
         }
-        partial[part] = sum;
+        partial[size_t(part)] = sum;
     });
     double loss = 0.0;
     for (const double part : partial)
