@@ -337,7 +337,7 @@ void addCatalogCommands(CLI::App &app, CliContext &context)
         ->required()
         ->check(CLI::IsMember({"items", "users", "events"}));
     import->add_option("file", importArgs->file, "The CSV or JSON file")->required();
-    import->add_option("--map", importArgs->maps, "Map a column to a field: SOURCE=FIELD (repeatable)");
+    import->add_option("--map", importArgs->maps, "Map a column to a field: SOURCE=FIELD, or SOURCE=- to leave it out (repeatable)");
     import->add_flag("--dry-run", importArgs->dryRun, "Check the file; write nothing");
     import->add_flag("--skip-bad", importArgs->skipBad, "Import good rows, write bad ones to a side file");
     import->add_option("--rejects", importArgs->rejects, "Where --skip-bad writes bad rows (default FILE.rejected.csv)");

@@ -180,8 +180,8 @@ bool ImportRun::readHeader()
     QHash<QString, QString> map;
     for (auto it = m_options.columnMap.begin(); it != m_options.columnMap.end(); ++it) {
         const QString target = it.value().trimmed().toLower();
-        if (!fieldNames(m_options.kind).contains(target)) {
-            m_report.error = tr("--map %1=%2: '%2' is not a field of %3 (fields: %4)")
+        if (target != QLatin1String(ImportOptions::IgnoreColumn) && !fieldNames(m_options.kind).contains(target)) {
+            m_report.error = tr("--map %1=%2: '%2' is not a field of %3 (fields: %4; or - to ignore the column)")
                                  .arg(it.key(), it.value(), importKindName(m_options.kind),
                                       fieldNames(m_options.kind).join(QStringLiteral(", ")));
             return false;
@@ -224,6 +224,11 @@ bool ImportRun::readHeader()
         const QString lower = m_header.at(column).toLower();
         if (map.contains(lower))
             mappedSources.append(lower);
+        if (map.value(lower) == QLatin1String(ImportOptions::IgnoreColumn)) {
+            m_columnField[size_t(column)] = -2;
+            m_report.ignoredColumns.append(m_header.at(column));
+            continue;
+        }
         const int field = specIndex(map.value(lower, lower));
         if (field < 0)
             continue;
@@ -238,7 +243,7 @@ bool ImportRun::readHeader()
         m_columnField[size_t(column)] = field;
     }
     for (int column = 0; column < columns; ++column) {
-        if (m_columnField[size_t(column)] >= 0)
+        if (m_columnField[size_t(column)] != -1)
             continue;
         const QString &name = m_header.at(column);
         const QString lower = name.toLower();
@@ -426,6 +431,8 @@ void ImportRun::stageRow()
     for (int column = 0; column < int(m_columnField.size()); ++column) {
         const QByteArrayView text = m_source->field(column);
         const int field = m_columnField[size_t(column)];
+        if (field == -2)
+            continue;
         if (field == -1) {
             if (!text.trimmed().isEmpty()) {
                 const QString value = QString::fromUtf8(text).trimmed();

@@ -25,7 +25,12 @@ struct ImportOptions
     ImportKind kind = ImportKind::Items;
     /** A .csv file, or a .json array of objects as written by the exporter. */
     QString path;
-    /** The shop's own column names mapped to Vitrine's fields: {"product_name": "title"}. */
+    /** What a column is mapped to in columnMap to be skipped (`--map internal_note=-`). */
+    static constexpr char IgnoreColumn[] = "-";
+    /**
+     * The shop's own column names mapped to Vitrine's fields: {"product_name": "title"}, or to
+     * IgnoreColumn to be left out (not stored as an attribute).
+     */
     QHash<QString, QString> columnMap;
     /** Validate only; write nothing. */
     bool dryRun = false;

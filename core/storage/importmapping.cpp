@@ -59,6 +59,8 @@ QHash<QString, QString> ImportMapping::columnMap() const
         const QString field = fieldOf(column);
         if (!field.isEmpty() && header.at(column).toLower() != field)
             map.insert(header.at(column), field);
+        else if (columnField.at(column) == Ignored && unmappedUse() != Ignored)
+            map.insert(header.at(column), QLatin1String(ImportOptions::IgnoreColumn));
     }
     return map;
 }
@@ -88,6 +90,10 @@ ImportMapping ImportMapping::resolve(
     QList<int> fieldColumn(qsizetype(specs.size()), -1);
     for (int column = 0; column < header.size(); ++column) {
         const QString lower = header.at(column).toLower();
+        if (map.value(lower) == QLatin1String(ImportOptions::IgnoreColumn)) {
+            mapping.columnField[column] = Ignored;
+            continue;
+        }
         const int field = specIndex(specs, map.value(lower, lower));
         if (field < 0)
             continue;

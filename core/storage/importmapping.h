@@ -36,7 +36,10 @@ struct ImportMapping
     QString fieldOf(int column) const;
     /** The column that gives @p field, or -1. */
     int columnOf(const QString &field) const;
-    /** What an unmapped column becomes for this kind: Attribute, or Ignored for events. */
+    /**
+     * What an unmapped column becomes for this kind: Attribute, or Ignored for events. A column
+     * of items or people mapped to ImportOptions::IgnoreColumn is Ignored.
+     */
     int unmappedUse() const { return kind == ImportKind::Events ? Ignored : Attribute; }
 
     /**

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void listsProblemsByLineAndShowsTheRow_data();
     void listsProblemsByLineAndShowsTheRow();
     void skipsBadRowsIntoTheRejectsFile();
+    void futureEventsAreRefusedUnlessAllowed();
     void failedImportLeavesTheCatalogUnchanged();
     void stoppedImportLeavesTheCatalogUnchanged_data();
     void stoppedImportLeavesTheCatalogUnchanged();
@@ -388,6 +389,13 @@ void TestImportWizard::editsTheMappingAsTheImporterWould()
         qPrintable(mapping->index(1, 2).data().toString()));
     QVERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
     QCOMPARE(m_wizard->commandLine().contains(QStringLiteral("--map Stadt=city")), true);
+
+    // A column can be left out altogether: not a field, not an attribute.
+    fieldCombo(2)->setCurrentIndex(fieldCombo(2)->findText(QStringLiteral("ignored")));
+    QCOMPARE(fieldCombo(2)->currentText(), QStringLiteral("ignored"));
+    QCOMPARE(m_wizard->mapping().columnField.at(2), ImportMapping::Ignored);
+    QVERIFY2(m_wizard->commandLine().contains(QStringLiteral("--map Stadt=-")), qPrintable(m_wizard->commandLine()));
+    QVERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
 }
 
 void TestImportWizard::listsProblemsByLineAndShowsTheRow_data()
@@ -506,6 +514,30 @@ void TestImportWizard::skipsBadRowsIntoTheRejectsFile()
     QCOMPARE(
         queryCount(m_catalog, QStringLiteral("SELECT count(*) FROM users WHERE external_id = 'NEW-PERSON'")),
         1);
+}
+
+void TestImportWizard::futureEventsAreRefusedUnlessAllowed()
+{
+    const QString file = m_dir.filePath(QStringLiteral("planned.csv"));
+    const QByteArray later = QDateTime::currentDateTimeUtc().addDays(30).toString(Qt::ISODate).toLatin1();
+    QVERIFY(writeFile(file, "user_id,item_id,ts\nU00001,SKU-00003,2024-05-01T10:00:00Z\nU00002,SKU-00004," + later + "\n"));
+    QVERIFY(openWizard(file));
+    QTRY_VERIFY(m_wizard->findChild<QRadioButton *>(QStringLiteral("kindEvents"))->isChecked());
+    goToCheck();
+    QCOMPARE(m_wizard->checkReport()->problemCount, 1);
+    const auto *problems = m_wizard->findChild<QListView *>(QStringLiteral("problemView"));
+    QVERIFY2(problems->model()->index(0, 0).data().toString().contains(QStringLiteral("in the future")),
+        qPrintable(problems->model()->index(0, 0).data().toString()));
+
+    auto *allow = m_wizard->findChild<QCheckBox *>(QStringLiteral("allowFuture"));
+    QVERIFY(allow->isVisible());
+    QTest::mouseClick(allow, Qt::LeftButton, {}, QPoint(8, allow->height() / 2));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_wizard->isChecking() && m_wizard->checkReport() && m_wizard->checkReport()->ok, WaitMs);
+    QVERIFY(m_wizard->commandLine().endsWith(QStringLiteral("--allow-future")));
+    importAndWaitForReport();
+    QVERIFY(m_wizard->importReport() && m_wizard->importReport()->ok);
+    QCOMPARE(m_wizard->importReport()->rows, 2);
 }
 
 void TestImportWizard::failedImportLeavesTheCatalogUnchanged()

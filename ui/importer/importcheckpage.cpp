@@ -46,6 +46,7 @@ ImportCheckPage::ImportCheckPage(ImportWizard *wizard)
     , m_rejectsBrowse(new QPushButton(tr("Bro&wse…"), this))
     , m_createMissing(new QCheckBox(
           tr("&Create the people and items that events name but the catalog does not hold"), this))
+    , m_allowFuture(new QCheckBox(tr("Accept events dated in the &future (more than a day after now)"), this))
     , m_typeLabel(new QLabel(tr("&Type of events in a file without a type column:"), this))
     , m_defaultType(new QComboBox(this))
     , m_checkButton(new QPushButton(tr("C&heck again"), this))
@@ -69,6 +70,9 @@ ImportCheckPage::ImportCheckPage(ImportWizard *wizard)
     m_rejects->setClearButtonEnabled(true);
     m_rejects->setAccessibleName(tr("File for the skipped rows"));
     m_createMissing->setObjectName(QStringLiteral("createMissing"));
+    m_allowFuture->setObjectName(QStringLiteral("allowFuture"));
+    m_allowFuture->setToolTip(tr("Off, such events are refused by line: usually a clock or a time zone "
+                                 "gone wrong. As vitrine-cli import --allow-future."));
     m_defaultType->setObjectName(QStringLiteral("defaultEventType"));
     m_defaultType->addItems(eventTypeNames());
     m_typeLabel->setBuddy(m_defaultType);
@@ -87,8 +91,9 @@ ImportCheckPage::ImportCheckPage(ImportWizard *wizard)
     grid->addWidget(m_skipBad, 0, 0, 1, 2);
     grid->addLayout(rejectsRow, 1, 0, 1, 2);
     grid->addWidget(m_createMissing, 2, 0, 1, 2);
-    grid->addWidget(m_typeLabel, 3, 0);
-    grid->addWidget(m_defaultType, 3, 1, Qt::AlignLeft);
+    grid->addWidget(m_allowFuture, 3, 0, 1, 2);
+    grid->addWidget(m_typeLabel, 4, 0);
+    grid->addWidget(m_defaultType, 4, 1, Qt::AlignLeft);
     grid->setColumnStretch(1, 1);
 
     connect(m_skipBad, &QCheckBox::toggled, wizard, &ImportWizard::setSkipBad);
@@ -96,6 +101,7 @@ ImportCheckPage::ImportCheckPage(ImportWizard *wizard)
         [this] { m_wizard->setRejectsPath(m_rejects->text().trimmed()); });
     connect(m_rejectsBrowse, &QPushButton::clicked, this, &ImportCheckPage::browseRejects);
     connect(m_createMissing, &QCheckBox::toggled, wizard, &ImportWizard::setCreateMissing);
+    connect(m_allowFuture, &QCheckBox::toggled, wizard, &ImportWizard::setAllowFuture);
     connect(m_defaultType, &QComboBox::currentTextChanged, wizard, &ImportWizard::setDefaultEventType);
     connect(m_checkButton, &QPushButton::clicked, wizard, &ImportWizard::startCheck);
 
@@ -186,12 +192,15 @@ void ImportCheckPage::showOptions()
     const bool events = m_wizard->kind() == ImportKind::Events;
     const QSignalBlocker skipBlocker(m_skipBad);
     const QSignalBlocker createBlocker(m_createMissing);
+    const QSignalBlocker futureBlocker(m_allowFuture);
     const QSignalBlocker typeBlocker(m_defaultType);
     m_skipBad->setChecked(m_wizard->skipBad());
     m_rejects->setText(m_wizard->rejectsPath());
     m_rejects->setPlaceholderText(m_wizard->filePath() + QStringLiteral(".rejected.csv"));
     m_createMissing->setChecked(m_wizard->createMissing());
     m_createMissing->setVisible(events);
+    m_allowFuture->setChecked(m_wizard->allowFuture());
+    m_allowFuture->setVisible(events);
     m_defaultType->setCurrentText(m_wizard->defaultEventType());
     const bool typed = m_wizard->mapping().columnOf(QStringLiteral("type")) >= 0;
     m_typeLabel->setVisible(events);

@@ -60,6 +60,7 @@ private:
     QLineEdit *m_rejects;
     QPushButton *m_rejectsBrowse;
     QCheckBox *m_createMissing;
+    QCheckBox *m_allowFuture;
     QLabel *m_typeLabel;
     QComboBox *m_defaultType;
     QPushButton *m_checkButton;

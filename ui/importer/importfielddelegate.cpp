@@ -3,6 +3,8 @@
 
 #include "importmappingmodel.h"
 
+#include "storage/importer.h"
+
 #include <QComboBox>
 #include <QSignalBlocker>
 
@@ -26,6 +28,8 @@ QWidget *ImportFieldDelegate::createEditor(
         if (values.at(i).isEmpty())
             combo->setItemData(int(i),
                 tr("No field: stored with the row as an attribute, or ignored for events"), Qt::ToolTipRole);
+        else if (values.at(i) == QLatin1String(ImportOptions::IgnoreColumn))
+            combo->setItemData(int(i), tr("Not imported at all"), Qt::ToolTipRole);
     }
     connect(combo, &QComboBox::currentIndexChanged, this,
         [this, combo] { Q_EMIT const_cast<ImportFieldDelegate *>(this)->commitData(combo); });

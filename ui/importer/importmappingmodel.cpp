@@ -44,7 +44,16 @@ QString ImportMappingModel::targetLabel(int column) const
     const QString field = m_mapping.fieldOf(column);
     if (!field.isEmpty())
         return field;
-    return m_mapping.unmappedUse() == ImportMapping::Ignored ? tr("ignored") : tr("attribute");
+    return m_mapping.columnField.at(column) == ImportMapping::Ignored ? tr("ignored") : tr("attribute");
+}
+
+QString ImportMappingModel::choiceOf(int column) const
+{
+    const QString field = m_mapping.fieldOf(column);
+    if (field.isEmpty() && m_mapping.columnField.at(column) == ImportMapping::Ignored
+        && m_mapping.unmappedUse() != ImportMapping::Ignored)
+        return QLatin1String(ImportOptions::IgnoreColumn);
+    return field;
 }
 
 QString ImportMappingModel::reason(int column) const
@@ -88,16 +97,23 @@ QVariant ImportMappingModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole)
             return targetLabel(column);
         if (role == Qt::EditRole || role == FieldRole)
-            return field;
+            return choiceOf(column);
         if (role == ChoiceLabelsRole) {
+            // Events keep no attributes: their unmapped columns are ignored.
             QStringList labels = m_fields;
-            labels.append(
-                m_mapping.unmappedUse() == ImportMapping::Ignored ? tr("ignored") : tr("attribute"));
+            if (m_mapping.unmappedUse() == ImportMapping::Ignored) {
+                labels.append(tr("ignored"));
+            } else {
+                labels.append(tr("attribute"));
+                labels.append(tr("ignored"));
+            }
             return labels;
         }
         if (role == ChoiceValuesRole) {
             QStringList values = m_fields;
             values.append(QString());
+            if (m_mapping.unmappedUse() != ImportMapping::Ignored)
+                values.append(QLatin1String(ImportOptions::IgnoreColumn));
             return values;
         }
         if (role == Qt::ToolTipRole)
@@ -124,9 +140,11 @@ bool ImportMappingModel::setData(const QModelIndex &index, const QVariant &value
     if (!index.isValid() || index.column() != TargetColumn || role != Qt::EditRole)
         return false;
     const QString field = value.toString();
-    if (!field.isEmpty() && !m_fields.contains(field))
+    const bool ignore = field == QLatin1String(ImportOptions::IgnoreColumn)
+        && m_mapping.unmappedUse() != ImportMapping::Ignored;
+    if (!field.isEmpty() && !ignore && !m_fields.contains(field))
         return false;
-    if (field == m_mapping.fieldOf(index.row()))
+    if (field == choiceOf(index.row()))
         return true; // also what an editor says when it is refreshed
     Q_EMIT fieldChosen(index.row(), field);
     return true;

@@ -55,6 +55,8 @@ Q_SIGNALS:
 
 private:
     QString targetLabel(int column) const;
+    /** What the column's combo box shows as chosen: a field, "" (attribute, or ignored for events) or "-". */
+    QString choiceOf(int column) const;
     QString reason(int column) const;
 
     ImportMapping m_mapping;

@@ -30,7 +30,7 @@ ImportMappingPage::ImportMappingPage(ImportWizard *wizard)
     setTitle(tr("Match the columns to fields"));
     setSubTitle(tr("Columns are matched by their names and the usual aliases, as vitrine-cli import does. "
                    "Change any of them; a column without a field is kept as an attribute (items, people) or "
-                   "ignored (events)."));
+                   "ignored (events, or when you choose \"ignored\")."));
 
     m_mappingView->setObjectName(QStringLiteral("mappingView"));
     m_mappingView->setModel(m_mappingModel);

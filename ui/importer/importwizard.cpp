@@ -143,7 +143,7 @@ void ImportWizard::setColumnField(int column, const QString &field)
     if (column < 0 || column >= m_preview.header.size())
         return;
     const QString name = m_preview.header.at(column);
-    if (!field.isEmpty()) {
+    if (!field.isEmpty() && field != QLatin1String(ImportOptions::IgnoreColumn)) {
         // A field comes from one column: the one chosen last.
         for (auto it = m_choices.begin(); it != m_choices.end();) {
             if (it.value() == field && it.key() != name)
@@ -178,6 +178,7 @@ ImportOptions ImportWizard::importOptions() const
     options.skipBad = m_skipBad;
     options.rejectsPath = m_skipBad ? m_rejectsPath : QString();
     options.createMissing = m_kind == ImportKind::Events && m_createMissing;
+    options.allowFuture = m_kind == ImportKind::Events && m_allowFuture;
     options.defaultEventType = m_defaultEventType;
     return options;
 }
@@ -206,6 +207,14 @@ void ImportWizard::setCreateMissing(bool create)
     invalidateCheck();
 }
 
+void ImportWizard::setAllowFuture(bool allow)
+{
+    if (allow == m_allowFuture)
+        return;
+    m_allowFuture = allow;
+    invalidateCheck();
+}
+
 void ImportWizard::setDefaultEventType(const QString &type)
 {
     if (type == m_defaultEventType)
@@ -230,6 +239,8 @@ QString ImportWizard::commandLine() const
         words << QStringLiteral("--rejects") << shellQuoted(options.rejectsPath);
     if (options.createMissing)
         words << QStringLiteral("--create-missing");
+    if (options.allowFuture)
+        words << QStringLiteral("--allow-future");
     if (options.kind == ImportKind::Events && options.defaultEventType != QLatin1String("view"))
         words << QStringLiteral("--type") << shellQuoted(options.defaultEventType);
     return words.join(QLatin1Char(' '));

@@ -72,6 +72,9 @@ public:
     void setRejectsPath(const QString &path);
     bool createMissing() const { return m_createMissing; }
     void setCreateMissing(bool create);
+    /** Events dated after the import are taken (a plan, a clock that runs ahead), not refused. */
+    bool allowFuture() const { return m_allowFuture; }
+    void setAllowFuture(bool allow);
     QString defaultEventType() const { return m_defaultEventType; }
     void setDefaultEventType(const QString &type);
     /** The same import as a command line, for the report and for scripts. */
@@ -129,6 +132,7 @@ private:
     bool m_skipBad = false;
     QString m_rejectsPath;
     bool m_createMissing = false;
+    bool m_allowFuture = false;
     QString m_defaultEventType = QStringLiteral("view");
 
     QPointer<Job> m_checkJob;

@@ -2,6 +2,7 @@
 #include "../../common/rowsdigest.h"
 #include "storage/database.h"
 #include "storage/importer.h"
+#include "storage/importmapping.h"
 #include "storage/statement.h"
 
 #include <QFile>
@@ -283,6 +284,29 @@ private slots:
         const ImportReport report = import(ImportKind::Items, write(QStringLiteral("m.csv"), "sku,title,cost\nA,B,1\n"), options);
         QVERIFY(!report.ok);
         QVERIFY2(report.error.contains(QStringLiteral("--map cost=costs: 'costs' is not a field of items")), qPrintable(report.error));
+    }
+
+    void columnMappedToDashIsLeftOut()
+    {
+        // A shop's internal column must not land in every item's attributes.
+        ImportOptions options;
+        options.columnMap.insert(QStringLiteral("Internal Note"), QLatin1String(ImportOptions::IgnoreColumn));
+        const ImportReport report = import(ImportKind::Items,
+            write(QStringLiteral("ign.csv"), "sku,title,Internal Note,color\nIGN1,Kept,do not ship,red\n"), options);
+        QVERIFY2(report.ok, qPrintable(report.error));
+        QCOMPARE(report.ignoredColumns, QStringList({QStringLiteral("Internal Note")}));
+        QCOMPARE(report.attributeColumns, QStringList({QStringLiteral("color")}));
+        Statement stmt = m_db.prepare(QStringLiteral("SELECT attributes FROM items WHERE sku = 'IGN1'"));
+        QCOMPARE(stmt.step(), Statement::Step::Row);
+        QCOMPARE(stmt.text(0), QStringLiteral("{\"color\":\"red\"}"));
+
+        // The wizard's mapping says the same before the import runs, and gives the same --map.
+        const ImportMapping mapping = ImportMapping::resolve(ImportKind::Items,
+            {QStringLiteral("sku"), QStringLiteral("title"), QStringLiteral("Internal Note"), QStringLiteral("color")},
+            options.columnMap);
+        QCOMPARE(mapping.columnField.at(2), ImportMapping::Ignored);
+        QCOMPARE(mapping.columnField.at(3), ImportMapping::Attribute);
+        QCOMPARE(mapping.columnMap(), options.columnMap);
     }
 
     void dryRunWritesNothing()
