@@ -160,6 +160,45 @@ std::optional<qint64> PersonQuery::count(const PersonFilter &filter, QString *er
     return statement.int64(0);
 }
 
+std::optional<qint64> PersonQuery::position(
+    const PersonFilter &filter, const QString &externalId, QString *error) const
+{
+    QString message;
+    Statement find = m_db.prepare(QStringLiteral("SELECT id FROM users WHERE external_id = ?1"), &message);
+    if (!find.isValid()) {
+        setError(error, message);
+        return std::nullopt;
+    }
+    find.bind(1, externalId);
+    const Statement::Step found = find.step();
+    if (found == Statement::Step::Error) {
+        setError(error, find.errorMessage());
+        return std::nullopt;
+    }
+    if (found != Statement::Step::Row || (filter.ids && filter.ids->empty()))
+        return -1;
+    const qint64 id = find.int64(0);
+    if (!installIdFilter(filter, error))
+        return std::nullopt;
+
+    // Whether the filter keeps the person, and how many it keeps before them: one pass.
+    QString where = whereClause(filter);
+    where += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) + QStringLiteral("id <= ?8");
+    Statement count = m_db.prepare(
+        QStringLiteral("SELECT count(*), coalesce(max(id) = ?8, 0) FROM users") + where, &message);
+    if (!count.isValid()) {
+        setError(error, message);
+        return std::nullopt;
+    }
+    bindFilter(count, filter);
+    count.bind(AfterParameter, id);
+    if (count.step() != Statement::Step::Row) {
+        setError(error, count.errorMessage());
+        return std::nullopt;
+    }
+    return count.int64(1) != 0 ? count.int64(0) - 1 : -1;
+}
+
 std::optional<QList<PersonRow>> PersonQuery::rows(
     const PersonFilter &filter, qint64 offset, int limit, std::optional<qint64> afterId, QString *error) const
 {

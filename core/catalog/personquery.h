@@ -100,6 +100,12 @@ public:
     std::optional<QList<PersonRow>> rows(const PersonFilter &filter, qint64 offset, int limit,
         std::optional<qint64> afterId, QString *error) const;
 
+    /**
+     * The row of the person with this external id in rows(filter, …) (their place in id order
+     * among the matching people), or -1 when there is no such person or the filter leaves them out.
+     */
+    std::optional<qint64> position(const PersonFilter &filter, const QString &externalId, QString *error) const;
+
     /** A person by external id; none with an empty error when there is no such person. */
     std::optional<PersonProfile> profile(const QString &externalId, QString *error) const;
     /** A person's events, oldest first, at most `limit` (the latest ones when there are more). */

@@ -115,6 +115,7 @@ private Q_SLOTS:
     void ctrlEndReachesTheLastPerson();
     void scrollingReadsTheRowsInView();
     void windowOpensAPersonByExternalId();
+    void openingAPersonSelectsTheirRow();
     void segmentFilterShowsTheCliMembers();
     void personSegmentsEqualTheCli();
     void personPageShowsProfileValueEventsAndAffinities();
@@ -336,6 +337,41 @@ void TestPeopleWorkspace::windowOpensAPersonByExternalId()
     QTRY_VERIFY(page->personPage()->isProfileLoaded());
     QVERIFY(page->personPage()->profile());
     QCOMPARE(page->personPage()->profile()->externalId, QStringLiteral("U00002"));
+}
+
+void TestPeopleWorkspace::openingAPersonSelectsTheirRow()
+{
+    PeoplePage *page = openPage(m_many);
+    QVERIFY(page);
+    QTRY_COMPARE(page->findChild<QComboBox *>(QStringLiteral("countryFilter"))->count(), 4);
+    QTRY_VERIFY(m_session->engine());
+    m_session->jobs()->waitForAll(10000);
+    QTRY_VERIFY(page->model()->isCounted());
+
+    // Far down a list read lazily: the row is found, selected and scrolled to.
+    QVERIFY(page->showObject(QStringLiteral("person-004321")));
+    QTRY_COMPARE(page->table()->currentIndex().row(), 4320);
+    QTRY_VERIFY(page->model()->isLoaded(4320));
+    QCOMPARE(page->model()->index(4320, 0).data().toString(), QStringLiteral("person-004321"));
+    QCOMPARE(page->personPage()->externalId(), QStringLiteral("person-004321"));
+
+    // A search that hides the person gives way to them.
+    auto *searchBox = page->findChild<QLineEdit *>(QStringLiteral("peopleSearch"));
+    QTest::keyClicks(searchBox, QStringLiteral("person-0001"));
+    QTest::keyClick(searchBox, Qt::Key_Return);
+    QTRY_VERIFY(page->model()->isCounted());
+    QVERIFY(page->model()->rowCount() < 200);
+    QVERIFY(page->showObject(QStringLiteral("person-002500")));
+    QTRY_COMPARE(page->table()->currentIndex().row(), 2499);
+    QVERIFY(searchBox->text().isEmpty());
+    QCOMPARE(page->model()->rowCount(), ManyPeople);
+
+    // Someone the catalog does not hold leaves the list as it is.
+    QVERIFY(page->showObject(QStringLiteral("nobody-at-all")));
+    m_session->jobs()->waitForAll(10000);
+    QCoreApplication::processEvents();
+    QCOMPARE(page->table()->currentIndex().row(), 2499);
+    QCOMPARE(page->model()->rowCount(), ManyPeople);
 }
 
 void TestPeopleWorkspace::segmentFilterShowsTheCliMembers()

@@ -140,6 +140,11 @@ PeoplePage::PeoplePage(CatalogSession *session, QWidget *parent)
         [this] { loadSegmentMembers(m_segment->currentData().toString()); });
     connect(m_model, &PersonTableModel::matchingCountChanged, this, &PeoplePage::updateSummary);
     connect(m_model, &PersonTableModel::errorOccurred, this, &PeoplePage::updateSummary);
+    connect(m_model, &PersonTableModel::located, this, &PeoplePage::selectLocated);
+    connect(m_model, &PersonTableModel::matchingCountChanged, this, [this] {
+        if (m_pendingRow >= 0)
+            selectLocated(m_pendingPerson, std::exchange(m_pendingRow, -1));
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &PeoplePage::currentRowChanged);
     // A row chosen before its block arrived opens once it does.
@@ -207,7 +212,61 @@ bool PeoplePage::showObject(const QString &externalId)
     if (externalId.trimmed().isEmpty())
         return false;
     m_person->showPerson(externalId);
+    // The list follows: the person's row is selected (the filters give way if they hide it).
+    m_pendingPerson = externalId;
+    m_pendingCleared = false;
+    m_pendingRow = -1;
+    m_model->locate(externalId);
     return true;
+}
+
+void PeoplePage::clearSearchAndFilters()
+{
+    m_searchDelay->stop();
+    for (QComboBox *combo : {m_country, m_gender, m_age, m_segment}) {
+        const QSignalBlocker blocker(combo);
+        combo->setCurrentIndex(0);
+    }
+    {
+        const QSignalBlocker blocker(m_search);
+        m_search->clear();
+    }
+    ++m_membersToken; // members still being found are not wanted any more
+    m_members.reset();
+    m_membersOf.clear();
+    m_membersError.clear();
+    applyFilter();
+}
+
+void PeoplePage::selectLocated(const QString &externalId, qint64 row)
+{
+    if (externalId != m_pendingPerson)
+        return;
+    if (row < 0) {
+        const PersonFilter &filter = m_model->filter();
+        const bool filtered = !filter.text.isEmpty() || !filter.country.isEmpty() || filter.gender
+            || filter.hasAgeBand() || filter.ids;
+        if (!m_pendingCleared && filtered) {
+            m_pendingCleared = true;
+            clearSearchAndFilters();
+            m_model->locate(externalId);
+            return;
+        }
+        m_pendingPerson.clear();
+        return; // the person page says there is no such person
+    }
+    if (!m_model->isCounted()) {
+        m_pendingRow = row; // selected when the count arrives
+        return;
+    }
+    m_pendingPerson.clear();
+    m_pendingRow = -1;
+    if (row >= m_model->rowCount())
+        return;
+    const QModelIndex index = m_model->index(int(row), PersonTableModel::NameColumn);
+    m_table->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
 }
 
 int PeoplePage::referenceYear() const
@@ -222,6 +281,7 @@ int PeoplePage::referenceYear() const
 void PeoplePage::applyFilter()
 {
     m_searchDelay->stop();
+    m_pendingRow = -1; // a row of the list before
     PersonFilter filter;
     filter.text = m_search->text().trimmed();
     if (m_country->currentIndex() > 0)

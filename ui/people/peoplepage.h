@@ -49,6 +49,9 @@ private:
     void loadSegmentMembers(const QString &segment);
     int referenceYear() const;
     void currentRowChanged();
+    /** Clears the search and every filter: the whole list. */
+    void clearSearchAndFilters();
+    void selectLocated(const QString &externalId, qint64 row);
 
     PersonTableModel *m_model;
     PersonPage *m_person;
@@ -67,6 +70,9 @@ private:
     std::shared_ptr<const std::vector<qint64>> m_members;
     QString m_membersOf;
     QString m_membersError;
+    QString m_pendingPerson; ///< showObject()'s person, until their row is selected
+    bool m_pendingCleared = false; ///< whether the filters were cleared to find them
+    qint64 m_pendingRow = -1; ///< their row, found before the list was counted
 };
 
 } // namespace Vitrine

@@ -33,6 +33,12 @@ struct BlockResult
     QString error;
 };
 
+struct PositionResult
+{
+    std::optional<qint64> row;
+    QString error;
+};
+
 } // namespace
 
 PersonTableModel::PersonTableModel(CatalogSession *session, QObject *parent)
@@ -221,6 +227,24 @@ QVariant PersonTableModel::headerData(int section, Qt::Orientation orientation, 
     default:
         return {};
     }
+}
+
+void PersonTableModel::locate(const QString &externalId)
+{
+    const int token = m_token;
+    m_session->jobs()->run(
+        tr("Finding a person in the list"), this,
+        [session = m_session, filter = m_filter, externalId](const Progress &) {
+            PositionResult result;
+            if (std::unique_ptr<Database> reader = session->openReader(&result.error))
+                result.row = PersonQuery(*reader).position(filter, externalId, &result.error);
+            return result;
+        },
+        [this, token, externalId](PositionResult result) {
+            if (token != m_token)
+                return; // the list changed since: the row would be wrong
+            Q_EMIT located(externalId, result.row.value_or(-1));
+        });
 }
 
 void PersonTableModel::requestBlock(int block) const

@@ -66,6 +66,9 @@ public:
     bool isCounted() const { return m_counted; }
     qint64 matchingCount() const { return m_count; }
     QString errorString() const { return m_error; }
+    /** Finds the row of a person in the current list, off the UI thread: located() says. */
+    void locate(const QString &externalId);
+
     /** Whether row @p row has been read. */
     bool isLoaded(int row) const;
 
@@ -80,6 +83,8 @@ Q_SIGNALS:
     /** Rows first..last were read and can be shown. */
     void rowsLoaded(int first, int last);
     void errorOccurred(const QString &message);
+    /** The person's row in the list; -1 when the list does not hold them (or they do not exist). */
+    void located(const QString &externalId, qint64 row);
 
 private:
     void requestBlock(int block) const;
