@@ -23,6 +23,7 @@ constexpr int MaxYearParameter = 5;
 constexpr int LimitParameter = 6;
 constexpr int OffsetParameter = 7;
 constexpr int AfterParameter = 8;
+constexpr int AfterKeyParameter = 9;
 
 const char PersonColumns[] = "id, external_id, name, email, gender, birth_year, country, city, email_consent";
 
@@ -75,6 +76,93 @@ PersonRow readRow(const Statement &statement)
     return row;
 }
 
+/** The SQL value a list is ordered by, after which it goes by id. */
+QString orderExpression(PersonOrder::Key key)
+{
+    switch (key) {
+    case PersonOrder::Key::Id:
+        return QStringLiteral("id");
+    case PersonOrder::Key::ExternalId:
+        return QStringLiteral("external_id");
+    case PersonOrder::Key::Name:
+        return QStringLiteral("coalesce(name, '')");
+    case PersonOrder::Key::Email:
+        return QStringLiteral("coalesce(email, '')");
+    case PersonOrder::Key::Gender:
+        return QStringLiteral("coalesce(gender, '')");
+    case PersonOrder::Key::Age:
+        // Youngest first: the later birth year; people without one after everyone.
+        return QStringLiteral("(CASE WHEN birth_year > 0 THEN -birth_year ELSE 0 END)");
+    case PersonOrder::Key::Country:
+        return QStringLiteral("coalesce(country, '')");
+    case PersonOrder::Key::City:
+        return QStringLiteral("coalesce(city, '')");
+    case PersonOrder::Key::EmailConsent:
+        return QStringLiteral("coalesce(email_consent, 0)");
+    }
+    return QStringLiteral("id");
+}
+
+/** orderExpression() of a row already read, to read on after it. */
+void bindOrderValue(Statement &statement, int index, PersonOrder::Key key, const PersonRow &row)
+{
+    switch (key) {
+    case PersonOrder::Key::Id:
+        statement.bind(index, row.id);
+        return;
+    case PersonOrder::Key::ExternalId:
+        statement.bind(index, row.externalId);
+        return;
+    case PersonOrder::Key::Name:
+        statement.bind(index, row.name);
+        return;
+    case PersonOrder::Key::Email:
+        statement.bind(index, row.email);
+        return;
+    case PersonOrder::Key::Gender:
+        statement.bind(index, row.gender);
+        return;
+    case PersonOrder::Key::Age:
+        statement.bind(index, qint64(row.birthYear > 0 ? -row.birthYear : 0));
+        return;
+    case PersonOrder::Key::Country:
+        statement.bind(index, row.country);
+        return;
+    case PersonOrder::Key::City:
+        statement.bind(index, row.city);
+        return;
+    case PersonOrder::Key::EmailConsent:
+        statement.bind(index, qint64(row.emailConsent ? 1 : 0));
+        return;
+    }
+}
+
+/** The rows before (or at) the row whose key and id are ?9 and ?8, in `order`. */
+QString beforeCondition(const PersonOrder &order, bool inclusive)
+{
+    const QString comparison = QLatin1String(order.descending ? ">" : "<") + QLatin1String(inclusive ? "=" : "");
+    if (order.key == PersonOrder::Key::Id)
+        return QStringLiteral("id %1 ?8").arg(comparison);
+    return QStringLiteral("(%1, id) %2 (?9, ?8)").arg(orderExpression(order.key), comparison);
+}
+
+/** The rows after the row whose key and id are ?9 and ?8, in `order`. */
+QString afterCondition(const PersonOrder &order)
+{
+    const QString comparison = QLatin1String(order.descending ? "<" : ">");
+    if (order.key == PersonOrder::Key::Id)
+        return QStringLiteral("id %1 ?8").arg(comparison);
+    return QStringLiteral("(%1, id) %2 (?9, ?8)").arg(orderExpression(order.key), comparison);
+}
+
+QString orderBy(const PersonOrder &order)
+{
+    const QLatin1String direction(order.descending ? " DESC" : "");
+    if (order.key == PersonOrder::Key::Id)
+        return QStringLiteral(" ORDER BY id") + direction;
+    return QStringLiteral(" ORDER BY ") + orderExpression(order.key) + direction + QStringLiteral(", id") + direction;
+}
+
 void setError(QString *error, const QString &message)
 {
     if (error)
@@ -87,7 +175,7 @@ bool PersonFilter::operator==(const PersonFilter &other) const
 {
     return text == other.text && country == other.country && gender == other.gender && minAge == other.minAge
         && maxAge == other.maxAge && unknownAge == other.unknownAge && referenceYear == other.referenceYear
-        && ids == other.ids;
+        && ids == other.ids && order == other.order;
 }
 
 PersonQuery::PersonQuery(const Database &db)
@@ -164,7 +252,9 @@ std::optional<qint64> PersonQuery::position(
     const PersonFilter &filter, const QString &externalId, QString *error) const
 {
     QString message;
-    Statement find = m_db.prepare(QStringLiteral("SELECT id FROM users WHERE external_id = ?1"), &message);
+    Statement find = m_db.prepare(QStringLiteral("SELECT %1 FROM users WHERE external_id = ?1")
+                                      .arg(QLatin1StringView(PersonColumns)),
+        &message);
     if (!find.isValid()) {
         setError(error, message);
         return std::nullopt;
@@ -177,21 +267,23 @@ std::optional<qint64> PersonQuery::position(
     }
     if (found != Statement::Step::Row || (filter.ids && filter.ids->empty()))
         return -1;
-    const qint64 id = find.int64(0);
+    const PersonRow person = readRow(find);
     if (!installIdFilter(filter, error))
         return std::nullopt;
 
-    // Whether the filter keeps the person, and how many it keeps before them: one pass.
+    // Whether the filter keeps the person, and how many it keeps up to them: one pass.
     QString where = whereClause(filter);
-    where += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) + QStringLiteral("id <= ?8");
+    where += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) + beforeCondition(filter.order, true);
     Statement count = m_db.prepare(
-        QStringLiteral("SELECT count(*), coalesce(max(id) = ?8, 0) FROM users") + where, &message);
+        QStringLiteral("SELECT count(*), coalesce(sum(id = ?8), 0) FROM users") + where, &message);
     if (!count.isValid()) {
         setError(error, message);
         return std::nullopt;
     }
     bindFilter(count, filter);
-    count.bind(AfterParameter, id);
+    count.bind(AfterParameter, person.id);
+    if (filter.order.key != PersonOrder::Key::Id)
+        bindOrderValue(count, AfterKeyParameter, filter.order.key, person);
     if (count.step() != Statement::Step::Row) {
         setError(error, count.errorMessage());
         return std::nullopt;
@@ -200,18 +292,17 @@ std::optional<qint64> PersonQuery::position(
 }
 
 std::optional<QList<PersonRow>> PersonQuery::rows(
-    const PersonFilter &filter, qint64 offset, int limit, std::optional<qint64> afterId, QString *error) const
+    const PersonFilter &filter, qint64 offset, int limit, const std::optional<PersonRow> &after, QString *error) const
 {
     if (filter.ids && filter.ids->empty())
         return QList<PersonRow>();
     if (!installIdFilter(filter, error))
         return std::nullopt;
     QString where = whereClause(filter);
-    if (afterId)
-        where += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND "))
-            + QStringLiteral("id > ?8");
+    if (after)
+        where += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) + afterCondition(filter.order);
     const QString sql = QStringLiteral("SELECT %1 FROM users").arg(QLatin1StringView(PersonColumns)) + where
-        + QStringLiteral(" ORDER BY id LIMIT ?6") + (afterId ? QString() : QStringLiteral(" OFFSET ?7"));
+        + orderBy(filter.order) + QStringLiteral(" LIMIT ?6") + (after ? QString() : QStringLiteral(" OFFSET ?7"));
     QString message;
     Statement statement = m_db.prepare(sql, &message);
     if (!statement.isValid()) {
@@ -220,9 +311,11 @@ std::optional<QList<PersonRow>> PersonQuery::rows(
     }
     bindFilter(statement, filter);
     statement.bind(LimitParameter, qint64(limit));
-    if (afterId)
-        statement.bind(AfterParameter, *afterId);
-    else
+    if (after) {
+        statement.bind(AfterParameter, after->id);
+        if (filter.order.key != PersonOrder::Key::Id)
+            bindOrderValue(statement, AfterKeyParameter, filter.order.key, *after);
+    } else
         statement.bind(OffsetParameter, offset);
 
     QList<PersonRow> rows;

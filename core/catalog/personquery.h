@@ -16,7 +16,18 @@ namespace Vitrine {
 
 class Database;
 
-/** Which people a list shows: every condition given must hold. */
+/** The order of a people list: by one column, then by id (so it is total). */
+struct PersonOrder
+{
+    enum class Key { Id, ExternalId, Name, Email, Gender, Age, Country, City, EmailConsent };
+
+    Key key = Key::Id;
+    bool descending = false;
+
+    bool operator==(const PersonOrder &other) const = default;
+};
+
+/** Which people a list shows (every condition given must hold), and in which order. */
 struct PersonFilter
 {
     /** External id, name or e-mail contains this (case-insensitive for ASCII); empty: anyone. */
@@ -36,6 +47,8 @@ struct PersonFilter
     int referenceYear = 0;
     /** Only these people (users.id, sorted ascending): a segment's members; null: anyone. */
     std::shared_ptr<const std::vector<qint64>> ids;
+    /** Not a condition: the order rows() lists them in (unknown values last for age). */
+    PersonOrder order;
 
     bool hasAgeBand() const { return unknownAge || minAge >= 0 || maxAge >= 0; }
     bool operator==(const PersonFilter &other) const;
@@ -78,9 +91,9 @@ struct PersonEvent
  * Reads people and their events for the studio's People workspace: a filtered count, a block of
  * rows at an offset, one person's profile and events, the catalog's countries.
  *
- * Blocks are in id order. A block that follows one already read is asked for with the id it ends
- * at (`afterId`), which reads only its own rows however far down the list it is; a jump (the end
- * of a million rows) reads by offset. Meant for a worker thread's own connection
+ * Blocks are in the filter's order (id order by default). A block that follows one already read is
+ * asked for with the row it ends at (`after`), which reads only its own rows however far down the
+ * list it is; a jump (the end of a million rows) reads by offset. Meant for a worker thread's own connection
  * (CatalogSession::openReader()); every method reports failure as a value.
  */
 class PersonQuery
@@ -94,11 +107,11 @@ public:
     /** How many people match; none and why on failure. */
     std::optional<qint64> count(const PersonFilter &filter, QString *error) const;
     /**
-     * At most `limit` matching people from `offset` on, in id order; with `afterId`, the ones
-     * after that id (the offset is then only what the caller says the block starts at).
+     * At most `limit` matching people from `offset` on, in the filter's order; with `after`, the
+     * ones after that row (the offset is then only what the caller says the block starts at).
      */
     std::optional<QList<PersonRow>> rows(const PersonFilter &filter, qint64 offset, int limit,
-        std::optional<qint64> afterId, QString *error) const;
+        const std::optional<PersonRow> &after, QString *error) const;
 
     /**
      * The row of the person with this external id in rows(filter, …) (their place in id order

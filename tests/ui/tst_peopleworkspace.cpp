@@ -116,6 +116,8 @@ private Q_SLOTS:
     void scrollingReadsTheRowsInView();
     void windowOpensAPersonByExternalId();
     void openingAPersonSelectsTheirRow();
+    void headerSortsTheWholeList_data();
+    void headerSortsTheWholeList();
     void segmentFilterShowsTheCliMembers();
     void personSegmentsEqualTheCli();
     void personPageShowsProfileValueEventsAndAffinities();
@@ -372,6 +374,61 @@ void TestPeopleWorkspace::openingAPersonSelectsTheirRow()
     QCoreApplication::processEvents();
     QCOMPARE(page->table()->currentIndex().row(), 2499);
     QCOMPARE(page->model()->rowCount(), ManyPeople);
+}
+
+void TestPeopleWorkspace::headerSortsTheWholeList_data()
+{
+    QTest::addColumn<bool>("demo");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<Qt::SortOrder>("order");
+    QTest::addColumn<QString>("orderBy");
+
+    // Text sorts as text ("Person 10" before "Person 2"); ties go by id, in the same direction.
+    QTest::newRow("name, descending") << false << int(PersonTableModel::NameColumn) << Qt::DescendingOrder
+                                      << QStringLiteral("name DESC, id DESC");
+    QTest::newRow("country") << false << int(PersonTableModel::CountryColumn) << Qt::AscendingOrder
+                             << QStringLiteral("country, id");
+    // Age: youngest first, people of unknown age last.
+    QTest::newRow("age") << true << int(PersonTableModel::AgeColumn) << Qt::AscendingOrder
+                         << QStringLiteral("coalesce(birth_year, 0) <= 0, birth_year DESC, id");
+    QTest::newRow("e-mail, descending") << true << int(PersonTableModel::EmailColumn) << Qt::DescendingOrder
+                                        << QStringLiteral("coalesce(email, '') DESC, id DESC");
+}
+
+void TestPeopleWorkspace::headerSortsTheWholeList()
+{
+    QFETCH(bool, demo);
+    QFETCH(int, column);
+    QFETCH(Qt::SortOrder, order);
+    QFETCH(QString, orderBy);
+    const QString catalog = demo ? m_demo : m_many;
+
+    PeoplePage *page = openPage(catalog);
+    QVERIFY(page);
+    QTRY_VERIFY(m_session->engine());
+    m_session->jobs()->waitForAll(10000);
+    QTRY_VERIFY(page->model()->isCounted());
+    // A click on the header, as a user sorts.
+    page->table()->sortByColumn(column, order);
+    QCOMPARE(page->model()->filter().order.descending, order == Qt::DescendingOrder);
+    QTRY_VERIFY(page->model()->isCounted());
+
+    QStringList expected;
+    {
+        Database db;
+        QString error;
+        QVERIFY2(db.open(catalog, Database::OpenMode::ReadOnly, &error), qPrintable(error));
+        Statement statement = db.prepare(QStringLiteral("SELECT external_id FROM users ORDER BY ") + orderBy);
+        while (statement.step() == Statement::Step::Row)
+            expected.append(statement.text(0));
+    }
+    // Every block, read one after another from the previous block's last row.
+    QCOMPARE(allExternalIds(page->model()), expected);
+
+    // Opening a person finds their row in this order.
+    const QString target = expected.at(expected.size() * 2 / 3);
+    QVERIFY(page->showObject(target));
+    QTRY_COMPARE(page->table()->currentIndex().row(), int(expected.size() * 2 / 3));
 }
 
 void TestPeopleWorkspace::segmentFilterShowsTheCliMembers()

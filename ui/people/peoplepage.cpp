@@ -128,6 +128,9 @@ PeoplePage::PeoplePage(CatalogSession *session, QWidget *parent)
     header->resizeSection(PersonTableModel::CountryColumn, digit * 12);
     header->resizeSection(PersonTableModel::CityColumn, digit * 12);
     header->resizeSection(PersonTableModel::ConsentColumn, digit * 12);
+    // In the order people came until a header is clicked; the catalog sorts, not a proxy.
+    header->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
 
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(SearchDelayMs);
@@ -298,6 +301,7 @@ void PeoplePage::applyFilter()
         }
     }
     filter.referenceYear = referenceYear();
+    filter.order = m_model->filter().order; // the header's sort stays
     if (!m_segment->currentData().toString().isEmpty()) {
         // Until the members are known, nobody: never people outside the segment.
         filter.ids = m_members ? m_members : std::make_shared<const std::vector<qint64>>();

@@ -54,6 +54,22 @@ void PersonTableModel::setFilter(const PersonFilter &filter)
     refresh();
 }
 
+void PersonTableModel::sort(int column, Qt::SortOrder order)
+{
+    static constexpr PersonOrder::Key Keys[ColumnCount] = {PersonOrder::Key::ExternalId,
+        PersonOrder::Key::Name, PersonOrder::Key::Email, PersonOrder::Key::Gender, PersonOrder::Key::Age,
+        PersonOrder::Key::Country, PersonOrder::Key::City, PersonOrder::Key::EmailConsent};
+    PersonOrder wanted;
+    if (column >= 0 && column < ColumnCount) {
+        wanted.key = Keys[column];
+        wanted.descending = order == Qt::DescendingOrder;
+    }
+    if (wanted == m_filter.order)
+        return;
+    m_filter.order = wanted;
+    refresh();
+}
+
 void PersonTableModel::refresh()
 {
     const int token = ++m_token;
@@ -272,21 +288,21 @@ void PersonTableModel::startQueued()
         const int block = m_queue.takeLast();
         if (m_blocks.contains(block) || qint64(block) * BlockSize >= m_count)
             continue;
-        // A block right after one already read starts from its last id: no offset to skip.
-        std::optional<qint64> afterId;
+        // A block right after one already read starts from its last row: no offset to skip.
+        std::optional<PersonRow> after;
         const auto previous = m_blocks.constFind(block - 1);
         if (previous != m_blocks.constEnd() && previous->size() == BlockSize)
-            afterId = previous->last().id;
+            after = previous->last();
         m_running.insert(block);
         const int token = m_token;
         m_session->jobs()->run(
             tr("Reading people"), this,
-            [session = m_session, filter = m_filter, block, afterId](const Progress &) {
+            [session = m_session, filter = m_filter, block, after](const Progress &) {
                 BlockResult result;
                 std::unique_ptr<Database> reader = session->openReader(&result.error);
                 if (reader) {
                     result.rows = PersonQuery(*reader).rows(
-                        filter, qint64(block) * BlockSize, BlockSize, afterId, &result.error);
+                        filter, qint64(block) * BlockSize, BlockSize, after, &result.error);
                 }
                 return result;
             },

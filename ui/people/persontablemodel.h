@@ -56,7 +56,10 @@ public:
     explicit PersonTableModel(CatalogSession *session, QObject *parent = nullptr);
     ~PersonTableModel() override;
 
-    /** Shows the people matching @p filter (counted, then read as needed). */
+    /** Lists the people by a column (a click on its header); column -1: in the order they came. */
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    /** Shows the people matching @p filter (counted, then read as needed), in its order. */
     void setFilter(const PersonFilter &filter);
     const PersonFilter &filter() const { return m_filter; }
     /** Reads the count and the rows again (another program changed the catalog). */
