@@ -6,6 +6,7 @@
 #include <QChart>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QFontMetrics>
 #include <QLineSeries>
 #include <QValueAxis>
 
@@ -61,7 +62,6 @@ void ItemActivityChart::setActivity(const ItemActivity &activity, bool content)
 
     auto *xAxis = new QDateTimeAxis;
     xAxis->setFormat(QStringLiteral("d MMM"));
-    xAxis->setTickCount(std::min(int(activity.weeks.size()), 7));
     xAxis->setTitleText(tr("Week starting"));
     const auto time = [](qint64 seconds) { return QDateTime::fromSecsSinceEpoch(seconds).toMSecsSinceEpoch(); };
     xAxis->setRange(QDateTime::fromSecsSinceEpoch(activity.weeks.constFirst().start),
@@ -88,6 +88,27 @@ void ItemActivityChart::setActivity(const ItemActivity &activity, bool content)
     // Whole numbers of events, with a little room above the highest week.
     yAxis->setRange(0, std::max(4, highest + std::max(1, highest / 8)));
     yAxis->applyNiceNumbers();
+    m_weekCount = int(activity.weeks.size());
+    fitWeekLabels();
+}
+
+void ItemActivityChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    fitWeekLabels();
+}
+
+void ItemActivityChart::fitWeekLabels()
+{
+    const QList<QAbstractAxis *> axes = chart()->axes(Qt::Horizontal);
+    auto *xAxis = axes.isEmpty() ? nullptr : qobject_cast<QDateTimeAxis *>(axes.constFirst());
+    if (!xAxis || m_weekCount < 1)
+        return;
+    // The widest label ("30 Sep") and a gap; the plot takes the width less the value axis.
+    const QFontMetrics metrics(xAxis->labelsFont());
+    const int label = metrics.horizontalAdvance(QStringLiteral("30 Sep")) + metrics.averageCharWidth() * 3;
+    const int room = std::max(1, int(chart()->plotArea().width() > 0 ? chart()->plotArea().width() : width() * 0.75));
+    xAxis->setTickCount(std::clamp(room / label + 1, 2, std::min(m_weekCount, 7)));
 }
 
 QStringList ItemActivityChart::seriesNames() const

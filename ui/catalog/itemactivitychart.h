@@ -24,6 +24,15 @@ public:
 
     /** The series shown, by name ("Views", …), for tests. */
     QStringList seriesNames() const;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    /** As many week labels as fit the width, so none is cut short. */
+    void fitWeekLabels();
+
+    int m_weekCount = 0;
 };
 
 } // namespace Vitrine
