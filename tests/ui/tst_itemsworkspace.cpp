@@ -1,157 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "audience/startersegments.h"
-#include "catalog/itemactivitychart.h"
-#include "catalog/itemfilterbar.h"
-#include "catalog/iteminsights.h"
-#include "catalog/itempage.h"
-#include "catalog/itemspage.h"
-#include "catalog/itemtablemodel.h"
-#include "demo/demogenerator.h"
-#include "engine/recommendrequest.h"
-#include "engine/slotdefinition.h"
-#include "layout/audiencecache.h"
-#include "layout/startercontent.h"
-#include "session/catalogsession.h"
-#include "session/jobrunner.h"
-#include "storage/database.h"
-
-#include <QCheckBox>
-#include <QComboBox>
-#include <QElapsedTimer>
-#include <QHeaderView>
-#include <QLabel>
-#include <QLineEdit>
-#include <QLocale>
-#include <QMap>
-#include <QScrollArea>
-#include <QScrollBar>
-#include <QSignalSpy>
-#include <QSplitter>
-#include <QStackedWidget>
-#include <QStandardPaths>
-#include <QTableView>
-#include <QTemporaryDir>
-#include <QTest>
-#include <QTimer>
-#include <QToolButton>
-#include <QTreeView>
-#include <QTreeWidget>
-
-#include <memory>
+#include "itemsfixture.h"
 
 using namespace Vitrine;
-
-namespace {
-
-/** Five items (four products, one article), three people, six events. */
-const char ShopSql[] = R"(
-INSERT INTO items (id, sku, title, kind, category, brand, price, sale_price, stock, attributes) VALUES
-    (1, 'MUG-001', 'Blue enamel mug', 'product', 'Kitchen > Mugs', 'Acme', 12.5, 9.9, 10, '{"colour": "blue", "volume_ml": 350}'),
-    (2, 'MUG-002', 'Mug 50% off', 'product', 'Kitchen > Mugs', 'Acme', 20, 10, 5, '{}'),
-    (3, 'MUG-003', 'Mug 500 ml', 'product', 'Kitchen > Mugs', 'Brewster', 15, NULL, 0, '{}'),
-    (4, 'POT-001', 'Red teapot', 'product', 'Kitchen > Teapots', 'Brewster', 30, NULL, NULL, '{}'),
-    (5, 'ART-001', 'How to brew tea', 'content', 'Journal', '', NULL, NULL, NULL, '{}');
-INSERT INTO users (id, external_id, name, email, email_consent) VALUES
-    (1, 'u1', 'Ada', 'ada@example.com', 1),
-    (2, 'u2', 'Ben', 'ben@example.com', 1),
-    (3, 'u3', 'Cy', 'cy@example.com', 0);
-INSERT INTO events (user_id, ts, item_id, type) VALUES
-    (1, 1700000000, 1, 0), (1, 1700000100, 1, 2), (1, 1700000200, 1, 3),
-    (2, 1700001000, 5, 4), (2, 1700002000, 2, 0), (3, 1700003000, 3, 0);
-)";
-
-/** More items than two blocks of the items table, titled in SKU order. */
-const char ManyItemsSql[] = R"(
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 450)
-INSERT INTO items (sku, title, price) SELECT printf('SKU-%04d', i), printf('Item %04d', i), i FROM n;
-)";
-
-/** What a plain CSV import gives: SKUs, no titles, no categories, no brands, no events. */
-const char PlainSql[] = R"(
-INSERT INTO items (sku, title, price) VALUES ('A1', '', 3), ('A2', '', 4), ('A3', 'Third', NULL);
-)";
-
-bool writeCatalog(const QString &path, const char *sql, QString *error)
-{
-    Database db;
-    return db.open(path, Database::OpenMode::Create, error) && db.exec(QString::fromUtf8(sql), error);
-}
-
-/** A catalog open in the studio with its Items workspace, as the window would make them. */
-struct Studio
-{
-    std::unique_ptr<CatalogSession> session;
-    std::unique_ptr<ItemsPage> page;
-
-    ~Studio()
-    {
-        page.reset();
-        if (session) {
-            session->jobs()->cancelAll();
-            session->jobs()->waitForAll(30000);
-        }
-    }
-    ItemTableModel *model() const { return page->model(); }
-    QTableView *table() const { return page->table(); }
-    template<typename T> T *find(const QString &name) const { return page->findChild<T *>(name); }
-    QString summary() const { return find<QLabel>(QStringLiteral("itemSummary"))->text(); }
-};
-
-std::unique_ptr<Studio> openStudio(const QString &path)
-{
-    auto studio = std::make_unique<Studio>();
-    QString error;
-    studio->session = CatalogSession::open(path, &error);
-    if (!studio->session) {
-        qWarning("cannot open %s: %s", qPrintable(path), qPrintable(error));
-        return nullptr;
-    }
-    studio->page = std::make_unique<ItemsPage>(studio->session.get());
-    studio->page->resize(1200, 760);
-    studio->page->show();
-    if (!QTest::qWaitForWindowExposed(studio->page.get()))
-        return nullptr;
-    return studio;
-}
-
-/** The column's values of every row, once all rows are loaded (placeholders would say "Loading…"). */
-QStringList column(const ItemTableModel *model, int column)
-{
-    QStringList values;
-    for (int row = 0; row < model->rowCount(); ++row)
-        values.append(model->index(row, column).data().toString());
-    return values;
-}
-
-bool allLoaded(const ItemTableModel *model)
-{
-    for (int row = 0; row < model->rowCount(); ++row) {
-        // Asking for the data is what makes the model read a block, as a view's painting does.
-        if (!model->index(row, 0).data(ItemTableModel::LoadedRole).toBool())
-            return false;
-    }
-    return !model->isCounting();
-}
-
-QStringList treeColumn(const QTreeWidget *tree, int column, int role = Qt::DisplayRole)
-{
-    QStringList values;
-    for (int row = 0; row < tree->topLevelItemCount(); ++row)
-        values.append(tree->topLevelItem(row)->data(column, role).toString());
-    return values;
-}
-
-/** A picture of the page for the docs, when VITRINE_SCREENSHOT_DIR names a folder. */
-void screenshot(QWidget *widget, const QString &name)
-{
-    const QString folder = qEnvironmentVariable("VITRINE_SCREENSHOT_DIR");
-    if (folder.isEmpty())
-        return;
-    QTest::qWait(100); // pending layouts settle, as on screen
-    widget->grab().save(folder + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
-
-} // namespace
+using namespace Vitrine::ItemsFixture;
 
 class TestItemsWorkspace : public QObject
 {
@@ -179,60 +30,23 @@ private Q_SLOTS:
     void emptyResultSaysHowToGetItemsBack();
     void emptyCatalogSaysHowToFillIt();
 
-    // The item page
-    void selectingARowOpensTheItemPage();
-    void showObjectSelectsAndOpensTheItem();
-    void showObjectClearsFiltersThatHideTheItem();
-    void itemPageShowsWeeklyActivity();
-    void itemWithoutEventsSaysNoOneViewedIt();
-    void relatedItemsComeFromTheEngine();
-    void activatingARelatedItemOpensIt();
-    void segmentsThatOverIndexOnTheItem();
-    void plainCatalogShowsUntitledItems();
-
     // Speed, on demand: VITRINE_BIG_CATALOG names a large catalog (1,000,000 people, 20,000 items)
     void bigCatalogScrollsWithoutStalls();
 
 private:
-    QTemporaryDir m_dir;
-    QString m_shop;
-    QString m_many;
-    QString m_plain;
-    QString m_empty;
-    QString m_demo;
+    Catalogs m_catalogs;
 };
 
 void TestItemsWorkspace::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_dir.isValid());
-    m_shop = m_dir.filePath(QStringLiteral("shop.vitrine"));
-    m_many = m_dir.filePath(QStringLiteral("many.vitrine"));
-    m_plain = m_dir.filePath(QStringLiteral("plain.vitrine"));
-    m_empty = m_dir.filePath(QStringLiteral("empty.vitrine"));
-    m_demo = m_dir.filePath(QStringLiteral("demo.vitrine"));
     QString error;
-    QVERIFY2(writeCatalog(m_shop, ShopSql, &error), qPrintable(error));
-    QVERIFY2(writeCatalog(m_many, ManyItemsSql, &error), qPrintable(error));
-    QVERIFY2(writeCatalog(m_plain, PlainSql, &error), qPrintable(error));
-    QVERIFY2(writeCatalog(m_empty, "", &error), qPrintable(error));
-
-    Database db;
-    QVERIFY2(db.open(m_demo, Database::OpenMode::Create, &error), qPrintable(error));
-    DemoOptions options;
-    options.users = 400;
-    options.items = 150;
-    options.events = 12000;
-    options.endDate = QDate(2026, 11, 1);
-    const DemoResult result = DemoGenerator(options).generate(db);
-    QVERIFY2(result.ok, qPrintable(result.error));
-    QVERIFY2(StarterSegments::install(db, &error), qPrintable(error));
-    QVERIFY2(installStarterContent(db, &error), qPrintable(error));
+    QVERIFY2(m_catalogs.create(&error), qPrintable(error));
 }
 
 void TestItemsWorkspace::listsItemsWithTheirFields()
 {
-    const auto studio = openStudio(m_shop);
+    const auto studio = openStudio(m_catalogs.shop);
     QVERIFY(studio);
     const ItemTableModel *model = studio->model();
     QTRY_COMPARE(model->rowCount(), 5);
@@ -262,7 +76,7 @@ void TestItemsWorkspace::listsItemsWithTheirFields()
 
 void TestItemsWorkspace::rowCountIsTheFullMatchingCount()
 {
-    const auto studio = openStudio(m_many);
+    const auto studio = openStudio(m_catalogs.many);
     QVERIFY(studio);
     ItemTableModel *model = studio->model();
     QSignalSpy counted(model, &ItemTableModel::matchingCountChanged);
@@ -292,7 +106,7 @@ void TestItemsWorkspace::rowCountIsTheFullMatchingCount()
 
 void TestItemsWorkspace::ctrlEndReachesTheLastItem()
 {
-    const auto studio = openStudio(m_many);
+    const auto studio = openStudio(m_catalogs.many);
     QVERIFY(studio);
     QTRY_COMPARE(studio->model()->rowCount(), 450);
     QTableView *table = studio->table();
@@ -310,7 +124,7 @@ void TestItemsWorkspace::ctrlEndReachesTheLastItem()
 
 void TestItemsWorkspace::draggingToTheBottomShowsTheLastItems()
 {
-    const auto studio = openStudio(m_many);
+    const auto studio = openStudio(m_catalogs.many);
     QVERIFY(studio);
     QTRY_COMPARE(studio->model()->rowCount(), 450);
     QTableView *table = studio->table();
@@ -324,7 +138,7 @@ void TestItemsWorkspace::draggingToTheBottomShowsTheLastItems()
 
 void TestItemsWorkspace::newSearchScrollsToTheTop()
 {
-    const auto studio = openStudio(m_many);
+    const auto studio = openStudio(m_catalogs.many);
     QVERIFY(studio);
     QTRY_COMPARE(studio->model()->rowCount(), 450);
     QScrollBar *bar = studio->table()->verticalScrollBar();
@@ -359,7 +173,7 @@ void TestItemsWorkspace::searchFilters()
     QFETCH(QString, text);
     QFETCH(QStringList, skus);
 
-    const auto studio = openStudio(m_shop);
+    const auto studio = openStudio(m_catalogs.shop);
     QVERIFY(studio);
     QTRY_COMPARE(studio->model()->rowCount(), 5);
     auto *box = studio->find<QLineEdit>(QStringLiteral("itemSearch"));
@@ -377,7 +191,7 @@ void TestItemsWorkspace::searchFilters()
 
 void TestItemsWorkspace::headerClickSorts()
 {
-    const auto studio = openStudio(m_shop);
+    const auto studio = openStudio(m_catalogs.shop);
     QVERIFY(studio);
     QTRY_COMPARE(studio->model()->rowCount(), 5);
     QHeaderView *header = studio->table()->horizontalHeader();
@@ -400,7 +214,7 @@ void TestItemsWorkspace::headerClickSorts()
 
 void TestItemsWorkspace::lateBlocksOfAnOldSearchAreDropped()
 {
-    const auto studio = openStudio(m_many);
+    const auto studio = openStudio(m_catalogs.many);
     QVERIFY(studio);
     ItemTableModel *model = studio->model();
     QTRY_COMPARE(model->rowCount(), 450);
@@ -422,7 +236,7 @@ void TestItemsWorkspace::lateBlocksOfAnOldSearchAreDropped()
 
 void TestItemsWorkspace::refreshKeepsTheViewWhereItWas()
 {
-    const auto studio = openStudio(m_many);
+    const auto studio = openStudio(m_catalogs.many);
     QVERIFY(studio);
     ItemTableModel *model = studio->model();
     QTRY_COMPARE(model->rowCount(), 450);
@@ -435,7 +249,7 @@ void TestItemsWorkspace::refreshKeepsTheViewWhereItWas()
     {
         Database other;
         QString error;
-        QVERIFY2(other.open(m_many, Database::OpenMode::ReadWrite, &error), qPrintable(error));
+        QVERIFY2(other.open(m_catalogs.many, Database::OpenMode::ReadWrite, &error), qPrintable(error));
         QVERIFY(other.exec(QStringLiteral("INSERT INTO items (sku, title) VALUES ('NEW-1', 'Aardvark')"), &error));
     }
     QSignalSpy counted(model, &ItemTableModel::matchingCountChanged);
@@ -448,7 +262,7 @@ void TestItemsWorkspace::refreshKeepsTheViewWhereItWas()
 
     Database cleanup;
     QString error;
-    QVERIFY(cleanup.open(m_many, Database::OpenMode::ReadWrite, &error));
+    QVERIFY(cleanup.open(m_catalogs.many, Database::OpenMode::ReadWrite, &error));
     QVERIFY(cleanup.exec(QStringLiteral("DELETE FROM items WHERE sku = 'NEW-1'"), &error));
 }
 
@@ -501,7 +315,7 @@ void TestItemsWorkspace::filterBarFilters()
     QFETCH(QString, priceMax);
     QFETCH(QStringList, skus);
 
-    const auto studio = openStudio(m_shop);
+    const auto studio = openStudio(m_catalogs.shop);
     QVERIFY(studio);
     QTRY_COMPARE(studio->model()->rowCount(), 5);
     ItemFilterBar *bar = studio->page->filterBar();
@@ -552,7 +366,7 @@ void TestItemsWorkspace::filterBarFilters()
 
 void TestItemsWorkspace::categoryPickerOffersTheCategoryTree()
 {
-    const auto studio = openStudio(m_shop);
+    const auto studio = openStudio(m_catalogs.shop);
     QVERIFY(studio);
     ItemFilterBar *bar = studio->page->filterBar();
     QTRY_COMPARE(bar->categoryPaths(),
@@ -578,7 +392,7 @@ void TestItemsWorkspace::categoryPickerOffersTheCategoryTree()
 
 void TestItemsWorkspace::emptyResultSaysHowToGetItemsBack()
 {
-    const auto studio = openStudio(m_shop);
+    const auto studio = openStudio(m_catalogs.shop);
     QVERIFY(studio);
     QTRY_COMPARE(studio->model()->rowCount(), 5);
     auto *box = studio->find<QLineEdit>(QStringLiteral("itemSearch"));
@@ -598,7 +412,7 @@ void TestItemsWorkspace::emptyResultSaysHowToGetItemsBack()
 
 void TestItemsWorkspace::emptyCatalogSaysHowToFillIt()
 {
-    const auto studio = openStudio(m_empty);
+    const auto studio = openStudio(m_catalogs.empty);
     QVERIFY(studio);
     auto *empty = studio->find<QLabel>(QStringLiteral("itemEmptyState"));
     QTRY_VERIFY(empty->isVisible());
@@ -607,246 +421,6 @@ void TestItemsWorkspace::emptyCatalogSaysHowToFillIt()
     QCOMPARE(studio->summary(), QStringLiteral("0 items"));
     // Nothing to pick from: the category picker says why instead of offering an empty tree.
     QVERIFY(!studio->find<QToolButton>(QStringLiteral("itemCategoryFilter"))->isEnabled());
-}
-
-void TestItemsWorkspace::selectingARowOpensTheItemPage()
-{
-    const auto studio = openStudio(m_shop);
-    QVERIFY(studio);
-    QTRY_VERIFY(allLoaded(studio->model()));
-    QVERIFY(studio->page->itemPage()->isHidden());
-
-    QTableView *table = studio->table();
-    const QRect cell = table->visualRect(studio->model()->index(0, ItemTableModel::TitleColumn));
-    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
-    ItemPage *itemPage = studio->page->itemPage();
-    QTRY_VERIFY(itemPage->isVisible());
-    QCOMPARE(itemPage->sku(), QStringLiteral("MUG-001"));
-    QTRY_COMPARE(studio->find<QLabel>(QStringLiteral("itemTitle"))->text(), QStringLiteral("Blue enamel mug"));
-    const QString subtitle = studio->find<QLabel>(QStringLiteral("itemSubtitle"))->text();
-    QVERIFY2(subtitle.contains(QStringLiteral("Kitchen > Mugs")) && subtitle.contains(QStringLiteral("Acme")),
-        qPrintable(subtitle));
-    QVERIFY(studio->find<QLabel>(QStringLiteral("itemPrice"))->text().contains(QStringLiteral("on sale")));
-    // The attributes, one row each.
-    QTRY_VERIFY(!itemPage->findChildren<QLabel *>().isEmpty());
-    bool colour = false;
-    for (const QLabel *label : itemPage->findChildren<QLabel *>())
-        colour = colour || label->text() == QStringLiteral("blue");
-    QVERIFY(colour);
-    QVERIFY(studio->find<QLabel>(QStringLiteral("itemAttributesEmpty"))->isHidden());
-
-    // Escape closes it again.
-    studio->page->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(studio->page.get()));
-    table->setFocus();
-    QTest::keyClick(table, Qt::Key_Escape);
-    QVERIFY(itemPage->isHidden());
-    QVERIFY(itemPage->sku().isEmpty());
-}
-
-void TestItemsWorkspace::showObjectSelectsAndOpensTheItem()
-{
-    const auto studio = openStudio(m_many);
-    QVERIFY(studio);
-    QTRY_COMPARE(studio->model()->rowCount(), 450);
-    QVERIFY(studio->page->showObject(QStringLiteral("SKU-0377")));
-    QTRY_COMPARE(studio->table()->currentIndex().row(), 376);
-    QTRY_COMPARE(studio->table()->currentIndex().siblingAtColumn(ItemTableModel::SkuColumn).data().toString(),
-        QStringLiteral("SKU-0377"));
-    // Scrolled to it.
-    const int top = studio->table()->rowAt(0);
-    const int bottom = studio->table()->rowAt(studio->table()->viewport()->height() - 2);
-    QVERIFY2(top <= 376 && 376 <= bottom, qPrintable(QStringLiteral("%1..%2").arg(top).arg(bottom)));
-    QCOMPARE(studio->page->itemPage()->sku(), QStringLiteral("SKU-0377"));
-    QTRY_COMPARE(studio->find<QLabel>(QStringLiteral("itemTitle"))->text(), QStringLiteral("Item 0377"));
-}
-
-void TestItemsWorkspace::showObjectClearsFiltersThatHideTheItem()
-{
-    const auto studio = openStudio(m_shop);
-    QVERIFY(studio);
-    QTRY_COMPARE(studio->model()->rowCount(), 5);
-    auto *box = studio->find<QLineEdit>(QStringLiteral("itemSearch"));
-    QTest::keyClicks(box, QStringLiteral("teapot"));
-    QTest::keyClick(box, Qt::Key_Return);
-    QTest::mouseClick(studio->find<QCheckBox>(QStringLiteral("itemOnSaleFilter")), Qt::LeftButton);
-    QTRY_COMPARE(studio->model()->rowCount(), 0);
-
-    QVERIFY(studio->page->showObject(QStringLiteral("MUG-003")));
-    QTRY_COMPARE(studio->model()->rowCount(), 5);
-    QVERIFY(box->text().isEmpty());
-    QVERIFY(!studio->find<QCheckBox>(QStringLiteral("itemOnSaleFilter"))->isChecked());
-    QTRY_COMPARE(studio->table()->currentIndex().siblingAtColumn(ItemTableModel::SkuColumn).data().toString(),
-        QStringLiteral("MUG-003"));
-
-    // An SKU the catalog does not have is refused once the engine knows the catalog.
-    QTRY_VERIFY_WITH_TIMEOUT(studio->session->engine(), 30000);
-    QVERIFY(!studio->page->showObject(QStringLiteral("NOPE-404")));
-}
-
-void TestItemsWorkspace::itemPageShowsWeeklyActivity()
-{
-    const auto studio = openStudio(m_shop);
-    QVERIFY(studio);
-    QVERIFY(studio->page->showObject(QStringLiteral("MUG-001")));
-    auto *summary = studio->find<QLabel>(QStringLiteral("itemActivitySummary"));
-    QTRY_COMPARE_WITH_TIMEOUT(summary->text(), QStringLiteral("1 view · 1 cart · 1 purchase, by one person."), 30000);
-    auto *chart = studio->page->itemPage()->findChild<ItemActivityChart *>();
-    QVERIFY(chart);
-    QVERIFY(chart->isVisible());
-    QCOMPARE(chart->seriesNames(), QStringList({QStringLiteral("Views"), QStringLiteral("Carts"), QStringLiteral("Purchases")}));
-
-    // An article shows its reads as well.
-    QVERIFY(studio->page->showObject(QStringLiteral("ART-001")));
-    QTRY_COMPARE_WITH_TIMEOUT(summary->text().contains(QStringLiteral("1 read")), true, 30000);
-    QVERIFY(chart->seriesNames().contains(QStringLiteral("Reads")));
-}
-
-void TestItemsWorkspace::itemWithoutEventsSaysNoOneViewedIt()
-{
-    const auto studio = openStudio(m_shop);
-    QVERIFY(studio);
-    QVERIFY(studio->page->showObject(QStringLiteral("POT-001")));
-    auto *summary = studio->find<QLabel>(QStringLiteral("itemActivitySummary"));
-    QTRY_VERIFY_WITH_TIMEOUT(summary->text().startsWith(QStringLiteral("No one has viewed this item yet")), 30000);
-    QVERIFY(studio->page->itemPage()->findChild<ItemActivityChart *>()->isHidden());
-    auto *bought = studio->find<QLabel>(QStringLiteral("itemBoughtWithMessage"));
-    QTRY_COMPARE_WITH_TIMEOUT(bought->text(), QStringLiteral("No one has bought this item together with another yet."), 30000);
-    auto *segments = studio->find<QLabel>(QStringLiteral("itemSegmentsMessage"));
-    QTRY_VERIFY_WITH_TIMEOUT(!segments->text().isEmpty() && segments->text() != QStringLiteral("Computing…"), 30000);
-    // This catalog has no segments: the page says where to make one.
-    QVERIFY2(segments->text().contains(QStringLiteral("Segments workspace")), qPrintable(segments->text()));
-}
-
-void TestItemsWorkspace::relatedItemsComeFromTheEngine()
-{
-    const auto studio = openStudio(m_demo);
-    QVERIFY(studio);
-    QTRY_VERIFY_WITH_TIMEOUT(studio->session->engine(), 60000);
-    const EngineSessionPtr engine = studio->session->engine();
-    const Snapshot &snapshot = *engine->snapshot();
-
-    // A product people bought together with others (the most bought one may have no companion).
-    int best = -1;
-    SlotResult bought;
-    SlotResult similar;
-    for (int item = 0; item < snapshot.itemCount() && best < 0; ++item) {
-        if (snapshot.isContent(item) || ItemInsights::activity(snapshot, item).purchases < 3)
-            continue;
-        RecommendRequest request;
-        request.contextItem = item;
-        bought = engine->recommend(ItemInsights::boughtWithSlot(8), request);
-        QVERIFY2(bought.ok, qPrintable(bought.error));
-        if (!bought.items.empty()) {
-            best = item;
-            similar = engine->recommend(ItemInsights::similarSlot(8), request);
-        }
-    }
-    QVERIFY(best >= 0);
-    QVERIFY2(similar.ok, qPrintable(similar.error));
-    QVERIFY(!similar.items.empty());
-    QStringList boughtSkus;
-    for (const RecommendedItem &item : bought.items)
-        boughtSkus.append(snapshot.sku(item.item));
-    QStringList similarSkus;
-    for (const RecommendedItem &item : similar.items)
-        similarSkus.append(snapshot.sku(item.item));
-
-    studio->page->showObject(snapshot.sku(best));
-    auto *boughtList = studio->find<QTreeWidget>(QStringLiteral("itemBoughtWith"));
-    auto *similarList = studio->find<QTreeWidget>(QStringLiteral("itemSimilar"));
-    QTRY_COMPARE_WITH_TIMEOUT(treeColumn(boughtList, 0, Qt::UserRole + 1), boughtSkus, 60000);
-    QTRY_COMPARE_WITH_TIMEOUT(treeColumn(similarList, 0, Qt::UserRole + 1), similarSkus, 60000);
-    QVERIFY(boughtList->isVisible());
-    // With their scores, best first.
-    QCOMPARE(boughtList->topLevelItem(0)->text(1), QLocale().toString(bought.items.front().score, 'f', 2));
-    QCOMPARE(similarList->topLevelItem(0)->text(1), QLocale().toString(similar.items.front().score, 'f', 2));
-    QTRY_VERIFY_WITH_TIMEOUT(!studio->page->itemPage()->isComputing(), 60000);
-    screenshot(studio->page.get(), QStringLiteral("items"));
-}
-
-void TestItemsWorkspace::activatingARelatedItemOpensIt()
-{
-    const auto studio = openStudio(m_demo);
-    QVERIFY(studio);
-    QTRY_VERIFY_WITH_TIMEOUT(studio->session->engine(), 60000);
-    const Snapshot &snapshot = *studio->session->engine()->snapshot();
-    int item = 0;
-    while (item < snapshot.itemCount() && snapshot.isContent(item))
-        ++item;
-    studio->page->showObject(snapshot.sku(item));
-    auto *similarList = studio->find<QTreeWidget>(QStringLiteral("itemSimilar"));
-    QTRY_VERIFY_WITH_TIMEOUT(similarList->topLevelItemCount() > 0, 60000);
-    const QString next = similarList->topLevelItem(0)->data(0, Qt::UserRole + 1).toString();
-    Q_EMIT similarList->itemActivated(similarList->topLevelItem(0), 0);
-    QCOMPARE(studio->page->itemPage()->sku(), next);
-    QTRY_COMPARE(studio->table()->currentIndex().siblingAtColumn(ItemTableModel::SkuColumn).data().toString(), next);
-}
-
-void TestItemsWorkspace::segmentsThatOverIndexOnTheItem()
-{
-    const auto studio = openStudio(m_demo);
-    QVERIFY(studio);
-    QTRY_VERIFY_WITH_TIMEOUT(studio->session->engine(), 60000);
-    const EngineSessionPtr engine = studio->session->engine();
-    const Snapshot &snapshot = *engine->snapshot();
-    QString error;
-    const std::shared_ptr<AudienceCache> audience = engine->audience(&error);
-    QVERIFY2(audience, qPrintable(error));
-
-    // An item some segment over-indexes on, as the core computes it.
-    int chosen = -1;
-    QList<SegmentLift> expected;
-    for (int item = 0; item < snapshot.itemCount() && chosen < 0; ++item) {
-        if (snapshot.itemEvents(item).size() < 20)
-            continue;
-        const std::optional<QList<SegmentLift>> lifts = ItemInsights::segmentLift(snapshot, *audience, item, &error);
-        QVERIFY2(lifts, qPrintable(error));
-        for (const SegmentLift &lift : *lifts) {
-            if (lift.lift > 1.0 && lift.interacted > 0)
-                expected.append(lift);
-        }
-        if (!expected.isEmpty())
-            chosen = item;
-    }
-    QVERIFY(chosen >= 0);
-
-    studio->page->showObject(snapshot.sku(chosen));
-    auto *list = studio->find<QTreeWidget>(QStringLiteral("itemSegments"));
-    QStringList keys;
-    for (const SegmentLift &lift : std::as_const(expected))
-        keys.append(lift.segment);
-    QTRY_COMPARE_WITH_TIMEOUT(treeColumn(list, 0, Qt::UserRole + 1), keys, 60000);
-    QCOMPARE(list->topLevelItem(0)->text(0), expected.constFirst().title);
-    QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("×") + QLocale().toString(expected.constFirst().lift, 'f', 1));
-    QVERIFY(list->topLevelItem(0)->toolTip(0).contains(QStringLiteral("of everyone")));
-
-    QTRY_VERIFY_WITH_TIMEOUT(!studio->page->itemPage()->isComputing(), 60000);
-    if (auto *scroll = studio->page->itemPage()->findChild<QScrollArea *>())
-        screenshot(scroll->widget(), QStringLiteral("items-item-page"));
-
-    // Opening a segment asks the window for the Segments workspace.
-    QSignalSpy requested(studio->page.get(), &WorkspacePage::objectRequested);
-    Q_EMIT list->itemActivated(list->topLevelItem(0), 0);
-    QCOMPARE(requested.size(), 1);
-    QCOMPARE(requested.at(0).at(0).value<Workspace>(), Workspace::Segments);
-    QCOMPARE(requested.at(0).at(1).toString(), expected.constFirst().segment);
-}
-
-void TestItemsWorkspace::plainCatalogShowsUntitledItems()
-{
-    const auto studio = openStudio(m_plain);
-    QVERIFY(studio);
-    QTRY_COMPARE(studio->model()->rowCount(), 3);
-    QTRY_VERIFY(allLoaded(studio->model()));
-    QVERIFY(column(studio->model(), ItemTableModel::TitleColumn).contains(QStringLiteral("(untitled)")));
-    QTRY_VERIFY(studio->session->engine());
-    QVERIFY(studio->page->showObject(QStringLiteral("A1")));
-    QTRY_COMPARE(studio->find<QLabel>(QStringLiteral("itemTitle"))->text(), QStringLiteral("(untitled)"));
-    QTRY_VERIFY(studio->find<QLabel>(QStringLiteral("itemAttributesEmpty"))->isVisible());
-    QVERIFY(!studio->find<QToolButton>(QStringLiteral("itemCategoryFilter"))->isEnabled());
-    QTRY_VERIFY_WITH_TIMEOUT(!studio->page->itemPage()->isComputing(), 30000);
-    screenshot(studio->page.get(), QStringLiteral("items-plain-csv"));
 }
 
 void TestItemsWorkspace::bigCatalogScrollsWithoutStalls()
