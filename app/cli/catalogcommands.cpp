@@ -241,6 +241,9 @@ int runImport(CliContext &context, const ImportArgs &args)
         if (report.createdUsers || report.createdItems)
             context.out(tr("Created %1 people and %2 items named by the events")
                             .arg(CliContext::number(report.createdUsers), CliContext::number(report.createdItems)));
+        if (report.untitledItems)
+            context.out(tr("%1 items have no title; they are shown by their sku")
+                            .arg(CliContext::number(report.untitledItems)));
         if (report.rejected)
             context.out(tr("Skipped %1 bad rows%2")
                             .arg(CliContext::number(report.rejected),

@@ -104,7 +104,12 @@ public:
     int itemIndex(qint64 id) const;
     int itemIndexBySku(const QString &sku) const { return m_itemBySku.value(sku, -1); }
     const QString &sku(int item) const { return m_skus[size_t(item)]; }
-    const QString &title(int item) const { return m_titles[size_t(item)]; }
+    /** The item's title; its sku for an item without one (a shop's export has such items). */
+    const QString &title(int item) const
+    {
+        const QString &title = m_titles[size_t(item)];
+        return title.isEmpty() ? m_skus[size_t(item)] : title;
+    }
     bool isContent(int item) const { return m_isContent[size_t(item)]; }
     int category(int item) const { return m_itemCategory[size_t(item)]; }
     /** The item's category and its ancestors, leaf first; empty for an item without a category. */

@@ -91,7 +91,7 @@ private:
     bool readRecords();
     bool refuseNulBytes();
     bool refuseFuture(qint64 ts, QByteArrayView text);
-    void countMergedEvents();
+    void mergeRepeatedEvents();
     void stageRow();
     void stageEvent();
     bool reportProgress(const QString &stage, qint64 done, qint64 total);
@@ -496,12 +496,11 @@ void ImportRun::stageRow()
         }
     }
 
+    bool untitled = false;
     if (items) {
+        // An item may have no title (a shop's export has some): it is shown by its sku.
         const QVariant &title = row.values[1];
-        if (row.existingId == 0 && m_rowProblems == 0 && title.toString().isEmpty())
-            problem(QStringLiteral("title"), tr("is empty; a new item needs a title"));
-        else if (title.isValid() && title.toString().isEmpty() && m_rowProblems == 0)
-            problem(QStringLiteral("title"), tr("is empty"));
+        untitled = (title.isValid() || row.existingId == 0) && title.toString().isEmpty();
         const QVariant &price = row.values[5];
         const QVariant &salePrice = row.values[6];
         if (m_rowProblems == 0 && price.typeId() == QMetaType::Double && salePrice.typeId() == QMetaType::Double
@@ -511,8 +510,11 @@ void ImportRun::stageRow()
                                                       .arg(price.toDouble()));
         }
     }
-    if (m_rowProblems == 0)
+    if (m_rowProblems == 0) {
+        if (untitled)
+            ++m_report.untitledItems;
         m_rows.push_back(std::move(row));
+    }
 }
 
 void ImportRun::stageEvent()
@@ -599,38 +601,64 @@ void ImportRun::stageEvent()
 }
 
 /**
- * Sorts the events in key order and counts those that share their key (person, second, item, type)
- * with an earlier one of the file: the catalog keeps one event per key, with the later row's
- * quantity and value, so two purchases within one second (times with a fraction) become one.
+ * Sorts the events in key order and adds up those that share their key (person, second, item,
+ * type) into one: the catalog keeps one event per key, and an order with the same product on two
+ * lines is one purchase of both quantities. Importing the same file again gives the same sums, so
+ * it changes nothing.
  */
-void ImportRun::countMergedEvents()
+void ImportRun::mergeRepeatedEvents()
 {
-    ImportWriter::sortEvents(m_events);
-    const StagedEvent *first = nullptr;
-    const StagedEvent *second = nullptr;
-    for (size_t i = 1; i < m_events.size(); ++i) {
-        const StagedEvent &a = m_events[i - 1];
-        const StagedEvent &b = m_events[i];
-        if (a.user != b.user || a.ts != b.ts || a.item != b.item || a.type != b.type)
-            continue;
-        ++m_report.mergedEvents;
-        if (!first || b.line < second->line) {
-            first = &a;
-            second = &b;
+    ImportWriter::sortEvents(m_events); // stable: the rows of one key stay in file order
+    qint64 firstLine = 0;
+    qint64 secondLine = 0;
+    qint64 cappedLine = 0;
+    size_t kept = 0;
+    for (size_t i = 0; i < m_events.size(); ++i) {
+        const StagedEvent &event = m_events[i];
+        if (kept > 0) {
+            StagedEvent &into = m_events[kept - 1];
+            if (into.user == event.user && into.ts == event.ts && into.item == event.item && into.type == event.type) {
+                ++m_report.mergedEvents;
+                if (secondLine == 0 || event.line < secondLine) {
+                    firstLine = into.line;
+                    secondLine = event.line;
+                }
+                into.quantity += event.quantity;
+                if (into.quantity > ImportOptions::MaxQuantity) {
+                    into.quantity = ImportOptions::MaxQuantity;
+                    cappedLine = cappedLine ? std::min(cappedLine, event.line) : event.line;
+                }
+                if (event.hasValue) {
+                    into.value = (into.hasValue ? into.value : 0.0) + event.value;
+                    into.hasValue = true;
+                }
+                continue;
+            }
         }
+        if (kept != i)
+            m_events[kept] = event;
+        ++kept;
     }
-    if (!first)
+    m_events.resize(kept);
+    if (secondLine == 0)
         return;
     const bool json = m_options.path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
-    const QString where = json ? tr("%1:record %2").arg(m_options.path).arg(second->line)
-                               : tr("%1:%2").arg(m_options.path).arg(second->line);
-    const QString earlier = json ? tr("record %1").arg(first->line) : tr("line %1").arg(first->line);
+    const auto where = [&](qint64 line) {
+        return json ? tr("%1:record %2").arg(m_options.path).arg(line) : tr("%1:%2").arg(m_options.path).arg(line);
+    };
+    const QString earlier = json ? tr("record %1").arg(firstLine) : tr("line %1").arg(firstLine);
     QString warning = tr("%1: the same person, item, type and second as %2, so the two are one event "
-                         "(times are kept to the second; the later row's quantity and value are kept)")
-                          .arg(where, earlier);
+                         "with their quantities and values added up (times are kept to the second)")
+                          .arg(where(secondLine), earlier);
     if (m_report.mergedEvents > 1)
         warning += tr("; %1 events of the file were merged in all").arg(m_report.mergedEvents);
     m_report.warnings.append(warning);
+    if (cappedLine) {
+        m_report.warnings.append(tr("%1: the quantities added up to more than %2, the most one event holds; "
+                                    "kept as %2")
+                                     .arg(where(cappedLine))
+                                     .arg(ImportOptions::MaxQuantity));
+    }
 }
 
 ImportReport ImportRun::run()
@@ -699,7 +727,7 @@ ImportReport ImportRun::run()
         return m_report;
     }
     if (m_options.kind == ImportKind::Events)
-        countMergedEvents();
+        mergeRepeatedEvents();
 
     if (m_report.problemCount > 0 && !m_options.skipBad) {
         m_report.error = QCoreApplication::translate("Vitrine::Importer", "%1: %n row(s) with problems; nothing was imported",

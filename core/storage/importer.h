@@ -76,6 +76,7 @@ struct ImportReport
     qint64 rejected = 0;
     qint64 createdUsers = 0;
     qint64 createdItems = 0;
+    qint64 untitledItems = 0; ///< item rows without a title (shown by their sku)
     QStringList ignoredColumns;
     QStringList attributeColumns; ///< columns stored as attributes
     /** What was imported but may not be what was meant: shadowed alias columns, merged events. */

@@ -47,6 +47,7 @@ QJsonObject ImportReport::toJson() const
         {QStringLiteral("rejected"), rejected},
         {QStringLiteral("created_users"), createdUsers},
         {QStringLiteral("created_items"), createdItems},
+        {QStringLiteral("untitled_items"), untitledItems},
         {QStringLiteral("ignored_columns"), QJsonArray::fromStringList(ignoredColumns)},
         {QStringLiteral("attribute_columns"), QJsonArray::fromStringList(attributeColumns)},
         {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)},

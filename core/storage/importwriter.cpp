@@ -57,6 +57,11 @@ bool writeRows(Database &db, ImportKind kind, const std::vector<FieldSpec> &spec
     insertColumns.append(QStringLiteral("attributes"));
     placeholders.append(QStringLiteral("?%1").arg(attributesParam));
     assignments.append(QStringLiteral("attributes = json_patch(attributes, ?%1)").arg(attributesParam));
+    if (items && fieldColumn[1] < 0) {
+        // A file without titles (sku,stock): new items have none, known ones keep theirs.
+        insertColumns.append(QStringLiteral("title"));
+        placeholders.append(QStringLiteral("''"));
+    }
 
     Statement insert = db.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
                                         .arg(table, insertColumns.join(QStringLiteral(", ")),

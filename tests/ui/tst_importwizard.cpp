@@ -407,16 +407,16 @@ void TestImportWizard::listsProblemsByLineAndShowsTheRow_data()
     QTest::addColumn<QString>("where");
 
     QTest::newRow("CSV") << QStringLiteral("bad.csv")
-                         << QByteArray("sku,title,price\nA-1,First,1\nA-2,Second,zwei\nA-3,Third,3\nA-4,,4\n")
+                         << QByteArray("sku,title,price\nA-1,First,1\nA-2,Second,zwei\nA-3,Third,3\n,Fourth,4\n")
                          << QStringLiteral("line 3: field 'price': ")
-                         << QStringLiteral("line 5: field 'title'") << QStringLiteral("Line 3");
+                         << QStringLiteral("line 5: field 'sku'") << QStringLiteral("Line 3");
     QTest::newRow("JSON") << QStringLiteral("bad.json")
                           << QByteArray(R"([{"sku": "A-1", "title": "First", "price": 1},
                                             {"sku": "A-2", "title": "Second", "price": "zwei"},
                                             {"sku": "A-3", "title": "Third", "price": 3},
-                                            {"sku": "A-4", "title": "", "price": 4}])")
+                                            {"sku": "", "title": "Fourth", "price": 4}])")
                           << QStringLiteral("record 2: field 'price': ")
-                          << QStringLiteral("record 4: field 'title'") << QStringLiteral("Record 2");
+                          << QStringLiteral("record 4: field 'sku'") << QStringLiteral("Record 2");
 }
 
 void TestImportWizard::listsProblemsByLineAndShowsTheRow()

@@ -141,6 +141,10 @@ void ImportReportPage::initializePage()
             tr("%1 people and %2 items named by the events")
                 .arg(locale.toString(report->createdUsers), locale.toString(report->createdItems)));
     }
+    if (report->untitledItems) {
+        addFigure(QStringLiteral("reportUntitled"), tr("Without a title:"),
+            tr("%1 items, shown by their sku").arg(locale.toString(report->untitledItems)));
+    }
     if (!report->rejectsPath.isEmpty())
         addFigure(QStringLiteral("reportRejects"), tr("Skipped rows written to:"), report->rejectsPath);
     if (!report->attributeColumns.isEmpty())

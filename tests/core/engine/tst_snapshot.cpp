@@ -156,6 +156,17 @@ private slots:
         QCOMPARE(s->eventCount(), 5); // the original is untouched
     }
 
+    void anItemWithoutATitleIsShownByItsSku()
+    {
+        TestCatalog catalog;
+        catalog.item({QStringLiteral("SKU-7"), QString(), QString(), QString(), 5.0, -1.0, 1});
+        catalog.item({QStringLiteral("SKU-8"), QStringLiteral("Named"), QString(), QString(), 5.0, -1.0, 1});
+        const SnapshotPtr s = catalog.snapshot();
+        // What every preview, explanation and e-mail shows as the item's name.
+        QCOMPARE(s->title(s->itemIndexBySku(QStringLiteral("SKU-7"))), QStringLiteral("SKU-7"));
+        QCOMPARE(s->title(s->itemIndexBySku(QStringLiteral("SKU-8"))), QStringLiteral("Named"));
+    }
+
     void emptyCatalog()
     {
         TestCatalog catalog;

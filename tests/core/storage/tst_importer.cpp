@@ -120,8 +120,6 @@ private slots:
                                          << QStringLiteral("bad.csv:3: field 'external_id': \"U7\" appears again");
         QTest::newRow("empty key") << items << QByteArray("sku,title\n,Alpha\n")
                                    << QStringLiteral("bad.csv:2: field 'sku': is empty");
-        QTest::newRow("new item without title") << items << QByteArray("sku,stock\nNEW1,5\n")
-                                                << QStringLiteral("bad.csv:2: field 'title': is empty; a new item needs a title");
         QTest::newRow("unknown user") << events << QByteArray("user_id,item_id,ts\nU404,SKU1,2026-01-01\n")
                                       << QStringLiteral("bad.csv:2: field 'user_id': \"U404\" is not a person in the catalog");
         QTest::newRow("unknown item") << events << QByteArray("user_id,item_id,ts\nU1,NOPE,2026-01-01\n")
@@ -284,6 +282,25 @@ private slots:
         const ImportReport report = import(ImportKind::Items, write(QStringLiteral("m.csv"), "sku,title,cost\nA,B,1\n"), options);
         QVERIFY(!report.ok);
         QVERIFY2(report.error.contains(QStringLiteral("--map cost=costs: 'costs' is not a field of items")), qPrintable(report.error));
+    }
+
+    void itemsWithoutATitleAreImportedAndCounted()
+    {
+        // A real export has untitled products: they import, and are shown by their sku.
+        const ImportReport report = import(ImportKind::Items,
+            write(QStringLiteral("untitled.csv"), "sku,title,price\nNT-1,,3\nNT-2,Named,4\nNT-3,   ,5\n"));
+        QVERIFY2(report.ok, qPrintable(report.error));
+        QCOMPARE(report.inserted, 3);
+        QCOMPARE(report.untitledItems, 2);
+        QCOMPARE(report.toJson().value(QStringLiteral("untitled_items")).toInt(), 2);
+        QCOMPARE(m_db.queryInt(QStringLiteral("SELECT count(*) FROM items WHERE sku LIKE 'NT-%' AND title = ''")), 2);
+
+        // Without a title column at all, new items are untitled too; known ones keep theirs.
+        const ImportReport second = import(ImportKind::Items,
+            write(QStringLiteral("stock.csv"), "sku,stock\nNT-2,7\nNT-4,1\n"));
+        QVERIFY2(second.ok, qPrintable(second.error));
+        QCOMPARE(second.untitledItems, 1);
+        QCOMPARE(m_db.queryInt(QStringLiteral("SELECT count(*) FROM items WHERE sku = 'NT-2' AND title = 'Named'")), 1);
     }
 
     void columnMappedToDashIsLeftOut()

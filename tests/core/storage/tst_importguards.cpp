@@ -353,13 +353,17 @@ private slots:
         QCOMPARE(count(QStringLiteral("SELECT email_consent FROM users WHERE external_id = 'U2'")), 1);
     }
 
-    /** Events of one file in the same second are one event; the report says so and where. */
+    /**
+     * Rows of one file with the same person, item, type and second are one event with their
+     * quantities and values added up (an order with a product on two lines); the report says so.
+     */
     void eventsInOneSecondMergeWithAWarning_data()
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("warning");
         QTest::addColumn<qint64>("merged");
+        QTest::addColumn<qint64>("quantity");
 
         QTest::newRow("fractions") << QStringLiteral("m.csv")
             << QByteArray("user_id,item_id,type,ts,quantity\n"
@@ -367,22 +371,22 @@ private slots:
                           "U2,SKU-00001,purchase,2026-03-02T10:00:00.300Z,1\n"
                           "U2,SKU-00002,purchase,2026-03-02T10:00:00.700Z,3\n")
             << QStringLiteral("m.csv:4: the same person, item, type and second as line 2, so the two are one event "
-                              "(times are kept to the second; the later row's quantity and value are kept)")
-            << qint64(1);
+                              "with their quantities and values added up (times are kept to the second)")
+            << qint64(1) << qint64(4);
         QTest::newRow("three in one second") << QStringLiteral("m.csv")
             << QByteArray("user_id,item_id,type,ts,quantity\n"
                           "U2,SKU-00002,purchase,2026-03-02T10:00:00.1Z,1\n"
                           "U2,SKU-00002,purchase,2026-03-02T10:00:00.5Z,2\n"
                           "U2,SKU-00002,purchase,2026-03-02T10:00:00.9Z,3\n")
             << QStringLiteral("m.csv:3: the same person, item, type and second as line 2, so the two are one event "
-                              "(times are kept to the second; the later row's quantity and value are kept); "
+                              "with their quantities and values added up (times are kept to the second); "
                               "2 events of the file were merged in all")
-            << qint64(2);
+            << qint64(2) << qint64(6);
         QTest::newRow("JSON") << QStringLiteral("m.json")
             << QByteArray(R"([{"user_id": "U2", "item_id": "SKU-00002", "type": "purchase", "ts": "2026-03-02T10:00:00.2Z", "quantity": 1},
                               {"user_id": "U2", "item_id": "SKU-00002", "type": "purchase", "ts": "2026-03-02T10:00:00.8Z", "quantity": 3}])")
             << QStringLiteral("m.json:record 2: the same person, item, type and second as record 1")
-            << qint64(1);
+            << qint64(1) << qint64(4);
     }
 
     void eventsInOneSecondMergeWithAWarning()
@@ -391,6 +395,7 @@ private slots:
         QFETCH(QByteArray, content);
         QFETCH(QString, warning);
         QFETCH(qint64, merged);
+        QFETCH(qint64, quantity);
 
         ImportOptions dry;
         dry.dryRun = true;
@@ -403,10 +408,36 @@ private slots:
         QCOMPARE(report.mergedEvents, merged);
         QCOMPARE(report.warnings.size(), 1);
         QVERIFY2(said(report).contains(warning), qPrintable(said(report)));
-        QCOMPARE(count(QStringLiteral("SELECT quantity FROM events WHERE ts = 1772445600 "
-                                      "AND item_id = (SELECT id FROM items WHERE sku = 'SKU-00002')")),
-                 qint64(3));
+        const QString stored = QStringLiteral("SELECT quantity FROM events WHERE ts = 1772445600 "
+                                              "AND item_id = (SELECT id FROM items WHERE sku = 'SKU-00002')");
+        QCOMPARE(count(stored), quantity);
         QCOMPARE(report.toJson().value(QStringLiteral("merged_events")).toInteger(), merged);
+
+        // Importing the same file again changes nothing: the same sums, not twice the quantity.
+        const qint64 events = count(QStringLiteral("SELECT count(*) FROM events"));
+        const ImportReport again = import(ImportKind::Events, write(file, content));
+        QVERIFY2(again.ok, qPrintable(said(again)));
+        QCOMPARE(count(stored), quantity);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM events")), events);
+    }
+
+    /** Values add up like quantities; a sum past the most one event holds is kept at it, said. */
+    void repeatedRowsAddUpValuesAndStopAtTheLargestQuantity()
+    {
+        const ImportReport report = import(ImportKind::Events, write(QStringLiteral("order.csv"),
+            "user_id,item_id,type,ts,quantity,value\n"
+            "U2,SKU-00002,purchase,2026-03-02T10:00:00Z,2,5.5\n"
+            "U2,SKU-00002,purchase,2026-03-02T10:00:00Z,3,\n"
+            "U2,SKU-00002,purchase,2026-03-02T10:00:00Z,1,4.5\n"
+            "U2,SKU-00001,purchase,2026-03-02T10:00:00Z,65000,1\n"
+            "U2,SKU-00001,purchase,2026-03-02T10:00:00Z,1000,1\n"));
+        QVERIFY2(report.ok, qPrintable(said(report)));
+        QCOMPARE(report.mergedEvents, 3);
+        QCOMPARE(report.inserted, 2);
+        QCOMPARE(count(QStringLiteral("SELECT quantity FROM events WHERE item_id = (SELECT id FROM items WHERE sku = 'SKU-00002') AND ts = 1772445600")), 6);
+        QCOMPARE(count(QStringLiteral("SELECT CAST(value * 10 AS INTEGER) FROM events WHERE item_id = (SELECT id FROM items WHERE sku = 'SKU-00002') AND ts = 1772445600")), 100);
+        QCOMPARE(count(QStringLiteral("SELECT quantity FROM events WHERE item_id = (SELECT id FROM items WHERE sku = 'SKU-00001') AND ts = 1772445600")), 65535);
+        QVERIFY2(said(report).contains(QStringLiteral("order.csv:6: the quantities added up to more than 65535")), qPrintable(said(report)));
     }
 
     /** Distinct seconds, or distinct items in one second, are not merged and not warned about. */
