@@ -71,7 +71,9 @@ bool isValidUtf8(const unsigned char *s, size_t n)
 CsvReader::CsvReader()
     : m_parser(new csv_parser)
 {
-    csv_init(m_parser, CSV_STRICT | CSV_STRICT_FINI);
+    // Not CSV_STRICT: a stray quote is a literal one (counted by scanQuotes(), which also finds a
+    // quoted field still open at the end of the file, reported at its first line).
+    csv_init(m_parser, 0);
 }
 
 CsvReader::~CsvReader()
@@ -149,8 +151,64 @@ void CsvReader::onRecordEnd(int, void *self)
     reader->m_recordBytes = 0;
 }
 
+bool CsvReader::scanQuotes(const char *data, qsizetype length)
+{
+    // A line without a quote changes nothing but ends the field it is in (unless quoted).
+    if (!std::memchr(data, '"', size_t(length))) {
+        if (m_quoteState != QuoteState::Quoted) {
+            m_quoteState = QuoteState::FieldStart;
+            m_fieldHasLiteralQuote = false;
+        }
+        return true;
+    }
+    const auto literal = [this] {
+        if (m_fieldHasLiteralQuote)
+            return;
+        m_fieldHasLiteralQuote = true;
+        if (m_literalQuotes++ == 0)
+            m_firstLiteralQuoteLine = m_lineNumber;
+    };
+    for (qsizetype i = 0; i < length; ++i) {
+        const char c = data[i];
+        const bool ends = c == ',' || c == '\n' || c == '\r';
+        switch (m_quoteState) {
+        case QuoteState::FieldStart:
+            if (c == '"')
+                m_quoteState = QuoteState::Quoted;
+            else if (!ends && c != ' ' && c != '\t')
+                m_quoteState = QuoteState::Unquoted;
+            break;
+        case QuoteState::Unquoted:
+            if (c == '"')
+                literal();
+            break;
+        case QuoteState::Quoted:
+            if (c == '"')
+                m_quoteState = QuoteState::QuoteInQuoted;
+            break;
+        case QuoteState::QuoteInQuoted:
+            if (c == '"' ) {
+                m_quoteState = QuoteState::Quoted; // a doubled quote
+            } else if (!ends && c != ' ' && c != '\t') {
+                // "x"y: is the quote text, or did a quote go missing? Said, not guessed.
+                fail(m_lineNumber, tr("text follows the closing quote of a quoted field; quote the whole "
+                                      "field and double each quote inside it (\"55\"\" TV\")"));
+                return false;
+            }
+            break;
+        }
+        if (ends && m_quoteState != QuoteState::Quoted) {
+            m_quoteState = QuoteState::FieldStart;
+            m_fieldHasLiteralQuote = false;
+        }
+    }
+    return true;
+}
+
 bool CsvReader::feed(const char *data, qsizetype length)
 {
+    if (!scanQuotes(data, length))
+        return false;
     if (m_recordStart == 0) {
         for (qsizetype i = 0; i < length; ++i) {
             if (data[i] != '\n' && data[i] != '\r' && data[i] != ' ' && data[i] != '\t') {
@@ -199,7 +257,8 @@ RecordSource::Next CsvReader::next()
                     return Next::Error;
                 }
                 m_finished = true;
-                if (csv_fini(m_parser, onField, onRecordEnd, this) != 0) {
+                // Without CSV_STRICT, libcsv ends an open quoted field quietly: scanQuotes() knows.
+                if (m_quoteState == QuoteState::Quoted || csv_fini(m_parser, onField, onRecordEnd, this) != 0) {
                     fail(m_recordStart ? m_recordStart : m_lineNumber,
                          tr("a quoted field that starts here is never closed"));
                 }

@@ -21,6 +21,11 @@ namespace Vitrine {
  * hold commas, doubled quotes and line breaks. Each record knows the line it starts on, so a
  * problem can be reported as FILE:LINE. Fields are checked to be valid UTF-8 and no longer than
  * maxFieldBytes(); a record that never ends (an unterminated quote) is reported at its first line.
+ *
+ * A quote inside an unquoted field (`Samsung 55" TV`, `37°36'37.8"N`)
+ * is read as a literal quote, as spreadsheet programs and Python's csv do, and counted
+ * (literalQuotes()). Text after the closing quote of a quoted field ("x"y) is refused: a quote
+ * went missing or was not doubled, and the reader does not guess which.
  */
 class CsvReader : public RecordSource
 {
@@ -44,6 +49,8 @@ public:
     QString errorString() const override { return m_error; }
     qint64 bytesRead() const override { return m_bytesRead; }
     qint64 size() const override { return m_size; }
+    qint64 literalQuotes() const override { return m_literalQuotes; }
+    qint64 firstLiteralQuoteLine() const override { return m_firstLiteralQuoteLine; }
 
     static constexpr qsizetype maxFieldBytes() { return 64 * 1024; }
     static constexpr qsizetype maxRecordBytes() { return 16 * 1024 * 1024; }
@@ -59,6 +66,11 @@ private:
     static void onField(void *data, size_t length, void *self);
     static void onRecordEnd(int terminator, void *self);
     bool feed(const char *data, qsizetype length);
+    /**
+     * Follows the quoting of one physical line as libcsv reads it: counts literal quotes, and
+     * refuses text after a closing quote ("x"y); false then.
+     */
+    bool scanQuotes(const char *data, qsizetype length);
     void fail(qint64 line, const QString &message);
 
     QFile m_file;
@@ -76,6 +88,12 @@ private:
     qint64 m_recordBytes = 0;
     qint64 m_bytesRead = 0;
     qint64 m_size = 0;
+    /** Where scanQuotes() is: between fields, in an unquoted one, in a quoted one, after a quote in it. */
+    enum class QuoteState { FieldStart, Unquoted, Quoted, QuoteInQuoted };
+    QuoteState m_quoteState = QuoteState::FieldStart;
+    bool m_fieldHasLiteralQuote = false;
+    qint64 m_literalQuotes = 0;
+    qint64 m_firstLiteralQuoteLine = 0;
     bool m_atStart = true;
     bool m_finished = false;
     QString m_error;

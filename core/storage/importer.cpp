@@ -92,6 +92,7 @@ private:
     bool refuseNulBytes();
     bool refuseFuture(qint64 ts, QByteArrayView text);
     void mergeRepeatedEvents();
+    void noteLiteralQuotes();
     void stageRow();
     void stageEvent();
     bool reportProgress(const QString &stage, qint64 done, qint64 total);
@@ -436,7 +437,11 @@ void ImportRun::stageRow()
         if (field == -1) {
             if (!text.trimmed().isEmpty()) {
                 const QString value = QString::fromUtf8(text).trimmed();
-                if (const std::optional<double> number = FieldParser::number(text))
+                // A leading zero is part of a code (zip 08123, phone 0049…), not of a number.
+                const bool code = value.size() > 1
+                    && ((value.at(0) == QLatin1Char('0') && value.at(1).isDigit()) || value.at(0) == QLatin1Char('+'));
+                const std::optional<double> number = code ? std::nullopt : FieldParser::number(text);
+                if (number)
                     row.attributes.insert(m_header.at(column), *number);
                 else
                     row.attributes.insert(m_header.at(column), value);
@@ -661,6 +666,19 @@ void ImportRun::mergeRepeatedEvents()
     }
 }
 
+/** Says how many fields held a stray quote, read as a literal one (`Samsung 55" TV`). */
+void ImportRun::noteLiteralQuotes()
+{
+    m_report.literalQuotes = m_source->literalQuotes();
+    if (m_report.literalQuotes == 0)
+        return;
+    m_report.warnings.append(
+        tr("%1:%2: a quote inside unquoted text (as in 55\" TV) is read as a literal quote; %3 fields of the file hold one")
+            .arg(m_options.path)
+            .arg(m_source->firstLiteralQuoteLine())
+            .arg(m_report.literalQuotes));
+}
+
 ImportReport ImportRun::run()
 {
     // A rejects file that cannot be written is known before a long read, not after it.
@@ -728,6 +746,7 @@ ImportReport ImportRun::run()
     }
     if (m_options.kind == ImportKind::Events)
         mergeRepeatedEvents();
+    noteLiteralQuotes();
 
     if (m_report.problemCount > 0 && !m_options.skipBad) {
         m_report.error = QCoreApplication::translate("Vitrine::Importer", "%1: %n row(s) with problems; nothing was imported",

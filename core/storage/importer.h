@@ -82,6 +82,7 @@ struct ImportReport
     /** What was imported but may not be what was meant: shadowed alias columns, merged events. */
     QStringList warnings;
     qint64 mergedEvents = 0; ///< events of the file that fell on the key of an earlier one
+    qint64 literalQuotes = 0; ///< fields with a stray quote, read as a literal one
     QList<ImportProblem> problems;
     qint64 problemCount = 0;
     QString rejectsPath;

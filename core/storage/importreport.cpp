@@ -52,6 +52,7 @@ QJsonObject ImportReport::toJson() const
         {QStringLiteral("attribute_columns"), QJsonArray::fromStringList(attributeColumns)},
         {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)},
         {QStringLiteral("merged_events"), mergedEvents},
+        {QStringLiteral("literal_quotes"), literalQuotes},
         {QStringLiteral("problems"), problemList},
         {QStringLiteral("problem_count"), problemCount},
     };

@@ -28,6 +28,10 @@ public:
     virtual QString errorString() const = 0;
     virtual qint64 bytesRead() const = 0;
     virtual qint64 size() const = 0;
+    /** Fields that held a quote inside unquoted text (`55" TV`), read as a literal quote. */
+    virtual qint64 literalQuotes() const { return 0; }
+    /** The line of the first of them. */
+    virtual qint64 firstLiteralQuoteLine() const { return 0; }
 };
 
 } // namespace Vitrine

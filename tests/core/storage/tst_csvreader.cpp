@@ -67,13 +67,55 @@ private slots:
         QCOMPARE(parsed.records.at(1).at(1), QStringLiteral("Å"));
     }
 
+    /** A stray quote is a literal one, as in spreadsheet programs and Python's csv; counted per field. */
+    void strayQuotesAreLiteral_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QStringList>("second");
+        QTest::addColumn<qint64>("literal");
+        QTest::addColumn<qint64>("line");
+        QTest::newRow("inches") << QByteArray("a,b\n1,Samsung 55\" TV\n") << QStringList({QStringLiteral("1"), QStringLiteral("Samsung 55\" TV")}) << qint64(1) << qint64(2);
+        QTest::newRow("coordinates") << QByteArray("a,b\nx,y\n1,37°36'37.8\"N 121°2'17.9\"W\n")
+                                     << QStringList({QStringLiteral("1"), QStringLiteral("37°36'37.8\"N 121°2'17.9\"W")}) << qint64(1) << qint64(3);
+        QTest::newRow("doubled quotes are not stray") << QByteArray("a,b\n1,\"say \"\"hi\"\"\"\n") << QStringList({QStringLiteral("1"), QStringLiteral("say \"hi\"")}) << qint64(0) << qint64(0);
+        QTest::newRow("two fields, one line") << QByteArray("a,b\n5\",6\"\n") << QStringList({QStringLiteral("5\""), QStringLiteral("6\"")}) << qint64(2) << qint64(2);
+    }
+
+    void strayQuotesAreLiteral()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QStringList, second);
+        QFETCH(qint64, literal);
+        QFETCH(qint64, line);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("q.csv"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+        CsvReader reader;
+        QString error;
+        QVERIFY(reader.open(path, &error));
+        QList<QStringList> records;
+        while (reader.next() == RecordSource::Next::Record) {
+            QStringList fields;
+            for (int i = 0; i < reader.fieldCount(); ++i)
+                fields.append(reader.fieldString(i));
+            records.append(fields);
+        }
+        QVERIFY2(reader.errorString().isEmpty(), qPrintable(reader.errorString()));
+        QCOMPARE(records.last(), second);
+        QCOMPARE(reader.literalQuotes(), literal);
+        QCOMPARE(reader.firstLiteralQuoteLine(), line);
+    }
+
     void errors_data()
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("message");
         QTest::newRow("unterminated") << QByteArray("a,b\n1,\"open\n2,3\n") << QStringLiteral("t.csv:2: a quoted field that starts here is never closed");
-        QTest::newRow("stray quote") << QByteArray("a,b\n1,x\"y\n") << QStringLiteral("t.csv:2: malformed CSV near line 2");
-        QTest::newRow("text after quote") << QByteArray("a,b\n1,\"x\"y\n") << QStringLiteral("t.csv:2: malformed CSV");
+        QTest::newRow("text after a closing quote") << QByteArray("a,b\n1,2\n1,\"x\"y\n") << QStringLiteral("t.csv:3: text follows the closing quote of a quoted field");
+        QTest::newRow("unterminated at the end") << QByteArray("a,b\n1,2\n3,\"open") << QStringLiteral("t.csv:3: a quoted field that starts here is never closed");
         QTest::newRow("latin-1") << QByteArray("a,b\n1,\xe6\xf8\n") << QStringLiteral("t.csv:2: field 2 is not valid UTF-8 text");
         QTest::newRow("overlong") << QByteArray("a\n\xc0\xaf\n") << QStringLiteral("t.csv:2: field 1 is not valid UTF-8");
         QTest::newRow("surrogate") << QByteArray("a\n\xed\xa0\x80\n") << QStringLiteral("t.csv:2: field 1 is not valid UTF-8");
