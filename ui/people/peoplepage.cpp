@@ -214,6 +214,8 @@ bool PeoplePage::showObject(const QString &externalId)
 {
     if (externalId.trimmed().isEmpty())
         return false;
+    // The row chosen before must not open again when its block arrives late.
+    m_table->selectionModel()->clear();
     m_person->showPerson(externalId);
     // The list follows: the person's row is selected (the filters give way if they hide it).
     m_pendingPerson = externalId;
