@@ -3,7 +3,6 @@
 
 #include "campaign/campaigndefinition.h"
 #include "campaign/campaignexporter.h"
-#include "campaign/contactreader.h"
 #include "campaign/emailrenderer.h"
 #include "clicontext.h"
 #include "engine/snapshot.h"
@@ -13,9 +12,10 @@
 #include "layout/layoutdefinition.h"
 #include "layout/pagehtmlwriter.h"
 #include "layout/pageresolver.h"
-#include "session/enginesession.h"
 #include "layout/startercontent.h"
+#include "session/enginesession.h"
 #include "storage/configstore.h"
+#include "storage/contactreader.h"
 #include "storage/outputfile.h"
 #include "storage/timestamp.h"
 

@@ -4,7 +4,7 @@
 #include "segmentevaluator.h"
 #include "segmentlibrary.h"
 #include "storage/database.h"
-#include "storage/statement.h"
+#include "storage/metastore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -23,13 +23,16 @@ QString tr(const char *text)
 
 std::optional<SegmentPriority> SegmentPriority::load(const Database &db, QString *error)
 {
-    Statement stmt = db.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"), error);
-    if (!stmt.isValid())
+    QByteArray text;
+    switch (MetaStore::value(db, QString::fromLatin1(MetaKey), &text, error)) {
+    case MetaStore::Read::Failed:
         return std::nullopt;
-    stmt.bind(1, QString::fromLatin1(MetaKey));
-    if (stmt.step() != Statement::Step::Row)
+    case MetaStore::Read::Missing:
         return SegmentPriority();
-    const QJsonDocument document = QJsonDocument::fromJson(stmt.blob(0));
+    case MetaStore::Read::Found:
+        break;
+    }
+    const QJsonDocument document = QJsonDocument::fromJson(text);
     if (!document.isArray()) {
         if (error)
             *error = tr("meta.%1: must be a JSON array of segment names").arg(QLatin1String(MetaKey));
@@ -71,13 +74,8 @@ bool SegmentPriority::save(
     Transaction transaction(db, error);
     if (!transaction.isActive())
         return false;
-    Statement stmt
-        = db.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"), error);
-    if (!stmt.isValid())
-        return false;
-    stmt.bind(1, QString::fromLatin1(MetaKey));
-    stmt.bind(2, QJsonDocument(QJsonArray::fromStringList(order)).toJson(QJsonDocument::Compact));
-    if (!stmt.run(error))
+    if (!MetaStore::setValue(db, QString::fromLatin1(MetaKey),
+            QJsonDocument(QJsonArray::fromStringList(order)).toJson(QJsonDocument::Compact), error))
         return false;
     return transaction.commit(error);
 }

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignexporter.h"
 
-#include "contactreader.h"
 #include "emailaddress.h"
 #include "emailrenderer.h"
 #include "layout/audiencecache.h"
 #include "layout/pageresolver.h"
+#include "storage/contactreader.h"
 #include "storage/database.h"
 #include "storage/outputfile.h"
 #include "storage/timestamp.h"

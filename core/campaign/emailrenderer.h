@@ -2,10 +2,10 @@
 #pragma once
 
 #include "campaigndefinition.h"
-#include "contactreader.h"
 #include "layout/layoutdefinition.h"
 #include "layout/resolvedpage.h"
 #include "mimemessage.h"
+#include "storage/contactreader.h"
 
 #include <QString>
 #include <QStringList>

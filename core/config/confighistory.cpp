@@ -4,13 +4,13 @@
 #include "audience/segmentdefinition.h"
 #include "audience/segmentlibrary.h"
 #include "campaign/campaigndefinition.h"
+#include "catalog/cataloglookup.h"
 #include "engine/slotdefinition.h"
 #include "engine/strategyregistry.h"
 #include "layout/bannerdefinition.h"
 #include "layout/confignames.h"
 #include "layout/layoutdefinition.h"
 #include "storage/database.h"
-#include "storage/statement.h"
 
 #include <QCoreApplication>
 
@@ -31,13 +31,6 @@ bool parsesAndRefersToWhatExists(Database &db, const QString &key, const QJsonOb
 {
     const std::optional<Definition> parsed = Definition::fromJson(key, definition, error);
     return parsed && parsed->check(ConfigNames::load(db), error);
-}
-
-bool exists(const Database &db, const QString &sql, const QString &value)
-{
-    Statement stmt = db.prepare(sql);
-    stmt.bind(1, value);
-    return stmt.isValid() && stmt.step() == Statement::Step::Row;
 }
 
 /**
@@ -68,12 +61,10 @@ bool slotNamesExist(const Database &db, const SlotDefinition &slot, QString *err
     if (!checkStrategies(slot.strategies, "strategies") || !checkStrategies(slot.fallbacks, "fallback"))
         return false;
 
-    const QString category = QStringLiteral(
-        "SELECT 1 FROM items WHERE category = ?1 OR substr(category, 1, length(?1) + 3) = ?1 || ' > ' LIMIT 1");
-    const QString brand = QStringLiteral("SELECT 1 FROM items WHERE brand = ?1 LIMIT 1");
+    const CatalogLookup lookup(db);
     const auto checkNames = [&](const QStringList &names, bool isCategory, const char *key) {
         for (const QString &name : names) {
-            if (!exists(db, isCategory ? category : brand, name))
+            if (!(isCategory ? lookup.hasCategory(name) : lookup.hasBrand(name)))
                 return fail(tr("filters.%1: the catalog has no %2 '%3'")
                                 .arg(QLatin1String(key), isCategory ? tr("category") : tr("brand"), name));
         }
@@ -84,7 +75,7 @@ bool slotNamesExist(const Database &db, const SlotDefinition &slot, QString *err
         || !checkNames(f.brands, false, "brands") || !checkNames(f.excludeBrands, false, "exclude_brands"))
         return false;
     for (const SlotPin &pin : slot.pins) {
-        if (!exists(db, QStringLiteral("SELECT 1 FROM items WHERE sku = ?1"), pin.sku))
+        if (!lookup.hasItem(pin.sku))
             return fail(tr("pins: the catalog has no item '%1'").arg(pin.sku));
     }
     return true;

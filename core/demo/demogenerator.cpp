@@ -8,7 +8,7 @@
 #include "demo/demorandom.h"
 #include "demo/demoshopper.h"
 #include "storage/database.h"
-#include "storage/statement.h"
+#include "storage/demowriter.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -56,45 +56,31 @@ QByteArray padded(qint64 number, int width)
     return QByteArray::number(number).rightJustified(width, '0');
 }
 
-bool writeItems(Database &db, const DemoCatalog &catalog, const Progress &progress, QString *error)
+bool writeItems(DemoWriter &writer, const DemoCatalog &catalog, const Progress &progress, QString *error)
 {
-    Statement insert = db.prepare(
-        QStringLiteral(
-            "INSERT INTO items (id, sku, title, kind, category, brand, price, sale_price, stock, created_at,"
-            " image, url, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        error);
-    if (!insert.isValid())
-        return false;
     const QString stage = tr("Creating products and articles");
     const qint64 total = qint64(catalog.items().size());
     const int width = std::max(5, int(QByteArray::number(total).size()));
     progress.report(stage, 0, total);
+    DemoWriter::Item row;
     for (qint64 i = 0; i < total; ++i) {
         const DemoCatalog::Item &item = catalog.items()[size_t(i)];
         const QByteArray sku = "SKU-" + padded(i + 1, width);
-        insert.bind(1, i + 1);
-        insert.bind(2, sku);
-        insert.bind(3, item.title);
-        insert.bind(4, item.isContent() ? QByteArray("content") : QByteArray("product"));
-        insert.bind(5, item.category);
-        insert.bind(6, item.brand.isNull() ? QByteArray("") : item.brand);
-        if (item.isContent()) {
-            insert.bindNull(7);
-            insert.bindNull(9);
-        } else {
-            insert.bind(7, item.price);
-            insert.bind(9, item.stock);
-        }
-        if (item.salePrice >= 0)
-            insert.bind(8, item.salePrice);
-        else
-            insert.bindNull(8);
-        insert.bind(10, item.created);
-        insert.bind(11, "https://img.example.com/items/" + sku + ".jpg");
-        insert.bind(12,
-            (item.isContent() ? "https://shop.example.com/journal/" : "https://shop.example.com/p/") + sku);
-        insert.bind(13, item.attributes);
-        if (!insert.run(error))
+        row.id = i + 1;
+        row.sku = sku;
+        row.title = item.title;
+        row.kind = item.isContent() ? QByteArray("content") : QByteArray("product");
+        row.category = item.category;
+        row.brand = item.brand.isNull() ? QByteArray("") : item.brand;
+        row.price = item.isContent() ? std::nullopt : std::optional<double>(item.price);
+        row.stock = item.isContent() ? std::nullopt : std::optional<qint64>(item.stock);
+        row.salePrice = item.salePrice >= 0 ? std::optional<double>(item.salePrice) : std::nullopt;
+        row.createdAt = item.created;
+        row.image = "https://img.example.com/items/" + sku + ".jpg";
+        row.url
+            = (item.isContent() ? "https://shop.example.com/journal/" : "https://shop.example.com/p/") + sku;
+        row.attributes = item.attributes;
+        if (!writer.insert(row, error))
             return false;
         if ((i + 1) % 500 == 0 || i + 1 == total) {
             progress.report(stage, i + 1, total);
@@ -105,14 +91,9 @@ bool writeItems(Database &db, const DemoCatalog &catalog, const Progress &progre
     return true;
 }
 
-bool writePeople(Database &db, const DemoPopulation &population, const Progress &progress, QString *error)
+bool writePeople(
+    DemoWriter &writer, const DemoPopulation &population, const Progress &progress, QString *error)
 {
-    Statement insert = db.prepare(
-        QStringLiteral("INSERT INTO users (id, external_id, name, email, gender, birth_year, country, city,"
-                       " email_consent, created_at, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        error);
-    if (!insert.isValid())
-        return false;
     // The most active people are in the loyalty programme.
     std::vector<qint64> budgets;
     for (const DemoPopulation::Person &person : population.people())
@@ -136,22 +117,23 @@ bool writePeople(Database &db, const DemoPopulation &population, const Progress 
         const QByteArray email
             = asciiForEmail(first) + '.' + asciiForEmail(family) + QByteArray::number(i + 1) + "@example.com";
 
-        insert.bind(1, i + 1);
-        insert.bind(2, "U" + padded(i + 1, width));
-        insert.bind(3, first + ' ' + family);
-        insert.bind(4, email);
-        insert.bind(5, QByteArray(1, person.gender));
-        insert.bind(6, person.birthYear);
-        insert.bind(7, QByteArray(country.name));
-        insert.bind(8, population.city(person));
-        insert.bind(9, person.consent ? 1 : 0);
-        insert.bind(10, person.registered);
         const char *tier = person.budget >= gold ? "gold"
             : person.budget >= silver            ? "silver"
             : person.budget >= bronze            ? "bronze"
                                                  : nullptr;
-        insert.bind(11, tier ? QByteArray("{\"loyalty\":\"") + tier + "\"}" : QByteArray("{}"));
-        if (!insert.run(error))
+        DemoWriter::Person row;
+        row.id = i + 1;
+        row.externalId = "U" + padded(i + 1, width);
+        row.name = first + ' ' + family;
+        row.email = email;
+        row.gender = QByteArray(1, person.gender);
+        row.birthYear = person.birthYear;
+        row.country = QByteArray(country.name);
+        row.city = population.city(person);
+        row.emailConsent = person.consent;
+        row.createdAt = person.registered;
+        row.attributes = tier ? QByteArray("{\"loyalty\":\"") + tier + "\"}" : QByteArray("{}");
+        if (!writer.insert(row, error))
             return false;
         if ((i + 1) % 2000 == 0 || i + 1 == total) {
             progress.report(stage, i + 1, total);
@@ -163,15 +145,9 @@ bool writePeople(Database &db, const DemoPopulation &population, const Progress 
 }
 
 /** Simulates each person's year and writes their events, in the order of the people. */
-bool writeEvents(Database &db, const DemoPopulation &population, DemoShopper &shopper, quint64 seed,
+bool writeEvents(DemoWriter &writer, const DemoPopulation &population, DemoShopper &shopper, quint64 seed,
     qint64 total, const Progress &progress, QString *error)
 {
-    Statement insert = db.prepare(
-        QStringLiteral(
-            "INSERT INTO events (user_id, ts, item_id, type, quantity, value) VALUES (?, ?, ?, ?, ?, ?)"),
-        error);
-    if (!insert.isValid())
-        return false;
     const QString stage = tr("Creating events");
     const qint64 step = std::max<qint64>(1, total / 100);
     qint64 done = 0, nextReport = std::min(total, step);
@@ -192,16 +168,9 @@ bool writeEvents(Database &db, const DemoPopulation &population, DemoShopper &sh
             return false;
         }
         for (const DemoShopper::Event &event : events) {
-            insert.bind(1, qint64(i + 1));
-            insert.bind(2, event.ts);
-            insert.bind(3, qint64(event.item + 1));
-            insert.bind(4, event.type);
-            insert.bind(5, event.quantity);
-            if (event.value >= 0)
-                insert.bind(6, event.value);
-            else
-                insert.bindNull(6);
-            if (!insert.run(error))
+            const DemoWriter::Event row {qint64(i + 1), event.ts, qint64(event.item + 1), event.type,
+                event.quantity, event.value >= 0 ? std::optional<double>(event.value) : std::nullopt};
+            if (!writer.insert(row, error))
                 return false;
             if (++done >= nextReport) {
                 progress.report(stage, done, total);
@@ -240,10 +209,7 @@ DemoResult DemoGenerator::generate(Database &db, const Progress &progress)
         return result;
     }
     bool ok = false;
-    const qint64 filled
-        = db.queryInt(QStringLiteral("SELECT EXISTS (SELECT 1 FROM items) + EXISTS (SELECT 1 FROM users)"
-                                     " + EXISTS (SELECT 1 FROM events)"),
-            &ok);
+    const qint64 filled = DemoWriter::filledTables(db, &ok);
     if (!ok) {
         result.error = db.lastError();
         return result;
@@ -264,9 +230,12 @@ DemoResult DemoGenerator::generate(Database &db, const Progress &progress)
     const bool canShare = events == 0 || (!population.people().empty() && !catalog.allProducts().isEmpty());
     if (!canShare)
         error = tr("events need at least one person and one item");
-    if (!canShare || !population.allocateBudgets(events, &error) || !writeItems(db, catalog, progress, &error)
-        || !writePeople(db, population, progress, &error)
-        || !writeEvents(db, population, shopper, m_options.seed, events, progress, &error)
+    DemoWriter writer(db);
+    if (!canShare || !population.allocateBudgets(events, &error)
+        || !writer.prepare(DemoWriter::DuplicateEvents::Fail, &error)
+        || !writeItems(writer, catalog, progress, &error)
+        || !writePeople(writer, population, progress, &error)
+        || !writeEvents(writer, population, shopper, m_options.seed, events, progress, &error)
         || !transaction.commit(&error)) {
         result.error = progress.isCancelled() ? tr("cancelled") : error;
         return result;

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "eventweights.h"
 
-#include "storage/database.h"
-#include "storage/statement.h"
+#include "storage/metastore.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -83,24 +82,25 @@ std::optional<EventWeights> EventWeights::fromJson(const QJsonObject &json, QStr
 
 QJsonObject EventWeights::loadJson(const Database &db)
 {
-    Statement stmt = db.prepare(QStringLiteral("SELECT value FROM meta WHERE key = 'event_weights'"));
-    if (!stmt.isValid() || stmt.step() != Statement::Step::Row)
+    QByteArray text;
+    if (MetaStore::value(db, QString::fromLatin1(MetaKey), &text) != MetaStore::Read::Found)
         return {};
-    return QJsonDocument::fromJson(stmt.blob(0)).object();
+    return QJsonDocument::fromJson(text).object();
 }
 
 std::optional<EventWeights> EventWeights::load(const Database &db, QString *error)
 {
-    Statement stmt = db.prepare(QStringLiteral("SELECT value FROM meta WHERE key = 'event_weights'"), error);
-    if (!stmt.isValid())
+    QByteArray text;
+    switch (MetaStore::value(db, QString::fromLatin1(MetaKey), &text, error)) {
+    case MetaStore::Read::Failed:
         return std::nullopt;
-    const Statement::Step step = stmt.step();
-    if (step == Statement::Step::Error)
-        return fail(error, stmt.errorMessage());
-    if (step != Statement::Step::Row)
+    case MetaStore::Read::Missing:
         return EventWeights();
+    case MetaStore::Read::Found:
+        break;
+    }
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(stmt.blob(0), &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
     QString message;
     std::optional<EventWeights> weights;
     if (!document.isObject())
@@ -118,11 +118,8 @@ std::optional<EventWeights> EventWeights::load(const Database &db, QString *erro
 
 bool EventWeights::save(Database &db, QString *error) const
 {
-    Statement stmt = db.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('event_weights', ?)"), error);
-    if (!stmt.isValid())
-        return false;
-    stmt.bind(1, QJsonDocument(toJson()).toJson(QJsonDocument::Compact));
-    return stmt.run(error);
+    return MetaStore::setValue(
+        db, QString::fromLatin1(MetaKey), QJsonDocument(toJson()).toJson(QJsonDocument::Compact), error);
 }
 
 } // namespace Vitrine

@@ -28,6 +28,8 @@ struct EventWeights
     static constexpr double MinHalfLifeDays = 1.0 / 24.0;
     /** The longest half-life (100 years); for events that never fade, 0. */
     static constexpr double MaxHalfLifeDays = 36525.0;
+    /** Where the catalog keeps its weights (the meta table's key). */
+    static constexpr const char *MetaKey = "event_weights";
 
     float weight(EventType type) const { return weights[size_t(type)]; }
 

@@ -1,46 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "modelstore.h"
 
-#include "storage/database.h"
-#include "storage/statement.h"
-
 #include <QDateTime>
 
 namespace Vitrine {
 
 std::optional<QByteArray> ModelStore::load(const QString &name, const QString &watermark) const
 {
-    Statement stmt = m_db.prepare(QStringLiteral("SELECT data FROM models WHERE name = ? AND events_watermark = ?"));
-    stmt.bind(1, name);
-    stmt.bind(2, watermark);
-    if (!stmt.isValid() || stmt.step() != Statement::Step::Row)
-        return std::nullopt;
-    return stmt.blob(0);
+    return m_table.load(name, watermark);
 }
 
 bool ModelStore::save(const QString &name, const QString &watermark, const QByteArray &data, QString *error)
 {
     if (!m_writable)
         return false;
-    Statement stmt = m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO models (name, params, events_watermark, trained_at, data)"
-                                                 " VALUES (?, '{}', ?, ?, ?)"),
-                                  error);
-    if (!stmt.isValid())
-        return false;
-    stmt.bind(1, name);
-    stmt.bind(2, watermark);
-    stmt.bind(3, QDateTime::currentSecsSinceEpoch());
-    stmt.bindBlob(4, data);
-    return stmt.run(error);
+    return m_table.save(name, watermark, QDateTime::currentSecsSinceEpoch(), data, error);
 }
 
 QList<ModelStore::Entry> ModelStore::entries() const
 {
-    QList<Entry> list;
-    Statement stmt = m_db.prepare(QStringLiteral("SELECT name, events_watermark, trained_at, length(data) FROM models ORDER BY name"));
-    while (stmt.isValid() && stmt.step() == Statement::Step::Row)
-        list.append({stmt.text(0), stmt.text(1), stmt.int64(2), stmt.int64(3)});
-    return list;
+    return m_table.entries();
 }
 
 } // namespace Vitrine

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "storage/modeltable.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -19,17 +21,11 @@ class Database;
 class ModelStore
 {
 public:
-    struct Entry
-    {
-        QString name;
-        QString watermark;
-        qint64 trainedAt = 0;
-        qint64 bytes = 0;
-    };
+    using Entry = ModelTable::Entry;
 
     /** `writable`: whether save() may write (only `train` and the GUI's train action do). */
     ModelStore(Database &db, bool writable)
-        : m_db(db)
+        : m_table(db)
         , m_writable(writable)
     {
     }
@@ -41,7 +37,7 @@ public:
     QList<Entry> entries() const;
 
 private:
-    Database &m_db;
+    ModelTable m_table;
     bool m_writable;
 };
 

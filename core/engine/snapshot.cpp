@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "snapshot.h"
 
+#include "storage/catalogreader.h"
 #include "storage/database.h"
-#include "storage/statement.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -62,15 +62,17 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Database &db, const Snapsho
     }
     auto &connection = const_cast<Database &>(db);
     // One read transaction: items, people and events from the same moment.
-    if (!connection.exec(QStringLiteral("BEGIN"), error))
+    ReadTransaction transaction(connection, error);
+    if (!transaction.isActive())
         return nullptr;
+    const CatalogReader reader(db);
     progress.report(tr("Loading items"), 0, 3);
-    bool ok = snapshot->loadItems(db, error);
+    bool ok = snapshot->loadItems(reader, error);
     progress.report(tr("Loading people"), 1, 3);
-    ok = ok && !progress.isCancelled() && snapshot->loadUsers(db, error);
+    ok = ok && !progress.isCancelled() && snapshot->loadUsers(reader, error);
     progress.report(tr("Loading events"), 2, 3);
-    ok = ok && !progress.isCancelled() && snapshot->loadEvents(db, error, progress);
-    connection.exec(QStringLiteral("COMMIT"));
+    ok = ok && !progress.isCancelled() && snapshot->loadEvents(reader, error, progress);
+    transaction.end();
     if (ok && progress.isCancelled()) {
         if (error)
             *error = tr("cancelled");
@@ -83,24 +85,18 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Database &db, const Snapsho
     return snapshot;
 }
 
-bool Snapshot::loadItems(const Database &db, QString *error)
+bool Snapshot::loadItems(const CatalogReader &reader, QString *error)
 {
-    Statement stmt = db.prepare(QStringLiteral("SELECT id, sku, title, kind, category, brand, price, sale_price, stock,"
-                                               " created_at, image, url, attributes FROM items ORDER BY id"),
-                                error);
-    if (!stmt.isValid())
-        return false;
-    Statement::Step step;
-    while ((step = stmt.step()) == Statement::Step::Row) {
+    const auto add = [this](const CatalogReader::Item &row) {
         const int index = int(m_itemIds.size());
-        m_itemIds.push_back(stmt.int64(0));
-        m_skus.push_back(stmt.text(1));
+        m_itemIds.push_back(row.id());
+        m_skus.push_back(row.sku());
         m_itemBySku.insert(m_skus.back(), index);
-        m_titles.push_back(stmt.text(2));
-        m_isContent.push_back(stmt.text(3) == QLatin1String("content"));
+        m_titles.push_back(row.title());
+        m_isContent.push_back(row.kind() == QLatin1String("content"));
 
         // Every prefix of the path is a category of its own, so filters can name any level.
-        const QString path = stmt.text(4);
+        const QString path = row.category();
         int parent = -1;
         if (!path.isEmpty()) {
             const QStringList parts = path.split(QStringLiteral(" > "));
@@ -117,20 +113,20 @@ bool Snapshot::loadItems(const Database &db, QString *error)
             }
         }
         m_itemCategory.push_back(parent);
-        m_itemBrand.push_back(intern(stmt.text(5), m_brands, m_brandByName));
-        m_price.push_back(stmt.isNull(6) ? NoPrice : float(stmt.real(6)));
-        m_salePrice.push_back(stmt.isNull(7) ? NoPrice : float(stmt.real(7)));
-        m_stock.push_back(stmt.isNull(8) ? UnknownStock : qint32(std::clamp<qint64>(stmt.int64(8), 0, INT32_MAX)));
-        m_createdAt.push_back(stmt.isNull(9) ? 0 : stmt.int64(9));
-        m_images.push_back(stmt.text(10));
-        m_urls.push_back(stmt.text(11));
-        m_itemAttributes.push_back(parseObject(stmt.blob(12)));
-    }
-    if (step == Statement::Step::Error) {
-        if (error)
-            *error = stmt.errorMessage();
+        m_itemBrand.push_back(intern(row.brand(), m_brands, m_brandByName));
+        const std::optional<double> price = row.price();
+        const std::optional<double> salePrice = row.salePrice();
+        const std::optional<qint64> stock = row.stock();
+        m_price.push_back(price ? float(*price) : NoPrice);
+        m_salePrice.push_back(salePrice ? float(*salePrice) : NoPrice);
+        m_stock.push_back(stock ? qint32(std::clamp<qint64>(*stock, 0, INT32_MAX)) : UnknownStock);
+        m_createdAt.push_back(row.createdAt());
+        m_images.push_back(row.image());
+        m_urls.push_back(row.url());
+        m_itemAttributes.push_back(parseObject(row.attributes()));
+    };
+    if (!reader.forEachItem(add, error))
         return false;
-    }
     // Catalog ids are usually compact; then a plain array is the fastest lookup.
     const qint64 maxId = m_itemIds.empty() ? 0 : m_itemIds.back();
     if (maxId < qint64(m_itemIds.size()) * 4 + 1024) {
@@ -144,32 +140,23 @@ bool Snapshot::loadItems(const Database &db, QString *error)
     return true;
 }
 
-bool Snapshot::loadUsers(const Database &db, QString *error)
+bool Snapshot::loadUsers(const CatalogReader &reader, QString *error)
 {
-    Statement stmt = db.prepare(QStringLiteral("SELECT id, external_id, gender, birth_year, country, city, email_consent,"
-                                               " attributes FROM users ORDER BY id"),
-                                error);
-    if (!stmt.isValid())
-        return false;
-    Statement::Step step;
-    while ((step = stmt.step()) == Statement::Step::Row) {
+    const auto add = [this](const CatalogReader::Person &row) {
         const int index = int(m_userIds.size());
-        m_userIds.push_back(stmt.int64(0));
-        m_externalIds.push_back(stmt.text(1));
+        m_userIds.push_back(row.id());
+        m_externalIds.push_back(row.externalId());
         m_userByExternalId.insert(m_externalIds.back(), index);
-        const QString gender = stmt.text(2);
+        const QString gender = row.gender();
         m_gender.push_back(gender.isEmpty() ? char(0) : char(gender.at(0).toLatin1()));
-        m_birthYear.push_back(stmt.isNull(3) ? 0 : int(stmt.int64(3)));
-        m_userCountry.push_back(intern(stmt.text(4), m_countries, m_countryByName));
-        m_userCity.push_back(intern(stmt.text(5), m_cities, m_cityByName));
-        m_consent.push_back(stmt.int64(6) != 0);
-        m_userAttributes.push_back(parseObject(stmt.blob(7)));
-    }
-    if (step == Statement::Step::Error) {
-        if (error)
-            *error = stmt.errorMessage();
+        m_birthYear.push_back(row.birthYear());
+        m_userCountry.push_back(intern(row.country(), m_countries, m_countryByName));
+        m_userCity.push_back(intern(row.city(), m_cities, m_cityByName));
+        m_consent.push_back(row.emailConsent());
+        m_userAttributes.push_back(parseObject(row.attributes()));
+    };
+    if (!reader.forEachPerson(add, error))
         return false;
-    }
     const qint64 maxId = m_userIds.empty() ? 0 : m_userIds.back();
     if (maxId < qint64(m_userIds.size()) * 4 + 1024) {
         m_userIndexById.assign(size_t(maxId) + 1, -1);
@@ -182,19 +169,10 @@ bool Snapshot::loadUsers(const Database &db, QString *error)
     return true;
 }
 
-bool Snapshot::loadEvents(const Database &db, QString *error, const Progress &progress)
+bool Snapshot::loadEvents(const CatalogReader &reader, QString *error, const Progress &progress)
 {
-    const qint64 total = db.queryInt(QStringLiteral("SELECT count(*) FROM events"));
-    const qint64 firstTime = db.queryInt(QStringLiteral("SELECT coalesce(min(ts), 0) FROM events"));
-    m_epoch = firstTime;
-
-    // The table is clustered by (user_id, ts), so this reads in the order the rows are wanted.
-    Statement stmt = db.prepare(QStringLiteral("SELECT user_id, ts, item_id, type, quantity, value FROM events"
-                                               " WHERE ts <= ?1 ORDER BY user_id, ts, item_id, type"),
-                                error);
-    if (!stmt.isValid())
-        return false;
-    stmt.bind(1, m_options.asOf.value_or(std::numeric_limits<qint64>::max()));
+    const qint64 total = reader.eventCount();
+    m_epoch = reader.firstEventTime();
 
     m_events.reserve(size_t(total));
     m_userOffsets.assign(m_userIds.size() + 1, 0);
@@ -204,15 +182,14 @@ bool Snapshot::loadEvents(const Database &db, QString *error, const Progress &pr
     quint64 checksum = 0;
     int currentUser = -1;
     qint64 read = 0;
-    Statement::Step step;
-    while ((step = stmt.step()) == Statement::Step::Row) {
-        const qint64 userId = stmt.int64(0);
-        const qint64 ts = stmt.int64(1);
-        const qint64 itemId = stmt.int64(2);
+    const auto add = [&](const CatalogReader::Event &row) {
+        const qint64 userId = row.userId();
+        const qint64 ts = row.time();
+        const qint64 itemId = row.itemId();
         const int user = userIndex(userId);
         const int item = itemIndex(itemId);
         if (user < 0 || item < 0)
-            continue; // cannot happen with foreign keys on; skipping keeps a hand-edited file readable
+            return true; // cannot happen with foreign keys on; skipping keeps a hand-edited file readable
         if (user != currentUser) {
             for (int u = currentUser + 1; u <= user; ++u)
                 m_userOffsets[size_t(u)] = qint64(m_events.size());
@@ -221,10 +198,10 @@ bool Snapshot::loadEvents(const Database &db, QString *error, const Progress &pr
         Event event;
         event.time = toRelative(ts);
         event.item = item;
-        event.type = quint8(stmt.int64(3));
+        event.type = quint8(row.type());
         event.reserved = 0;
-        event.quantity = quint16(std::clamp<qint64>(stmt.int64(4), 1, 65535));
-        event.value = stmt.isNull(5) ? std::numeric_limits<float>::quiet_NaN() : float(stmt.real(5));
+        event.quantity = quint16(std::clamp<qint64>(row.quantity(), 1, 65535));
+        event.value = row.hasValue() ? float(row.value()) : std::numeric_limits<float>::quiet_NaN();
         m_events.push_back(event);
         lastTime = std::max(lastTime, ts);
         if (ts <= now)
@@ -236,12 +213,10 @@ bool Snapshot::loadEvents(const Database &db, QString *error, const Progress &pr
             if (progress.isCancelled())
                 return false;
         }
-    }
-    if (step == Statement::Step::Error) {
-        if (error)
-            *error = stmt.errorMessage();
+        return true;
+    };
+    if (!reader.forEachEvent(m_options.asOf.value_or(std::numeric_limits<qint64>::max()), add, error))
         return false;
-    }
     for (size_t u = size_t(currentUser + 1); u <= m_userIds.size(); ++u)
         m_userOffsets[u] = qint64(m_events.size());
 

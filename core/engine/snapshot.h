@@ -18,6 +18,7 @@
 
 namespace Vitrine {
 
+class CatalogReader;
 class Database;
 
 struct SnapshotOptions
@@ -201,9 +202,9 @@ public:
 
 private:
     Snapshot() = default;
-    bool loadItems(const Database &db, QString *error);
-    bool loadUsers(const Database &db, QString *error);
-    bool loadEvents(const Database &db, QString *error, const Progress &progress);
+    bool loadItems(const CatalogReader &reader, QString *error);
+    bool loadUsers(const CatalogReader &reader, QString *error);
+    bool loadEvents(const CatalogReader &reader, QString *error, const Progress &progress);
     void buildItemEvents();
     void buildInteractions();
 

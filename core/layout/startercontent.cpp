@@ -3,6 +3,7 @@
 
 #include "audience/startersegments.h"
 #include "engine/starterslots.h"
+#include "storage/catalogreader.h"
 #include "storage/configstore.h"
 #include "storage/database.h"
 #include "storage/timestamp.h"
@@ -213,7 +214,7 @@ bool installStarterContent(Database &db, QString *error)
     // The latest event that is not in the future, as the snapshot's default time: one event dated
     // 9999-12-31 must not move it.
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    qint64 anchor = db.queryInt(QStringLiteral("SELECT MAX(ts) FROM events WHERE ts <= %1").arg(now), &ok);
+    qint64 anchor = CatalogReader(db).latestEventTime(now, &ok);
     if (!ok || anchor <= 0)
         anchor = now;
     ConfigStore store(db);

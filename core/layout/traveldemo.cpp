@@ -5,7 +5,7 @@
 #include "demo/demorandom.h"
 #include "storage/configstore.h"
 #include "storage/database.h"
-#include "storage/statement.h"
+#include "storage/demowriter.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -104,9 +104,7 @@ DemoResult TravelDemo::generate(Database &db, const TravelDemoOptions &options, 
     };
     if (options.people < 2)
         return fail(tr("a travel catalog needs at least 2 people"));
-    if (db.queryInt(QStringLiteral("SELECT (SELECT COUNT(*) FROM items) + (SELECT COUNT(*) FROM users)"
-                                   " + (SELECT COUNT(*) FROM events)"))
-        > 0)
+    if (DemoWriter::filledTables(db) > 0)
         return fail(tr("the catalog is not empty"));
     const QDate end = options.endDate.isValid() ? options.endDate : QDateTime::currentDateTimeUtc().date();
     const qint64 endTime = QDateTime(end, QTime(18, 0), QTimeZone::utc()).toSecsSinceEpoch();
@@ -117,12 +115,8 @@ DemoResult TravelDemo::generate(Database &db, const TravelDemoOptions &options, 
     if (!transaction.isActive())
         return fail(error);
 
-    Statement items = db.prepare(
-        QStringLiteral("INSERT INTO items (id, sku, title, kind, category, brand, price, sale_price, stock,"
-                       " created_at, image, url, attributes) VALUES (?, ?, ?, 'product', ?, '', ?, ?, NULL, "
-                       "?, ?, ?, ?)"),
-        &error);
-    if (!items.isValid())
+    DemoWriter writer(db);
+    if (!writer.prepare(DemoWriter::DuplicateEvents::Skip, &error))
         return fail(error);
     constexpr int destinationCount = int(std::size(kDestinations));
     for (int i = 0; i < destinationCount; ++i) {
@@ -132,35 +126,25 @@ DemoResult TravelDemo::generate(Database &db, const TravelDemoOptions &options, 
         QJsonObject attributes {{QStringLiteral("activities"), QJsonArray::fromStringList(activitiesOf(d))},
             {QStringLiteral("region"), region.section(QStringLiteral(" > "), -1)},
             {QStringLiteral("nights"), 7}};
-        items.reset();
-        items.bind(1, qint64(i + 1));
-        items.bind(2, sku);
-        items.bind(3, QString::fromUtf8(d.name));
-        items.bind(4, QStringLiteral("Travel > ") + region);
-        items.bind(5, d.price);
+        DemoWriter::Item item;
+        item.id = i + 1;
+        item.sku = sku.toUtf8();
+        item.title = QByteArray(d.name);
+        item.kind = QByteArray("product");
+        item.category = (QStringLiteral("Travel > ") + region).toUtf8();
+        item.brand = QByteArray("");
+        item.price = d.price;
         if (i % 9 == 4)
-            items.bind(6, double(qRound(d.price * 0.85)));
-        else
-            items.bindNull(6);
-        items.bind(7, startTime - 30 * 86400 + qint64(i) * 86400);
-        items.bind(8, QStringLiteral("https://img.example.com/travel/%1.jpg").arg(sku));
-        items.bind(9, QStringLiteral("https://travel.example.com/trips/%1").arg(sku));
-        items.bind(10, QJsonDocument(attributes).toJson(QJsonDocument::Compact));
-        if (!items.run(&error))
+            item.salePrice = double(qRound(d.price * 0.85));
+        item.createdAt = startTime - 30 * 86400 + qint64(i) * 86400;
+        item.image = QStringLiteral("https://img.example.com/travel/%1.jpg").arg(sku).toUtf8();
+        item.url = QStringLiteral("https://travel.example.com/trips/%1").arg(sku).toUtf8();
+        item.attributes = QJsonDocument(attributes).toJson(QJsonDocument::Compact);
+        if (!writer.insert(item, &error))
             return fail(error);
     }
     result.items = destinationCount;
 
-    Statement users = db.prepare(
-        QStringLiteral("INSERT INTO users (id, external_id, name, email, gender, birth_year, country, city,"
-                       " email_consent, created_at, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        &error);
-    Statement events = db.prepare(
-        QStringLiteral("INSERT OR IGNORE INTO events (user_id, ts, item_id, type, quantity, value)"
-                       " VALUES (?, ?, ?, ?, 1, ?)"),
-        &error);
-    if (!users.isValid() || !events.isValid())
-        return fail(error);
     constexpr int activityCount = int(std::size(kActivities));
     for (int p = 0; p < options.people; ++p) {
         if (progress.isCancelled())
@@ -189,23 +173,23 @@ DemoResult TravelDemo::generate(Database &db, const TravelDemoOptions &options, 
         const QString last = QLatin1String(kLastNames[random.below(int(std::size(kLastNames)))]);
         const auto &home = kCountries[random.below(int(std::size(kCountries)))];
         const QString id = QStringLiteral("T%1").arg(p + 1, 4, 10, QLatin1Char('0'));
-        users.reset();
-        users.bind(1, qint64(p + 1));
-        users.bind(2, id);
-        users.bind(3, first + QLatin1Char(' ') + last);
-        users.bind(4, QStringLiteral("%1.%2%3@example.com").arg(first.toLower(), last.toLower()).arg(p + 1));
-        users.bind(5, QString(QLatin1Char(gender)));
-        users.bind(6, qint64(1950 + random.below(50)));
-        users.bind(7, QLatin1String(home[0]));
-        users.bind(8, QLatin1String(home[1]));
-        users.bind(9, qint64(random.chance(0.8) ? 1 : 0));
-        users.bind(10, startTime - 400 * 86400);
-        users.bind(11,
-            QJsonDocument(
-                QJsonObject {{QStringLiteral("budget"), budget},
-                    {QStringLiteral("favorite_activities"), QJsonArray::fromStringList(favourites)}})
-                .toJson(QJsonDocument::Compact));
-        if (!users.run(&error))
+        DemoWriter::Person person;
+        person.id = p + 1;
+        person.externalId = id.toUtf8();
+        person.name = (first + QLatin1Char(' ') + last).toUtf8();
+        person.email
+            = QStringLiteral("%1.%2%3@example.com").arg(first.toLower(), last.toLower()).arg(p + 1).toUtf8();
+        person.gender = QByteArray(1, gender);
+        person.birthYear = 1950 + random.below(50);
+        person.country = QByteArray(home[0]);
+        person.city = QByteArray(home[1]);
+        person.emailConsent = random.chance(0.8);
+        person.createdAt = startTime - 400 * 86400;
+        person.attributes = QJsonDocument(
+            QJsonObject {{QStringLiteral("budget"), budget},
+                {QStringLiteral("favorite_activities"), QJsonArray::fromStringList(favourites)}})
+                                .toJson(QJsonDocument::Compact);
+        if (!writer.insert(person, &error))
             return fail(error);
         ++result.users;
 
@@ -228,16 +212,15 @@ DemoResult TravelDemo::generate(Database &db, const TravelDemoOptions &options, 
                 {std::pair {EventType::View, true}, std::pair {EventType::Purchase, random.chance(0.12)}}) {
                 if (!happens)
                     continue;
-                events.reset();
-                events.bind(1, qint64(p + 1));
-                events.bind(2, time + (type == EventType::Purchase ? 600 : 0));
-                events.bind(3, qint64(item + 1));
-                events.bind(4, qint64(type));
+                DemoWriter::Event event;
+                event.userId = p + 1;
+                event.time = time + (type == EventType::Purchase ? 600 : 0);
+                event.itemId = item + 1;
+                event.type = int(type);
+                event.quantity = 1;
                 if (type == EventType::Purchase)
-                    events.bind(5, kDestinations[item].price);
-                else
-                    events.bindNull(5);
-                if (!events.run(&error))
+                    event.value = kDestinations[item].price;
+                if (!writer.insert(event, &error))
                     return fail(error);
                 ++result.events;
             }

@@ -391,4 +391,23 @@ void Transaction::rollback()
     }
 }
 
+ReadTransaction::ReadTransaction(Database &db, QString *error)
+    : m_db(db)
+{
+    m_active = m_db.exec(QStringLiteral("BEGIN"), error);
+}
+
+ReadTransaction::~ReadTransaction()
+{
+    end();
+}
+
+void ReadTransaction::end()
+{
+    if (m_active) {
+        m_db.exec(QStringLiteral("COMMIT"));
+        m_active = false;
+    }
+}
+
 } // namespace Vitrine

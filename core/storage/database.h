@@ -125,4 +125,25 @@ private:
     bool m_nested = false;
 };
 
+/**
+ * A read transaction (BEGIN ... COMMIT): everything read inside it comes from one moment, even
+ * while another program writes. It ends on end() or destruction. Like BEGIN, it fails inside
+ * another transaction.
+ */
+class ReadTransaction
+{
+public:
+    explicit ReadTransaction(Database &db, QString *error = nullptr);
+    ~ReadTransaction();
+    ReadTransaction(const ReadTransaction &) = delete;
+    ReadTransaction &operator=(const ReadTransaction &) = delete;
+
+    bool isActive() const { return m_active; }
+    void end();
+
+private:
+    Database &m_db;
+    bool m_active = false;
+};
+
 } // namespace Vitrine

@@ -23,7 +23,6 @@
 // is never empty.
 #include "fuzzshop.h"
 #include "campaign/campaigndefinition.h"
-#include "campaign/contactreader.h"
 #include "campaign/emailrenderer.h"
 #include "campaign/mimemessage.h"
 #include "layout/confignames.h"
@@ -31,6 +30,7 @@
 #include "layout/pageresolver.h"
 #include "session/enginesession.h"
 #include "storage/configstore.h"
+#include "storage/contactreader.h"
 #include "storage/database.h"
 
 #include <QByteArray>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "config/configindex.h"
+#include "storage/configindex.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -6,7 +6,7 @@
 #include "linediff.h"
 #include "widgets/messagebar.h"
 
-#include "config/configindex.h"
+#include "storage/configindex.h"
 #include "storage/configstore.h"
 #include "storage/database.h"
 

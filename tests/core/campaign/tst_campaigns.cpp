@@ -4,13 +4,13 @@
 
 #include "campaign/campaigndefinition.h"
 #include "campaign/campaignexporter.h"
-#include "campaign/contactreader.h"
 #include "campaign/emailrenderer.h"
 #include "campaign/htmltotext.h"
 #include "campaign/mimemessage.h"
 #include "layout/confignames.h"
 #include "layout/pageresolver.h"
 #include "session/enginesession.h"
+#include "storage/contactreader.h"
 
 #include <QDir>
 #include <QFile>

@@ -8,7 +8,6 @@
 
 #include "campaign/campaigndefinition.h"
 #include "campaign/campaignexporter.h"
-#include "campaign/contactreader.h"
 #include "campaign/emailaddress.h"
 #include "campaign/emailrenderer.h"
 #include "campaign/mimemessage.h"
@@ -16,6 +15,7 @@
 #include "layout/pageresolver.h"
 #include "session/enginesession.h"
 #include "storage/configstore.h"
+#include "storage/contactreader.h"
 #include "storage/importer.h"
 
 #include <QDir>

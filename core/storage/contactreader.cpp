@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contactreader.h"
 
-#include "storage/database.h"
-#include "storage/statement.h"
+#include "database.h"
+#include "statement.h"
 
 namespace Vitrine {
 

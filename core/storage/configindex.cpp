@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "configindex.h"
 
-#include "storage/database.h"
-#include "storage/schema.h"
-#include "storage/statement.h"
+#include "database.h"
+#include "schema.h"
+#include "statement.h"
 
 namespace Vitrine {
 
