@@ -23,10 +23,10 @@ const QString kSegments = QStringLiteral("segments");
 
 } // namespace
 
-SegmentLibrary SegmentLibrary::load(const Database &db, QString *error)
+SegmentLibrary SegmentLibrary::load(Database &db, QString *error)
 {
     SegmentLibrary library;
-    ConfigStore store(const_cast<Database &>(db));
+    ConfigStore store(db);
     for (const ConfigObject &object : store.list(kSegments, error)) {
         QString problem;
         auto definition = SegmentDefinition::fromJson(object.key, object.definition, &problem);

@@ -24,7 +24,7 @@ public:
     SegmentLibrary() = default;
 
     /** Reads every stored segment; one that does not parse is left out and listed in problems(). */
-    static SegmentLibrary load(const Database &db, QString *error = nullptr);
+    static SegmentLibrary load(Database &db, QString *error = nullptr);
 
     void insert(SegmentDefinition definition);
     const SegmentDefinition *find(const QString &name) const;

@@ -10,10 +10,9 @@
 
 namespace Vitrine {
 
-std::optional<CatalogStats> CatalogStats::compute(const Database &db, QString *error)
+std::optional<CatalogStats> CatalogStats::compute(Database &db, QString *error)
 {
-    auto &mutableDb = const_cast<Database &>(db);
-    if (!mutableDb.exec(QStringLiteral("BEGIN"), error))
+    if (!db.exec(QStringLiteral("BEGIN"), error))
         return std::nullopt;
 
     CatalogStats stats;
@@ -85,7 +84,7 @@ std::optional<CatalogStats> CatalogStats::compute(const Database &db, QString *e
 
     if (!ok && error)
         *error = message;
-    mutableDb.exec(QStringLiteral("COMMIT"));
+    db.exec(QStringLiteral("COMMIT"));
     if (!ok)
         return std::nullopt;
     return stats;

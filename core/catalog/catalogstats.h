@@ -32,7 +32,7 @@ struct CatalogStats
     QJsonObject configCounts; ///< objects per configuration table
 
     /** Reads the figures in one read transaction, so they are consistent with each other. */
-    static std::optional<CatalogStats> compute(const Database &db, QString *error = nullptr);
+    static std::optional<CatalogStats> compute(Database &db, QString *error = nullptr);
 
     QJsonObject toJson() const;
 };

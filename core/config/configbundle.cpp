@@ -49,10 +49,10 @@ std::nullopt_t fail(QString *error, const QString &message)
 
 } // namespace
 
-std::optional<ConfigBundle> ConfigBundle::fromCatalog(const Database &db, QString *error)
+std::optional<ConfigBundle> ConfigBundle::fromCatalog(Database &db, QString *error)
 {
     ConfigBundle bundle;
-    ConfigStore store(const_cast<Database &>(db));
+    ConfigStore store(db);
     for (const QString &kind : kinds()) {
         QString message;
         std::map<QString, QJsonObject> &objects = bundle.objects[kind];

@@ -35,7 +35,7 @@ struct ConfigBundle
     std::optional<QJsonObject> eventWeights;
 
     /** The catalog's configuration as it is now. */
-    static std::optional<ConfigBundle> fromCatalog(const Database &db, QString *error);
+    static std::optional<ConfigBundle> fromCatalog(Database &db, QString *error);
 
     QJsonObject toJson() const;
     QByteArray toText() const;

@@ -24,9 +24,9 @@ Recommender::Recommender(SnapshotPtr snapshot)
 {
 }
 
-bool Recommender::loadSlots(const Database &db, QStringList *problems, QString *error)
+bool Recommender::loadSlots(Database &db, QStringList *problems, QString *error)
 {
-    const QList<ConfigObject> objects = ConfigStore(const_cast<Database &>(db)).list(QStringLiteral("slots"), error);
+    const QList<ConfigObject> objects = ConfigStore(db).list(QStringLiteral("slots"), error);
     for (const ConfigObject &object : objects) {
         QString message;
         const std::optional<SlotDefinition> definition = SlotDefinition::fromJson(object.key, object.definition, &message);

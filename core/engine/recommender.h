@@ -37,7 +37,7 @@ public:
      * `problems` ("slot 'x': filters.price.min: must be a number"), so one bad slot does not
      * take the others down.
      */
-    bool loadSlots(const Database &db, QStringList *problems, QString *error);
+    bool loadSlots(Database &db, QStringList *problems, QString *error);
     /** Adds or replaces a slot (drops its built pipeline). */
     void setSlot(const SlotDefinition &definition);
     QStringList slotKeys() const;

@@ -48,8 +48,8 @@ size_t bytesOf(const std::vector<T> &v)
 
 } // namespace
 
-std::shared_ptr<const Snapshot> Snapshot::load(const Database &db, const SnapshotOptions &options, QString *error,
-                                               const Progress &progress)
+std::shared_ptr<const Snapshot> Snapshot::load(
+    Database &db, const SnapshotOptions &options, QString *error, const Progress &progress)
 {
     std::shared_ptr<Snapshot> snapshot(new Snapshot);
     snapshot->m_options = options;
@@ -60,9 +60,8 @@ std::shared_ptr<const Snapshot> Snapshot::load(const Database &db, const Snapsho
     } else {
         return nullptr;
     }
-    auto &connection = const_cast<Database &>(db);
     // One read transaction: items, people and events from the same moment.
-    ReadTransaction transaction(connection, error);
+    ReadTransaction transaction(db, error);
     if (!transaction.isActive())
         return nullptr;
     const CatalogReader reader(db);

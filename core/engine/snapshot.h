@@ -81,8 +81,8 @@ public:
     static constexpr qint32 UnknownStock = std::numeric_limits<qint32>::min();
 
     /** Reads the catalog; nullptr and a message on failure. Honours progress cancellation. */
-    static std::shared_ptr<const Snapshot> load(const Database &db, const SnapshotOptions &options,
-                                                QString *error, const Progress &progress = {});
+    static std::shared_ptr<const Snapshot> load(
+        Database &db, const SnapshotOptions &options, QString *error, const Progress &progress = {});
 
     /**
      * A copy without any event of the given (person, item) pairs: removedItemsPerUser[u] lists

@@ -27,7 +27,7 @@ AudienceCache::AudienceCache(PersonFeaturesPtr features, SegmentLibrary library,
 AudienceCache::~AudienceCache() = default;
 
 std::shared_ptr<AudienceCache> AudienceCache::load(
-    const Database &db, SnapshotPtr snapshot, QString *error, const Progress &progress)
+    Database &db, SnapshotPtr snapshot, QString *error, const Progress &progress)
 {
     SegmentLibrary library = SegmentLibrary::load(db, error);
     const std::optional<SegmentPriority> priority = SegmentPriority::load(db, error);

@@ -34,7 +34,7 @@ public:
 
     /** Features at the snapshot's as_of, the catalog's segments and priority; nullptr and why on failure. */
     static std::shared_ptr<AudienceCache> load(
-        const Database &db, SnapshotPtr snapshot, QString *error, const Progress &progress = {});
+        Database &db, SnapshotPtr snapshot, QString *error, const Progress &progress = {});
 
     const PersonFeaturesPtr &features() const { return m_features; }
     const SegmentLibrary &library() const { return m_library; }

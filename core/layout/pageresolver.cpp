@@ -59,9 +59,9 @@ PageResolver::PageResolver(std::shared_ptr<Recommender> recommender, std::shared
 
 PageResolver::~PageResolver() = default;
 
-bool PageResolver::loadConfig(const Database &db, QString *error)
+bool PageResolver::loadConfig(Database &db, QString *error)
 {
-    ConfigStore store(const_cast<Database &>(db));
+    ConfigStore store(db);
     QString message;
     const QList<ConfigObject> layouts = store.list(QStringLiteral("layouts"), error);
     for (const ConfigObject &object : layouts) {

@@ -44,7 +44,7 @@ public:
     ~PageResolver();
 
     /** Reads the catalog's layouts and banners; broken ones are left out and listed in problems(). */
-    bool loadConfig(const Database &db, QString *error);
+    bool loadConfig(Database &db, QString *error);
     void setLayout(const LayoutDefinition &layout);
     void setBanner(const BannerDefinition &banner);
 

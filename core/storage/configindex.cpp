@@ -36,12 +36,12 @@ QString indexSql(const QString &table)
 
 } // namespace
 
-QList<ConfigIndexEntry> configIndex(const Database &db, QString *error)
+QList<ConfigIndexEntry> configIndex(Database &db, QString *error)
 {
     QList<ConfigIndexEntry> entries;
     // One read transaction for all kinds: a save by another program lands wholly before or after.
-    Statement begin = db.prepare(QStringLiteral("BEGIN"), error);
-    if (!begin.isValid() || !begin.run(error))
+    ReadTransaction transaction(db, error);
+    if (!transaction.isActive())
         return entries;
     for (const QString &table : Schema::configTables()) {
         Statement stmt = db.prepare(indexSql(table), error);
@@ -66,8 +66,7 @@ QList<ConfigIndexEntry> configIndex(const Database &db, QString *error)
             break;
         }
     }
-    Statement end = db.prepare(QStringLiteral("COMMIT"));
-    end.run();
+    transaction.end();
     return entries;
 }
 

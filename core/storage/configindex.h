@@ -28,6 +28,6 @@ struct ConfigIndexEntry
  * of Schema::configTables()) and key. Reads in one transaction, so the entries agree with each
  * other. On failure returns what it could read and sets @p error.
  */
-QList<ConfigIndexEntry> configIndex(const Database &db, QString *error = nullptr);
+QList<ConfigIndexEntry> configIndex(Database &db, QString *error = nullptr);
 
 } // namespace Vitrine

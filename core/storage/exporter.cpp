@@ -86,7 +86,7 @@ QStringList Exporter::columns(ImportKind kind)
     return names;
 }
 
-ExportReport Exporter::run(const Database &db, ImportKind kind, const QString &path, const Progress &progress)
+ExportReport Exporter::run(Database &db, ImportKind kind, const QString &path, const Progress &progress)
 {
     ExportReport report;
     report.path = path;
@@ -104,14 +104,13 @@ ExportReport Exporter::run(const Database &db, ImportKind kind, const QString &p
     if (!file.open(&report.error))
         return report;
 
-    auto &connection = const_cast<Database &>(db);
     // One read transaction: the file is a consistent picture even while others write.
-    if (!connection.exec(QStringLiteral("BEGIN"), &report.error))
+    if (!db.exec(QStringLiteral("BEGIN"), &report.error))
         return report;
     const qint64 total = db.queryInt(QStringLiteral("SELECT count(*) FROM %1").arg(importKindName(kind)));
     Statement stmt = db.prepare(selectSql(kind), &report.error);
     if (!stmt.isValid()) {
-        connection.exec(QStringLiteral("ROLLBACK"));
+        db.exec(QStringLiteral("ROLLBACK"));
         return report;
     }
 
@@ -203,12 +202,12 @@ ExportReport Exporter::run(const Database &db, ImportKind kind, const QString &p
                 report.cancelled = true;
                 report.error = tr("cancelled; no file was written");
                 file.cancel();
-                connection.exec(QStringLiteral("ROLLBACK"));
+                db.exec(QStringLiteral("ROLLBACK"));
                 return report;
             }
         }
     }
-    connection.exec(QStringLiteral("ROLLBACK"));
+    db.exec(QStringLiteral("ROLLBACK"));
     if (step == Statement::Step::Error) {
         report.error = tr("%1: cannot read the catalog: %2").arg(db.path(), stmt.errorMessage());
         file.cancel();

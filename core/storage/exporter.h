@@ -27,7 +27,7 @@ struct ExportReport
 class Exporter
 {
 public:
-    ExportReport run(const Database &db, ImportKind kind, const QString &path, const Progress &progress = {});
+    ExportReport run(Database &db, ImportKind kind, const QString &path, const Progress &progress = {});
 
     /** The columns written for a kind, which are also the importer's field names. */
     static QStringList columns(ImportKind kind);
