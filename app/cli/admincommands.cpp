@@ -20,10 +20,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("vitrine-cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::Cli)
+};
 
 /** The kinds the command line names, singular as users say them; each is a configuration table. */
 const std::vector<std::string> &kindNames()
@@ -47,7 +47,7 @@ struct HistoryArgs
 
 int notFound(const CliContext &context, const HistoryArgs &args)
 {
-    context.error(tr("no %1 named '%2', and no history of one")
+    context.error(Tr::tr("no %1 named '%2', and no history of one")
                       .arg(QString::fromStdString(args.kind), QString::fromStdString(args.key)));
     return ExitNotFound;
 }
@@ -91,18 +91,18 @@ int runHistoryList(CliContext &context, const HistoryArgs &args)
         return ExitOk;
     }
     if (exists)
-        context.out(tr("%1 %2: version %3 is current")
+        context.out(Tr::tr("%1 %2: version %3 is current")
                         .arg(QString::fromStdString(args.kind), key)
                         .arg(versions.front().object.version));
     else
-        context.out(tr("%1 %2: removed; its earlier versions can be restored")
+        context.out(Tr::tr("%1 %2: removed; its earlier versions can be restored")
                         .arg(QString::fromStdString(args.kind), key));
     for (const ConfigVersion &version : versions) {
         const QString title = version.object.definition.value(QStringLiteral("title")).toString();
         context.out(QStringLiteral("  v%1  %2  %3%4")
                         .arg(version.object.version, -4)
                         .arg(Timestamp::toIso(version.object.updatedAt),
-                            version.current ? tr("current  ") : QStringLiteral("         "), title));
+                            version.current ? Tr::tr("current  ") : QStringLiteral("         "), title));
     }
     return ExitOk;
 }
@@ -129,7 +129,7 @@ int runHistoryShow(CliContext &context, const HistoryArgs &args)
     const std::optional<ConfigVersion> version = findVersion(versions, args.version);
     if (!version) {
         context.error(
-            tr("%1 %2 has no version %3").arg(QString::fromStdString(args.kind), key).arg(args.version));
+            Tr::tr("%1 %2 has no version %3").arg(QString::fromStdString(args.kind), key).arg(args.version));
         return ExitNotFound;
     }
     if (context.json) {
@@ -159,16 +159,16 @@ int runHistoryRestore(CliContext &context, const HistoryArgs &args)
     case Status::NoSuchObject:
         return notFound(context, args);
     case Status::NoSuchVersion:
-        context.error(tr("%1 %2 has no version %3").arg(kind, key).arg(args.version));
+        context.error(Tr::tr("%1 %2 has no version %3").arg(kind, key).arg(args.version));
         return ExitNotFound;
     case Status::NoLongerValid:
-        context.error(tr("%1 %2 version %3 cannot be restored: %4; nothing was changed")
+        context.error(Tr::tr("%1 %2 version %3 cannot be restored: %4; nothing was changed")
                           .arg(kind, key)
                           .arg(args.version)
                           .arg(result.error));
         return ExitBadInput;
     case Status::Failed:
-        context.error(tr("%1 %2: cannot restore version %3: %4; nothing was changed")
+        context.error(Tr::tr("%1 %2: cannot restore version %3: %4; nothing was changed")
                           .arg(kind, key)
                           .arg(args.version)
                           .arg(result.error));
@@ -183,15 +183,16 @@ int runHistoryRestore(CliContext &context, const HistoryArgs &args)
             {QStringLiteral("restored"), args.version}, {QStringLiteral("version"), result.newVersion},
             {QStringLiteral("changed"), changed}});
     } else if (!changed) {
-        context.out(tr("%1 %2: version %3 is already current; nothing changed").arg(kind, key).arg(args.version));
+        context.out(
+            Tr::tr("%1 %2: version %3 is already current; nothing changed").arg(kind, key).arg(args.version));
     } else if (result.previousCurrent > 0) {
-        context.out(tr("%1 %2: restored version %3 as version %4 (undo with `history restore %1 %2 %5`)")
+        context.out(Tr::tr("%1 %2: restored version %3 as version %4 (undo with `history restore %1 %2 %5`)")
                         .arg(kind, key)
                         .arg(args.version)
                         .arg(result.newVersion)
                         .arg(result.previousCurrent));
     } else {
-        context.out(tr("%1 %2: brought back version %3 as version %4")
+        context.out(Tr::tr("%1 %2: brought back version %3 as version %4")
                         .arg(kind, key)
                         .arg(args.version)
                         .arg(result.newVersion));
@@ -227,7 +228,7 @@ int runBackup(CliContext &context, const BackupArgs &args)
             {QStringLiteral("bytes"), report.bytes}, {QStringLiteral("pages"), report.pages},
             {QStringLiteral("restarts"), report.restarts}, {QStringLiteral("seconds"), seconds}});
     } else {
-        context.out(tr("Backed up %1 to %2 (%3 MiB) in %4 s")
+        context.out(Tr::tr("Backed up %1 to %2 (%3 MiB) in %4 s")
                         .arg(db.path(), report.path)
                         .arg(double(report.bytes) / 1048576.0, 0, 'f', 1)
                         .arg(seconds, 0, 'f', 1));
@@ -254,7 +255,8 @@ void addAdminCommands(CLI::App &app, CliContext &context)
             command->add_option("version", args->version, "A version number from `history list`")->required();
         command->callback([&context, args, run, withVersion] {
             if (withVersion && args->version < 1) {
-                context.error(tr("version: %1 is not a version number (they start at 1)").arg(args->version));
+                context.error(
+                    Tr::tr("version: %1 is not a version number (they start at 1)").arg(args->version));
                 context.exitCode = ExitUsage;
                 return;
             }

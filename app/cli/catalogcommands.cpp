@@ -1,47 +1,33 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogcommands.h"
 
-#include "audience/startersegments.h"
 #include "catalog/catalogstats.h"
 #include "clicontext.h"
-#include "demo/demogenerator.h"
-#include "engine/starterslots.h"
-#include "layout/startercontent.h"
-#include "layout/traveldemo.h"
+#include "demo/democatalogfile.h"
 #include "segmentcommands.h"
 #include "storage/exporter.h"
 #include "storage/importer.h"
-#include "storage/outputfile.h"
 #include "storage/timestamp.h"
 
 #include <CLI/CLI.hpp>
 
 #include <QCoreApplication>
 #include <QDate>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QScopeGuard>
 
-#include <cerrno>
 #include <cstdio>
 
 namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("vitrine-cli", text);
-}
-
-void removeCatalogFiles(const QString &path)
-{
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-        QFile::remove(path + suffix);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::Cli)
+};
 
 struct DemoArgs
 {
@@ -59,7 +45,7 @@ int runDemo(CliContext &context, const DemoArgs &args)
 {
     const QString path = context.catalogPath();
     if (args.users < 1 || args.items < 1 || args.events < 0) {
-        context.error(tr("demo: --users and --items must be at least 1 and --events at least 0"));
+        context.error(Tr::tr("demo: --users and --items must be at least 1 and --events at least 0"));
         return ExitUsage;
     }
     DemoOptions options;
@@ -70,66 +56,33 @@ int runDemo(CliContext &context, const DemoArgs &args)
     if (!args.end.empty()) {
         options.endDate = QDate::fromString(QString::fromStdString(args.end), Qt::ISODate);
         if (!options.endDate.isValid()) {
-            context.error(tr("demo: --end %1 is not a date (use YYYY-MM-DD)").arg(QString::fromStdString(args.end)));
+            context.error(Tr::tr("demo: --end %1 is not a date (use YYYY-MM-DD)")
+                              .arg(QString::fromStdString(args.end)));
             return ExitUsage;
         }
     }
     if (QFileInfo::exists(path) && !args.replace) {
-        context.error(tr("%1 already exists; pass --replace to overwrite it with a new demo catalog").arg(path));
+        context.error(
+            Tr::tr("%1 already exists; pass --replace to overwrite it with a new demo catalog").arg(path));
         return ExitBadInput;
     }
-    // Through a symbolic link the catalog it names is replaced and the link stays; a device or a
-    // folder is never replaced by a catalog.
-    const QString target = OutputFile::resolvedPath(path);
-    if (OutputFile::isSpecialFile(target) || QFileInfo(target).isDir()) {
-        context.error(tr("%1: is not a catalog file (a folder, a device or a pipe); name a file").arg(path));
-        return ExitBadInput;
-    }
-    QDir().mkpath(QFileInfo(target).absolutePath());
-
-    // Built beside the target and renamed over it, so an interrupted run leaves no half catalog;
-    // whatever goes wrong, the half-built file is removed.
-    const QString temporary = target + QStringLiteral(".building");
-    removeCatalogFiles(temporary);
-    auto removeTemporary = qScopeGuard([&temporary] { removeCatalogFiles(temporary); });
     QElapsedTimer timer;
     timer.start();
     DemoResult result;
-    {
-        Database db;
-        QString error;
-        if (!db.open(temporary, Database::OpenMode::Create, &error)) {
-            context.error(error);
-            return ExitBadInput;
-        }
-        if (args.travel) {
-            TravelDemoOptions travel;
-            travel.people = args.usersGiven ? args.users : travel.people;
-            travel.seed = args.seed;
-            travel.endDate = options.endDate;
-            result = TravelDemo::generate(db, travel, context.progress());
-        } else {
-            result = DemoGenerator(options).generate(db, context.progress());
-        }
-        context.endProgress();
-        if (result.ok
-            && (args.travel ? !StarterSlots::install(db, &error)
-                            : !StarterSegments::install(db, &error) || !installStarterContent(db, &error)))
-            result = {false, error, 0, 0, 0, 0};
+    if (args.travel) {
+        TravelDemoOptions travel;
+        travel.people = args.usersGiven ? args.users : travel.people;
+        travel.seed = args.seed;
+        travel.endDate = options.endDate;
+        result = createTravelCatalogFile(path, travel, args.replace, context.progress());
+    } else {
+        result = createDemoCatalogFile(path, options, args.replace, context.progress());
     }
+    context.endProgress();
     if (!result.ok) {
-        context.error(tr("demo: %1").arg(result.error));
+        context.error(Tr::tr("demo: %1").arg(result.error));
         return ExitBadInput;
     }
-    // A stale write-ahead log of the replaced catalog would be replayed over the new one. The
-    // rename replaces the old catalog in one step: until it, the old one is intact.
-    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")})
-        QFile::remove(target + suffix);
-    if (std::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(target).constData()) != 0) {
-        context.error(tr("%1: cannot move the new catalog into place: %2").arg(path, qt_error_string(errno)));
-        return ExitBadInput;
-    }
-    removeTemporary.dismiss();
     if (context.json) {
         context.printJson({
             {QStringLiteral("catalog"), path},
@@ -141,9 +94,9 @@ int runDemo(CliContext &context, const DemoArgs &args)
             {QStringLiteral("seconds"), double(timer.elapsed()) / 1000.0},
         });
     } else {
-        context.out(tr("Created %1 with %2 people, %3 items (%4 articles) and %5 events in %6 s")
+        context.out(Tr::tr("Created %1 with %2 people, %3 items (%4 articles) and %5 events in %6 s")
                         .arg(path, CliContext::number(result.users), CliContext::number(result.items),
-                             CliContext::number(result.contentItems), CliContext::number(result.events))
+                            CliContext::number(result.contentItems), CliContext::number(result.events))
                         .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1));
     }
     return ExitOk;
@@ -177,13 +130,14 @@ int runImport(CliContext &context, const ImportArgs &args)
         const QString text = QString::fromStdString(map);
         const qsizetype equals = text.indexOf(QLatin1Char('='));
         if (equals <= 0 || equals == text.size() - 1) {
-            context.error(tr("--map %1: expected SOURCE=FIELD, such as --map product_name=title").arg(text));
+            context.error(
+                Tr::tr("--map %1: expected SOURCE=FIELD, such as --map product_name=title").arg(text));
             return ExitUsage;
         }
         options.columnMap.insert(text.left(equals), text.mid(equals + 1));
     }
     if (!QFileInfo::exists(options.path)) {
-        context.error(tr("%1: no such file").arg(options.path));
+        context.error(Tr::tr("%1: no such file").arg(options.path));
         return ExitNotFound;
     }
 
@@ -215,11 +169,11 @@ int runImport(CliContext &context, const ImportArgs &args)
         for (const ImportProblem &problem : report.problems)
             context.error(problem.message);
         if (report.problemCount > report.problems.size())
-            context.error(tr("… and %1 more problems").arg(report.problemCount - report.problems.size()));
+            context.error(Tr::tr("… and %1 more problems").arg(report.problemCount - report.problems.size()));
     }
     if (!context.json) {
         for (const QString &warning : report.warnings)
-            context.error(tr("warning: %1").arg(warning));
+            context.error(Tr::tr("warning: %1").arg(warning));
     }
     if (!report.ok) {
         if (!report.problems.isEmpty() && report.problems.constFirst().message == report.error)
@@ -230,29 +184,32 @@ int runImport(CliContext &context, const ImportArgs &args)
     if (!context.json) {
         const QString what = importKindName(options.kind);
         if (options.dryRun) {
-            context.out(tr("%1: %2 %3 rows are valid; nothing was written (dry run)")
+            context.out(Tr::tr("%1: %2 %3 rows are valid; nothing was written (dry run)")
                             .arg(options.path, CliContext::number(report.rows - report.rejected), what));
         } else {
-            context.out(tr("Imported %1 %2 from %3: %4 new, %5 updated (%6 s)")
+            context.out(Tr::tr("Imported %1 %2 from %3: %4 new, %5 updated (%6 s)")
                             .arg(CliContext::number(report.inserted + report.updated), what, options.path,
-                                 CliContext::number(report.inserted), CliContext::number(report.updated))
+                                CliContext::number(report.inserted), CliContext::number(report.updated))
                             .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1));
         }
         if (report.createdUsers || report.createdItems)
-            context.out(tr("Created %1 people and %2 items named by the events")
-                            .arg(CliContext::number(report.createdUsers), CliContext::number(report.createdItems)));
+            context.out(
+                Tr::tr("Created %1 people and %2 items named by the events")
+                    .arg(CliContext::number(report.createdUsers), CliContext::number(report.createdItems)));
         if (report.untitledItems)
-            context.out(tr("%1 items have no title; they are shown by their sku")
+            context.out(Tr::tr("%1 items have no title; they are shown by their sku")
                             .arg(CliContext::number(report.untitledItems)));
         if (report.rejected)
-            context.out(tr("Skipped %1 bad rows%2")
+            context.out(Tr::tr("Skipped %1 bad rows%2")
                             .arg(CliContext::number(report.rejected),
-                                 report.rejectsPath.isEmpty() ? QString()
-                                                              : tr("; written with their reasons to %1").arg(report.rejectsPath)));
+                                report.rejectsPath.isEmpty()
+                                    ? QString()
+                                    : Tr::tr("; written with their reasons to %1").arg(report.rejectsPath)));
         if (!report.attributeColumns.isEmpty())
-            context.out(tr("Stored as attributes: %1").arg(report.attributeColumns.join(QStringLiteral(", "))));
+            context.out(
+                Tr::tr("Stored as attributes: %1").arg(report.attributeColumns.join(QStringLiteral(", "))));
         if (!report.ignoredColumns.isEmpty())
-            context.out(tr("Ignored columns: %1").arg(report.ignoredColumns.join(QStringLiteral(", "))));
+            context.out(Tr::tr("Ignored columns: %1").arg(report.ignoredColumns.join(QStringLiteral(", "))));
     }
     return ExitOk;
 }
@@ -261,7 +218,8 @@ int runExport(CliContext &context, const std::string &kindName, const std::strin
 {
     const std::optional<ImportKind> kind = importKindFromName(QString::fromStdString(kindName));
     if (!kind) {
-        context.error(tr("export: '%1' is not something to export (items, users, events)").arg(QString::fromStdString(kindName)));
+        context.error(Tr::tr("export: '%1' is not something to export (items, users, events)")
+                          .arg(QString::fromStdString(kindName)));
         return ExitUsage;
     }
     Database db;
@@ -276,7 +234,8 @@ int runExport(CliContext &context, const std::string &kindName, const std::strin
     if (context.json)
         context.printJson({{QStringLiteral("file"), report.path}, {QStringLiteral("rows"), report.rows}});
     else
-        context.out(tr("Wrote %1 %2 to %3").arg(CliContext::number(report.rows), importKindName(*kind), report.path));
+        context.out(Tr::tr("Wrote %1 %2 to %3")
+                        .arg(CliContext::number(report.rows), importKindName(*kind), report.path));
     return ExitOk;
 }
 
@@ -298,21 +257,25 @@ int runStats(CliContext &context)
         return ExitOk;
     }
     const auto n = &CliContext::number;
-    context.out(tr("Catalog     %1 (version %2)").arg(db.path()).arg(stats->schemaVersion));
-    context.out(tr("Items       %1 (%2 products, %3 content; %4 on sale, %5 out of stock)")
+    context.out(Tr::tr("Catalog     %1 (version %2)").arg(db.path()).arg(stats->schemaVersion));
+    context.out(Tr::tr("Items       %1 (%2 products, %3 content; %4 on sale, %5 out of stock)")
                     .arg(n(stats->items), n(stats->products), n(stats->contentItems), n(stats->onSale),
-                         n(stats->outOfStock)));
-    context.out(tr("Categories  %1, brands %2").arg(n(stats->categories), n(stats->brands)));
-    context.out(tr("People      %1 (%2 with e-mail consent)").arg(n(stats->users), n(stats->usersWithConsent)));
+                        n(stats->outOfStock)));
+    context.out(Tr::tr("Categories  %1, brands %2").arg(n(stats->categories), n(stats->brands)));
+    context.out(
+        Tr::tr("People      %1 (%2 with e-mail consent)").arg(n(stats->users), n(stats->usersWithConsent)));
     QStringList byType;
     for (int i = 0; i < EventTypeCount; ++i) {
         if (stats->eventsByType[size_t(i)])
             byType.append(QStringLiteral("%1 %2").arg(n(stats->eventsByType[size_t(i)]), eventTypeName(EventType(i))));
     }
-    context.out(tr("Events      %1%2").arg(n(stats->events),
-                                          byType.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(byType.join(QStringLiteral(", ")))));
+    context.out(Tr::tr("Events      %1%2")
+                    .arg(n(stats->events),
+                        byType.isEmpty() ? QString()
+                                         : QStringLiteral(" (%1)").arg(byType.join(QStringLiteral(", ")))));
     if (stats->firstEvent)
-        context.out(tr("Time span   %1 to %2").arg(Timestamp::toIso(*stats->firstEvent), Timestamp::toIso(*stats->lastEvent)));
+        context.out(Tr::tr("Time span   %1 to %2")
+                        .arg(Timestamp::toIso(*stats->firstEvent), Timestamp::toIso(*stats->lastEvent)));
     return ExitOk;
 }
 

@@ -17,10 +17,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("vitrine-cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::Cli)
+};
 
 /** "slots" → "slot", as the command line names kinds elsewhere (history, segment). */
 QString singular(const QString &kind)
@@ -50,7 +50,7 @@ int runConfigExport(CliContext &context, const ConfigArgs &args)
     const QString path = QString::fromStdString(args.file);
     const bool toStdout = path == QLatin1String("-");
     if (!toStdout && !path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
-        context.error(tr("%1: the file name must end in .json").arg(path));
+        context.error(Tr::tr("%1: the file name must end in .json").arg(path));
         return ExitUsage;
     }
     // Written whole or not at all: a file under version control never holds half a configuration.
@@ -71,7 +71,7 @@ int runConfigExport(CliContext &context, const ConfigArgs &args)
         return ExitOk;
     QStringList counts;
     for (const auto &[kind, objects] : bundle->objects)
-        counts.append(tr("%1 %2").arg(objects.size()).arg(kind));
+        counts.append(Tr::tr("%1 %2").arg(objects.size()).arg(kind));
     if (context.json) {
         QJsonObject json {{QStringLiteral("file"), path}, {QStringLiteral("objects"), bundle->objectCount()},
             {QStringLiteral("bytes"), qint64(text.size())}};
@@ -79,8 +79,9 @@ int runConfigExport(CliContext &context, const ConfigArgs &args)
             json.insert(kind, qint64(objects.size()));
         context.printJson(json);
     } else {
-        context.out(tr("Wrote the configuration of %1 to %2: %3, the segment priority and the event weights")
-                        .arg(db.path(), path, counts.join(QStringLiteral(", "))));
+        context.out(
+            Tr::tr("Wrote the configuration of %1 to %2: %3, the segment priority and the event weights")
+                .arg(db.path(), path, counts.join(QStringLiteral(", "))));
     }
     return ExitOk;
 }
@@ -91,19 +92,19 @@ int runConfigImport(CliContext &context, const ConfigArgs &args)
     QFile file;
     const bool fromStdin = path == QLatin1String("-");
     if (!fromStdin && !QFileInfo::exists(path)) {
-        context.error(tr("%1: no such file").arg(path));
+        context.error(Tr::tr("%1: no such file").arg(path));
         return ExitNotFound;
     }
     const bool opened = fromStdin ? file.open(stdin, QIODevice::ReadOnly)
                                   : (file.setFileName(path), file.open(QIODevice::ReadOnly));
     if (!opened) {
-        context.error(tr("%1: cannot read (%2)").arg(path, file.errorString()));
+        context.error(Tr::tr("%1: cannot read (%2)").arg(path, file.errorString()));
         return ExitBadInput;
     }
     QString error;
     const std::optional<ConfigBundle> bundle = ConfigBundle::fromText(file.readAll(), &error);
     if (!bundle) {
-        context.error(tr("%1: %2; nothing was changed").arg(path, error));
+        context.error(Tr::tr("%1: %2; nothing was changed").arg(path, error));
         return ExitBadInput;
     }
 
@@ -112,7 +113,7 @@ int runConfigImport(CliContext &context, const ConfigArgs &args)
     if (const int code = context.open(db, Database::OpenMode::ReadWrite))
         return code;
     if (db.isReadOnly()) {
-        context.error(tr("%1: the catalog is read-only; nothing was changed").arg(db.path()));
+        context.error(Tr::tr("%1: the catalog is read-only; nothing was changed").arg(db.path()));
         return ExitBadInput;
     }
     ConfigImportOptions options;
@@ -123,7 +124,7 @@ int runConfigImport(CliContext &context, const ConfigArgs &args)
     if (!report.ok) {
         if (context.json)
             context.printJson(report.toJson());
-        context.error(tr("%1: %2; nothing was changed").arg(path, report.error));
+        context.error(Tr::tr("%1: %2; nothing was changed").arg(path, report.error));
         return ExitBadInput;
     }
     if (context.json) {
@@ -131,33 +132,33 @@ int runConfigImport(CliContext &context, const ConfigArgs &args)
         return ExitOk;
     }
     using Change = ConfigImportReport::Change;
-    QString summary = tr("%1: %2 added, %3 changed, %4 unchanged, %5 removed")
+    QString summary = Tr::tr("%1: %2 added, %3 changed, %4 unchanged, %5 removed")
                           .arg(path)
                           .arg(report.count(Change::Added))
                           .arg(report.count(Change::Changed))
                           .arg(report.count(Change::Unchanged))
                           .arg(report.count(Change::Removed));
     if (report.priorityChanged)
-        summary += tr("; segment priority changed");
+        summary += Tr::tr("; segment priority changed");
     if (report.weightsChanged)
-        summary += tr("; event weights changed");
+        summary += Tr::tr("; event weights changed");
     if (args.dryRun)
-        summary += tr(" (dry run: nothing was written)");
+        summary += Tr::tr(" (dry run: nothing was written)");
     context.out(summary);
     for (const ConfigImportReport::Entry &entry : report.entries) {
         switch (entry.change) {
         case Change::Unchanged:
             break;
         case Change::Added:
-            context.out(tr("  added    %1 %2").arg(singular(entry.kind), entry.key));
+            context.out(Tr::tr("  added    %1 %2").arg(singular(entry.kind), entry.key));
             break;
         case Change::Changed:
-            context.out(tr("  changed  %1 %2 (now version %3; the one before is in its history)")
+            context.out(Tr::tr("  changed  %1 %2 (now version %3; the one before is in its history)")
                             .arg(singular(entry.kind), entry.key)
                             .arg(entry.version));
             break;
         case Change::Removed:
-            context.out(tr("  removed  %1 %2 (version %3 can be restored with `history restore`)")
+            context.out(Tr::tr("  removed  %1 %2 (version %3 can be restored with `history restore`)")
                             .arg(singular(entry.kind), entry.key)
                             .arg(entry.version));
             break;

@@ -32,10 +32,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("vitrine-cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::Cli)
+};
 
 QString fromStd(const std::string &text)
 {
@@ -79,7 +79,7 @@ int parseRule(
     if (json.startsWith('@')) {
         QFile file(QString::fromLocal8Bit(json.mid(1)));
         if (!file.open(QIODevice::ReadOnly)) {
-            context.error(tr("--rule %1: %2").arg(file.fileName(), file.errorString()));
+            context.error(Tr::tr("--rule %1: %2").arg(file.fileName(), file.errorString()));
             return ExitNotFound;
         }
         json = file.readAll();
@@ -87,7 +87,7 @@ int parseRule(
     QString error;
     auto parsed = SegmentRule::fromText(json, &error);
     if (!parsed) {
-        context.error(tr("--rule: %1%2").arg(error, after));
+        context.error(Tr::tr("--rule: %1%2").arg(error, after));
         return ExitBadInput;
     }
     rule = std::move(*parsed);
@@ -106,7 +106,7 @@ int openCatalog(const CliContext &context, Session &session, Database::OpenMode 
         return ExitBadInput;
     }
     for (const QString &problem : session.library.problems())
-        context.error(tr("warning: %1").arg(problem));
+        context.error(Tr::tr("warning: %1").arg(problem));
     return ExitOk;
 }
 
@@ -117,8 +117,8 @@ int loadSnapshot(const CliContext &context, const std::string &asOfText, Session
     if (!asOfText.empty()) {
         options.asOf = Timestamp::parse(fromStd(asOfText));
         if (!options.asOf) {
-            context.error(
-                tr("--as-of %1 is not a date or time (use ISO 8601 or Unix seconds)").arg(fromStd(asOfText)));
+            context.error(Tr::tr("--as-of %1 is not a date or time (use ISO 8601 or Unix seconds)")
+                              .arg(fromStd(asOfText)));
             return ExitUsage;
         }
     }
@@ -138,7 +138,7 @@ int loadSnapshot(const CliContext &context, const std::string &asOfText, Session
     }
     context.endProgress();
     if (!session.snapshot || !session.features) {
-        context.error(error.isEmpty() ? tr("cancelled") : error);
+        context.error(error.isEmpty() ? Tr::tr("cancelled") : error);
         return ExitBadInput;
     }
     session.evaluator = std::make_unique<SegmentEvaluator>(session.features, &session.library);
@@ -149,7 +149,7 @@ int loadSnapshot(const CliContext &context, const std::string &asOfText, Session
 int openTarget(const CliContext &context, const Target &target, Session &session)
 {
     if (target.name.empty() == target.rule.empty()) {
-        context.error(tr("name a stored segment or give --rule JSON (one of them)"));
+        context.error(Tr::tr("name a stored segment or give --rule JSON (one of them)"));
         return ExitUsage;
     }
     if (!target.rule.empty()) {
@@ -165,10 +165,10 @@ int openTarget(const CliContext &context, const Target &target, Session &session
         if (!definition) {
             const QStringList names = session.library.names();
             context.error(
-                tr("no segment named '%1'%2")
+                Tr::tr("no segment named '%1'%2")
                     .arg(session.name,
                         names.isEmpty() ? QString()
-                                        : tr(" (segments: %1)").arg(names.join(QStringLiteral(", ")))));
+                                        : Tr::tr(" (segments: %1)").arg(names.join(QStringLiteral(", ")))));
             return ExitNotFound;
         }
         session.rule = definition->rule;
@@ -176,9 +176,9 @@ int openTarget(const CliContext &context, const Target &target, Session &session
             ? session.name
             : QStringLiteral("%1 (%2)").arg(definition->displayTitle(), session.name);
     } else {
-        session.label = tr("the rule");
+        session.label = Tr::tr("the rule");
         if (!session.library.checkReferences(QString(), session.rule, &error)) {
-            context.error(tr("--rule: %1").arg(error));
+            context.error(Tr::tr("--rule: %1").arg(error));
             return ExitBadInput;
         }
     }
@@ -197,7 +197,7 @@ int evaluateTarget(
         *seconds = double(timer.nsecsElapsed()) / 1e9;
     context.endProgress();
     for (const QString &warning : std::as_const(members.warnings))
-        context.error(tr("warning: %1").arg(warning));
+        context.error(Tr::tr("warning: %1").arg(warning));
     if (!members.ok) {
         context.error(members.error);
         return ExitBadInput;
@@ -260,7 +260,7 @@ int runList(CliContext &context, bool counts, const std::string &asOf)
             json.insert(QStringLiteral("as_of"), Timestamp::toIso(session.features->asOf()));
         context.printJson(json);
     } else if (list.isEmpty()) {
-        context.out(tr("No segments yet: save one with `segment save NAME --rule JSON`."));
+        context.out(Tr::tr("No segments yet: save one with `segment save NAME --rule JSON`."));
     }
     return ExitOk;
 }
@@ -280,7 +280,7 @@ int runCount(CliContext &context, const Target &target)
         context.printJson(json);
         return ExitOk;
     }
-    context.out(tr("%1: %2 of %3 people (%4), as of %5")
+    context.out(Tr::tr("%1: %2 of %3 people (%4), as of %5")
                     .arg(session.label, CliContext::number(members.count()),
                         CliContext::number(session.features->userCount()),
                         percent(double(members.count()) / std::max(1, session.features->userCount())),
@@ -313,7 +313,7 @@ int runMembers(CliContext &context, const Target &target, int limit)
         json.insert(QStringLiteral("truncated"), shown < members.count());
         context.printJson(json);
     } else if (shown < members.count()) {
-        context.error(tr("(%1 of %2 members; --limit 0 lists all)").arg(shown).arg(members.count()));
+        context.error(Tr::tr("(%1 of %2 members; --limit 0 lists all)").arg(shown).arg(members.count()));
     }
     return ExitOk;
 }
@@ -332,8 +332,8 @@ int runStats(CliContext &context, const StatsArgs &args)
 {
     const auto categoryEvent = eventTypeFromName(QStringView(fromStd(args.byEvent)));
     if (!categoryEvent || args.level < 1 || args.months < 0 || args.sample < 1) {
-        context.error(
-            tr("segment stats: --by-event must be an event type, --level ≥ 1, --months ≥ 0, --sample ≥ 1"));
+        context.error(Tr::tr(
+            "segment stats: --by-event must be an event type, --level ≥ 1, --months ≥ 0, --sample ≥ 1"));
         return ExitUsage;
     }
     Session session;
@@ -370,7 +370,7 @@ int runStats(CliContext &context, const StatsArgs &args)
         QStringList problems;
         recommender.loadSlots(session.db, &problems, &error);
         if (!recommender.hasSlot(fromStd(args.slot))) {
-            context.error(tr("--slot %1: no such slot (slots: %2)")
+            context.error(Tr::tr("--slot %1: no such slot (slots: %2)")
                               .arg(fromStd(args.slot), recommender.slotKeys().join(QStringLiteral(", "))));
             return ExitNotFound;
         }
@@ -379,7 +379,7 @@ int runStats(CliContext &context, const StatsArgs &args)
             members.members, recommender, fromStd(args.slot), args.sample, 20, context.progress());
         context.endProgress();
         if (!shown->ok) {
-            context.error(tr("--slot %1: %2").arg(fromStd(args.slot), shown->error));
+            context.error(Tr::tr("--slot %1: %2").arg(fromStd(args.slot), shown->error));
             return ExitBadInput;
         }
     }
@@ -403,12 +403,12 @@ int runStats(CliContext &context, const StatsArgs &args)
         context.printJson(json);
         return ExitOk;
     }
-    context.out(tr("%1: %2 of %3 people (%4), as of %5")
+    context.out(Tr::tr("%1: %2 of %3 people (%4), as of %5")
                     .arg(session.label, CliContext::number(stats.size), CliContext::number(stats.population),
                         percent(stats.share), Timestamp::toIso(stats.asOf)));
     QStringList lines = stats.toLines();
     if (!history.empty())
-        lines.append(tr("Size at month ends  %1").arg(SegmentMonthSize::toLine(history)));
+        lines.append(Tr::tr("Size at month ends  %1").arg(SegmentMonthSize::toLine(history)));
     if (shown)
         lines += shown->toLines(*session.snapshot);
     for (const QString &line : std::as_const(lines))
@@ -426,7 +426,7 @@ int runOverlap(CliContext &context, const std::vector<std::string> &names,
     for (const std::string &text : rules) {
         const size_t split = text.find('=');
         if (split == std::string::npos) {
-            context.error(tr("--rule %1: give NAME=JSON (or NAME=@FILE)").arg(fromStd(text)));
+            context.error(Tr::tr("--rule %1: give NAME=JSON (or NAME=@FILE)").arg(fromStd(text)));
             return ExitUsage;
         }
         SegmentRule rule;
@@ -439,13 +439,13 @@ int runOverlap(CliContext &context, const std::vector<std::string> &names,
         return code;
     for (const SegmentOverlap::Input &input : inputs) {
         if (!input.rule && !session.library.contains(input.name)) {
-            context.error(tr("no segment named '%1'").arg(input.name));
+            context.error(Tr::tr("no segment named '%1'").arg(input.name));
             return ExitNotFound;
         }
     }
     QString error;
     if (!SegmentOverlap::checkInputs(session.library, inputs, &error)) {
-        context.error(tr("segment overlap: %1").arg(error));
+        context.error(Tr::tr("segment overlap: %1").arg(error));
         return ExitUsage;
     }
     if (const int code = loadSnapshot(context, asOf, session))
@@ -455,7 +455,7 @@ int runOverlap(CliContext &context, const std::vector<std::string> &names,
         = SegmentOverlap::evaluate(*session.evaluator, inputs, &error, &warnings, context.progress());
     context.endProgress();
     for (const QString &warning : std::as_const(warnings))
-        context.error(tr("warning: %1").arg(warning));
+        context.error(Tr::tr("warning: %1").arg(warning));
     if (!overlap) {
         context.error(error);
         return ExitBadInput;
@@ -478,7 +478,7 @@ int runExplain(CliContext &context, const Target &target, const std::string &use
         return code;
     const int index = session.snapshot->userIndexByExternalId(fromStd(user));
     if (index < 0) {
-        context.error(tr("--user %1: no such person in the catalog").arg(fromStd(user)));
+        context.error(Tr::tr("--user %1: no such person in the catalog").arg(fromStd(user)));
         return ExitNotFound;
     }
     const SegmentExplanation explanation = session.name.isEmpty()
@@ -496,9 +496,9 @@ int runExplain(CliContext &context, const Target &target, const std::string &use
         return ExitOk;
     }
     context.out(explanation.member
-            ? tr("%1 is in %2 (as of %3)")
+            ? Tr::tr("%1 is in %2 (as of %3)")
                   .arg(explanation.externalId, session.label, Timestamp::toIso(explanation.asOf))
-            : tr("%1 is not in %2 (as of %3)")
+            : Tr::tr("%1 is not in %2 (as of %3)")
                   .arg(explanation.externalId, session.label, Timestamp::toIso(explanation.asOf)));
     for (const QString &line : explanation.toLines())
         context.out(QStringLiteral("  ") + line);
@@ -524,7 +524,7 @@ int runSave(CliContext &context, const SaveArgs &args)
         context.error(error);
         return ExitBadInput;
     }
-    if (const int code = parseRule(context, args.rule, definition.rule, tr("; nothing was saved")))
+    if (const int code = parseRule(context, args.rule, definition.rule, Tr::tr("; nothing was saved")))
         return code;
     Database db;
     if (const int code = context.open(db, Database::OpenMode::ReadWrite))
@@ -538,7 +538,7 @@ int runSave(CliContext &context, const SaveArgs &args)
         }
     }
     if (!SegmentLibrary::save(db, definition, &error)) {
-        context.error(tr("segment %1: %2; nothing was saved").arg(definition.name, error));
+        context.error(Tr::tr("segment %1: %2; nothing was saved").arg(definition.name, error));
         return ExitBadInput;
     }
     const auto stored = ConfigStore(db).get(QStringLiteral("segments"), definition.name);
@@ -547,7 +547,7 @@ int runSave(CliContext &context, const SaveArgs &args)
         context.printJson({{QStringLiteral("saved"), definition.name}, {QStringLiteral("version"), version},
             {QStringLiteral("definition"), definition.toJson()}});
     else
-        context.out(tr("Saved segment %1 (version %2)").arg(definition.name).arg(version));
+        context.out(Tr::tr("Saved segment %1 (version %2)").arg(definition.name).arg(version));
     return ExitOk;
 }
 
@@ -558,7 +558,7 @@ int runRemove(CliContext &context, const std::string &name)
         return code;
     QString error;
     if (!SegmentLibrary::load(db).contains(fromStd(name))) {
-        context.error(tr("no segment named '%1'").arg(fromStd(name)));
+        context.error(Tr::tr("no segment named '%1'").arg(fromStd(name)));
         return ExitNotFound;
     }
     if (!SegmentLibrary::remove(db, fromStd(name), &error)) {
@@ -568,7 +568,7 @@ int runRemove(CliContext &context, const std::string &name)
     if (context.json)
         context.printJson({{QStringLiteral("removed"), fromStd(name)}});
     else
-        context.out(tr("Removed segment %1 (its versions stay in the history)").arg(fromStd(name)));
+        context.out(Tr::tr("Removed segment %1 (its versions stay in the history)").arg(fromStd(name)));
     return ExitOk;
 }
 
@@ -591,7 +591,7 @@ int exportTarget(CliContext &context, const Target &target, const std::string &o
         context.printJson({{QStringLiteral("file"), report.path}, {QStringLiteral("rows"), report.rows},
             {QStringLiteral("as_of"), Timestamp::toIso(session.features->asOf())}});
     else
-        context.out(tr("Wrote %1 members of %2 to %3")
+        context.out(Tr::tr("Wrote %1 members of %2 to %3")
                         .arg(CliContext::number(report.rows), session.label, report.path));
     return ExitOk;
 }
@@ -609,7 +609,7 @@ int runPriority(CliContext &context, const std::string &set, bool counts, const 
         for (const QString &name : fromStd(set).split(QLatin1Char(','), Qt::SkipEmptyParts))
             order.append(name.trimmed());
         if (!SegmentPriority::save(session.db, order, session.library, &error)) {
-            context.error(tr("--set: %1; nothing was saved").arg(error));
+            context.error(Tr::tr("--set: %1; nothing was saved").arg(error));
             return ExitBadInput;
         }
     }
@@ -646,7 +646,7 @@ int runPriority(CliContext &context, const std::string &set, bool counts, const 
         return ExitOk;
     }
     if (priority->order().isEmpty())
-        context.out(tr("No priority list yet: set one with `segment priority --set vip,lapsed,...`."));
+        context.out(Tr::tr("No priority list yet: set one with `segment priority --set vip,lapsed,...`."));
     for (qsizetype i = 0; i < priority->order().size(); ++i) {
         context.out(counts ? QStringLiteral("%1. %2 %3")
                                  .arg(i + 1, 2)
@@ -655,8 +655,9 @@ int runPriority(CliContext &context, const std::string &set, bool counts, const 
                            : QStringLiteral("%1. %2").arg(i + 1, 2).arg(priority->order().at(i)));
     }
     if (counts)
-        context.out(
-            QStringLiteral("    %1 %2").arg(tr("(no segment)"), -24).arg(CliContext::number(winners[0]), 10));
+        context.out(QStringLiteral("    %1 %2")
+                        .arg(Tr::tr("(no segment)"), -24)
+                        .arg(CliContext::number(winners[0]), 10));
     return ExitOk;
 }
 
@@ -674,7 +675,7 @@ int runSegmentExport(
     CliContext &context, const std::string &name, const std::string &out, const std::string &asOf)
 {
     if (name.empty()) {
-        context.error(tr("export segment: name the segment (export segment NAME --out FILE)"));
+        context.error(Tr::tr("export segment: name the segment (export segment NAME --out FILE)"));
         return ExitUsage;
     }
     return exportTarget(context, Target {name, {}, asOf}, out);

@@ -21,10 +21,10 @@
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QApplication::translate("main", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::Studio)
+};
 
 /** A dark palette on the Fusion style, to check the studio reads well in one (--palette dark). */
 void useDarkPalette()
@@ -66,23 +66,29 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(icon);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Vitrine merchandising and personalization studio"));
+    parser.setApplicationDescription(Tr::tr("Vitrine merchandising and personalization studio"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("catalog"),
-        tr("The catalog to open (default: the one open at the last close, else %1).").arg(Vitrine::Database::defaultPath()),
+        Tr::tr("The catalog to open (default: the one open at the last close, else %1).")
+            .arg(Vitrine::Database::defaultPath()),
         QStringLiteral("[catalog]"));
     QCommandLineOption workspaceOption(QStringList {QStringLiteral("workspace"), QStringLiteral("page")},
-        tr("Start on workspace KEY (overview, items, people, slots, segments, layouts, campaigns, history)."),
+        Tr::tr("Start on workspace KEY (overview, items, people, slots, segments, layouts, campaigns, "
+               "history)."),
         QStringLiteral("KEY"));
     QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-        tr("Render the window offscreen to FILE (PNG) once the catalog is read, and quit."), QStringLiteral("FILE"));
+        Tr::tr("Render the window offscreen to FILE (PNG) once the catalog is read, and quit."),
+        QStringLiteral("FILE"));
     QCommandLineOption objectOption(QStringLiteral("show"),
-        tr("With --workspace: show this object (an item's SKU, a person's id, kind.key in history)."),
+        Tr::tr("With --workspace: show this object (an item's SKU, a person's id, kind.key in history)."),
         QStringLiteral("KEY"));
-    QCommandLineOption paletteOption(QStringLiteral("palette"), tr("Use the 'dark' or 'light' palette."), QStringLiteral("NAME"));
-    QCommandLineOption importOption(QStringLiteral("import"), tr("Open the import wizard on FILE."), QStringLiteral("FILE"));
-    QCommandLineOption noRestoreOption(QStringLiteral("no-restore"), tr("Do not reopen the last catalog."));
+    QCommandLineOption paletteOption(
+        QStringLiteral("palette"), Tr::tr("Use the 'dark' or 'light' palette."), QStringLiteral("NAME"));
+    QCommandLineOption importOption(
+        QStringLiteral("import"), Tr::tr("Open the import wizard on FILE."), QStringLiteral("FILE"));
+    QCommandLineOption noRestoreOption(
+        QStringLiteral("no-restore"), Tr::tr("Do not reopen the last catalog."));
     parser.addOption(workspaceOption);
     parser.addOption(screenshotOption);
     parser.addOption(objectOption);
@@ -98,7 +104,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(workspaceOption)) {
         workspace = Vitrine::workspaceFromKey(parser.value(workspaceOption));
         if (!workspace) {
-            std::fprintf(stderr, "%s\n", qPrintable(tr("Unknown workspace: %1").arg(parser.value(workspaceOption))));
+            std::fprintf(stderr, "%s\n",
+                qPrintable(Tr::tr("Unknown workspace: %1").arg(parser.value(workspaceOption))));
             return 1;
         }
     }
@@ -165,7 +172,7 @@ int main(int argc, char *argv[])
                     subject = top;
             }
             if (!subject->grab().save(file)) {
-                std::fprintf(stderr, "%s\n", qPrintable(tr("%1: cannot write the picture").arg(file)));
+                std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("%1: cannot write the picture").arg(file)));
                 QApplication::exit(1);
                 return;
             }

@@ -16,10 +16,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::PersonFeatures", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::PersonFeatures)
+};
 
 constexpr qint64 SecondsPerDay = 86400;
 /** Paid per unit below this share of the list price: bought on sale (half a percent for rounding). */
@@ -89,7 +89,7 @@ PersonFeaturesPtr PersonFeatures::compute(SnapshotPtr snapshot, const PersonFeat
     }
     f.m_monetary.resize(size_t(n));
 
-    progress.report(tr("Computing person features"), 0, 2);
+    progress.report(Tr::tr("Computing person features"), 0, 2);
     const qint64 limit = f.m_asOf - s.epoch();
     std::atomic_bool cancelled = false;
     parallelRanges(n, [&](int begin, int end) {
@@ -109,7 +109,7 @@ PersonFeaturesPtr PersonFeatures::compute(SnapshotPtr snapshot, const PersonFeat
     });
     if (cancelled)
         return nullptr;
-    progress.report(tr("Computing person features"), 1, 2);
+    progress.report(Tr::tr("Computing person features"), 1, 2);
     f.m_buyers = int(std::count_if(f.m_purchases.begin(), f.m_purchases.end(), [](int p) { return p > 0; }));
 
     // The base's affinity sums carry over, plus the events in between.
@@ -130,7 +130,7 @@ PersonFeaturesPtr PersonFeatures::compute(SnapshotPtr snapshot, const PersonFeat
             f.m_columns.insert(it.key(), column);
         }
     }
-    progress.report(tr("Computing person features"), 2, 2);
+    progress.report(Tr::tr("Computing person features"), 2, 2);
     return features;
 }
 

@@ -15,10 +15,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::SegmentCondition", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::SegmentCondition)
+};
 
 const char *const kFieldNames[]
     = {"gender", "age", "birth_year", "country", "city", "email_consent", "attributes"};
@@ -61,7 +61,7 @@ public:
             names.append(QLatin1String(name));
         for (auto it = m_object.begin(); it != m_object.end(); ++it) {
             if (!names.contains(it.key()))
-                return fail(at(it.key()), tr("unknown field (expected %1)").arg(quoted(names)));
+                return fail(at(it.key()), Tr::tr("unknown field (expected %1)").arg(quoted(names)));
         }
         return true;
     }
@@ -72,8 +72,8 @@ public:
         const double d = v.toDouble();
         if (!v.isDouble() || d != std::floor(d) || d < min || d > max) {
             failAt(key,
-                max == INT_MAX ? tr("must be a whole number of at least %1").arg(min)
-                               : tr("must be a whole number from %1 to %2").arg(min).arg(max));
+                max == INT_MAX ? Tr::tr("must be a whole number of at least %1").arg(min)
+                               : Tr::tr("must be a whole number from %1 to %2").arg(min).arg(max));
             return std::nullopt;
         }
         return int(d);
@@ -83,7 +83,7 @@ public:
     {
         const QJsonValue v = value(key);
         if (!v.isDouble()) {
-            failAt(key, tr("must be a number"));
+            failAt(key, Tr::tr("must be a number"));
             return std::nullopt;
         }
         return v.toDouble();
@@ -93,7 +93,7 @@ public:
     {
         const QJsonValue v = value(key);
         if (!v.isString() || v.toString().trimmed().isEmpty()) {
-            failAt(key, tr("must be a non-empty string"));
+            failAt(key, Tr::tr("must be a non-empty string"));
             return {};
         }
         return v.toString();
@@ -128,25 +128,25 @@ bool checkOperand(Reader &reader, SegmentCondition::Field field, const QJsonValu
         if (!v.isString()
             || !QStringList {QStringLiteral("f"), QStringLiteral("m"), QStringLiteral("x")}.contains(
                 v.toString()))
-            return reader.fail(where, tr("must be \"f\", \"m\" or \"x\""));
+            return reader.fail(where, Tr::tr("must be \"f\", \"m\" or \"x\""));
         return true;
     case Field::Age:
     case Field::BirthYear:
         if (!v.isDouble() || v.toDouble() != std::floor(v.toDouble()) || v.toDouble() < 0)
-            return reader.fail(where, tr("must be a whole number"));
+            return reader.fail(where, Tr::tr("must be a whole number"));
         return true;
     case Field::Country:
     case Field::City:
         if (!v.isString() || v.toString().isEmpty())
-            return reader.fail(where, tr("must be a non-empty string"));
+            return reader.fail(where, Tr::tr("must be a non-empty string"));
         return true;
     case Field::EmailConsent:
         if (!v.isBool())
-            return reader.fail(where, tr("must be true or false"));
+            return reader.fail(where, Tr::tr("must be true or false"));
         return true;
     case Field::Attribute:
         if (!v.isString() && !v.isDouble() && !v.isBool())
-            return reader.fail(where, tr("must be a string, a number or true/false"));
+            return reader.fail(where, Tr::tr("must be a string, a number or true/false"));
         return true;
     }
     return true;
@@ -160,21 +160,21 @@ bool readProfile(Reader &reader, SegmentCondition &c)
         return false;
     if (!reader.has("field"))
         return reader.failAt("field",
-            tr("missing (gender, age, birth_year, country, city, email_consent or attributes.NAME)"));
+            Tr::tr("missing (gender, age, birth_year, country, city, email_consent or attributes.NAME)"));
     const QString name = reader.value("field").toString();
     const auto field = fieldFromName(name, &c.attribute);
     if (!field)
         return reader.failAt("field",
-            tr("unknown profile field '%1' (expected gender, age, birth_year, country, city,"
-               " email_consent or attributes.NAME)")
+            Tr::tr("unknown profile field '%1' (expected gender, age, birth_year, country, city,"
+                   " email_consent or attributes.NAME)")
                 .arg(name));
     c.field = *field;
     const int ops = int(reader.has("equals")) + int(reader.has("in")) + int(reader.has("exists"))
         + int(reader.has("min") || reader.has("max"));
     if (ops == 0)
-        return reader.fail(reader.path(), tr("needs one of equals, in, min/max or exists"));
+        return reader.fail(reader.path(), Tr::tr("needs one of equals, in, min/max or exists"));
     if (ops > 1)
-        return reader.fail(reader.path(), tr("use only one of equals, in, min/max or exists"));
+        return reader.fail(reader.path(), Tr::tr("use only one of equals, in, min/max or exists"));
     const bool numeric = c.field == Field::Age || c.field == Field::BirthYear || c.field == Field::Attribute;
     if (reader.has("equals")) {
         c.op = Op::Equals;
@@ -184,10 +184,10 @@ bool readProfile(Reader &reader, SegmentCondition &c)
     } else if (reader.has("in")) {
         c.op = Op::In;
         if (c.field == Field::EmailConsent)
-            return reader.failAt("in", tr("email_consent takes equals true or false"));
+            return reader.failAt("in", Tr::tr("email_consent takes equals true or false"));
         const QJsonValue list = reader.value("in");
         if (!list.isArray() || list.toArray().isEmpty())
-            return reader.failAt("in", tr("must be a non-empty list"));
+            return reader.failAt("in", Tr::tr("must be a non-empty list"));
         c.values = list.toArray();
         for (qsizetype i = 0; i < c.values.size(); ++i) {
             if (!checkOperand(reader, c.field, c.values.at(i), reader.at(QStringLiteral("in[%1]").arg(i))))
@@ -196,21 +196,21 @@ bool readProfile(Reader &reader, SegmentCondition &c)
     } else if (reader.has("exists")) {
         c.op = Op::Exists;
         if (c.field == Field::EmailConsent)
-            return reader.failAt("exists", tr("email_consent is always known; use equals true or false"));
+            return reader.failAt("exists", Tr::tr("email_consent is always known; use equals true or false"));
         if (!reader.value("exists").isBool())
-            return reader.failAt("exists", tr("must be true or false"));
+            return reader.failAt("exists", Tr::tr("must be true or false"));
         c.exists = reader.value("exists").toBool();
     } else {
         c.op = Op::Range;
         const char *key = reader.has("min") ? "min" : "max";
         if (!numeric)
-            return reader.failAt(key, tr("%1 has no range; use equals or in").arg(name));
+            return reader.failAt(key, Tr::tr("%1 has no range; use equals or in").arg(name));
         if (reader.has("min") && !(c.min = reader.number("min")))
             return false;
         if (reader.has("max") && !(c.max = reader.number("max")))
             return false;
         if (c.min && c.max && *c.min > *c.max)
-            return reader.failAt("min", tr("must not be above max (%1)").arg(*c.max));
+            return reader.failAt("min", Tr::tr("must not be above max (%1)").arg(*c.max));
     }
     return true;
 }
@@ -222,11 +222,11 @@ bool readBehaviour(Reader &reader, SegmentCondition &c)
         return false;
     if (!reader.has("event"))
         return reader.failAt(
-            "event", tr("missing (an event type such as \"purchase\", a list of them, or \"any\")"));
+            "event", Tr::tr("missing (an event type such as \"purchase\", a list of them, or \"any\")"));
     const QJsonValue event = reader.value("event");
     QJsonArray names = event.isArray() ? event.toArray() : QJsonArray {event};
     if (names.isEmpty())
-        return reader.failAt("event", tr("must name at least one event type"));
+        return reader.failAt("event", Tr::tr("must name at least one event type"));
     for (qsizetype i = 0; i < names.size(); ++i) {
         const QString where
             = reader.at(event.isArray() ? QStringLiteral("event[%1]").arg(i) : QStringLiteral("event"));
@@ -238,7 +238,7 @@ bool readBehaviour(Reader &reader, SegmentCondition &c)
         const auto type = eventTypeFromName(QStringView(name));
         if (!names.at(i).isString() || !type)
             return reader.fail(where,
-                tr("unknown event type '%1' (expected %2 or any)")
+                Tr::tr("unknown event type '%1' (expected %2 or any)")
                     .arg(name, eventTypeNames().join(QStringLiteral(", "))));
         c.eventMask |= quint8(1u << int(*type));
     }
@@ -249,7 +249,7 @@ bool readBehaviour(Reader &reader, SegmentCondition &c)
         return false;
     c.atLeast = atLeast.value_or(c.atMost ? 0 : 1);
     if (c.atMost && c.atLeast > *c.atMost)
-        return reader.failAt("at_least", tr("must not be above at_most (%1)").arg(*c.atMost));
+        return reader.failAt("at_least", Tr::tr("must not be above at_most (%1)").arg(*c.atMost));
     if (reader.has("within_days") && !(c.withinDays = reader.whole("within_days", 1, 36500)))
         return false;
     if (reader.has("item") && (c.item = reader.text("item")).isEmpty())
@@ -272,13 +272,13 @@ bool readValue(Reader &reader, SegmentCondition &c)
     if (!measure)
         return reader.failAt("measure",
             reader.has("measure")
-                ? tr("unknown measure '%1' (expected %2)").arg(name, quoted(ValueMeasures::names()))
-                : tr("missing (one of %1)").arg(quoted(ValueMeasures::names())));
+                ? Tr::tr("unknown measure '%1' (expected %2)").arg(name, quoted(ValueMeasures::names()))
+                : Tr::tr("missing (one of %1)").arg(quoted(ValueMeasures::names())));
     c.measure = *measure;
     const bool range = reader.has("min") || reader.has("max");
     if (range == reader.has("equals"))
-        return reader.fail(
-            reader.path(), range ? tr("use either equals or min/max") : tr("needs min, max or equals"));
+        return reader.fail(reader.path(),
+            range ? Tr::tr("use either equals or min/max") : Tr::tr("needs min, max or equals"));
     const bool whole = ValueMeasures::isWholeNumber(c.measure);
     const bool score = ValueMeasures::isScore(c.measure);
     const bool share = c.measure == ValueMeasure::SaleShare;
@@ -293,7 +293,8 @@ bool readValue(Reader &reader, SegmentCondition &c)
             if (const auto v = reader.whole(key, 0, INT_MAX))
                 bound = *v;
         } else if ((bound = reader.number(key)) && (*bound < 0 || (share && *bound > 1))) {
-            reader.failAt(key, share ? tr("must be a share from 0 to 1") : tr("must not be negative"));
+            reader.failAt(
+                key, share ? Tr::tr("must be a share from 0 to 1") : Tr::tr("must not be negative"));
             bound.reset();
         }
         if (!bound)
@@ -306,7 +307,7 @@ bool readValue(Reader &reader, SegmentCondition &c)
             c.max = bound;
     }
     if (c.min && c.max && *c.min > *c.max)
-        return reader.failAt("min", tr("must not be above max (%1)").arg(*c.max));
+        return reader.failAt("min", Tr::tr("must not be above max (%1)").arg(*c.max));
     return true;
 }
 
@@ -325,14 +326,14 @@ bool readAffinity(Reader &reader, SegmentCondition &c)
         }
     }
     if (targets != 1)
-        return reader.fail(reader.path(), tr("needs exactly one of category, brand or topic"));
+        return reader.fail(reader.path(), Tr::tr("needs exactly one of category, brand or topic"));
     if (!reader.has("at_least"))
-        return reader.failAt("at_least", tr("missing (a share from 0 to 1)"));
+        return reader.failAt("at_least", Tr::tr("missing (a share from 0 to 1)"));
     const auto threshold = reader.number("at_least");
     if (!threshold)
         return false;
     if (*threshold < 0 || *threshold > 1)
-        return reader.failAt("at_least", tr("must be a share from 0 to 1"));
+        return reader.failAt("at_least", Tr::tr("must be a share from 0 to 1"));
     c.threshold = *threshold;
     return true;
 }
@@ -375,7 +376,7 @@ std::optional<SegmentCondition> SegmentCondition::fromJson(
         c.kind = Kind::Segment;
         if (!json.isString() || json.toString().trimmed().isEmpty()) {
             if (error)
-                *error = c.path + QStringLiteral(": ") + tr("must be the name of a segment");
+                *error = c.path + QStringLiteral(": ") + Tr::tr("must be the name of a segment");
             return std::nullopt;
         }
         c.segment = json.toString().trimmed();
@@ -383,7 +384,7 @@ std::optional<SegmentCondition> SegmentCondition::fromJson(
     }
     if (!json.isObject()) {
         if (error)
-            *error = c.path + QStringLiteral(": ") + tr("must be an object");
+            *error = c.path + QStringLiteral(": ") + Tr::tr("must be an object");
         return std::nullopt;
     }
     Reader reader(json.toObject(), c.path, error);
@@ -401,7 +402,7 @@ std::optional<SegmentCondition> SegmentCondition::fromJson(
         c.kind = Kind::Affinity;
         ok = readAffinity(reader, c);
     } else {
-        reader.fail(c.path, tr("unknown kind of condition"));
+        reader.fail(c.path, Tr::tr("unknown kind of condition"));
     }
     if (!ok || reader.failed())
         return std::nullopt;
@@ -502,22 +503,22 @@ QString SegmentCondition::describe() const
     const QLocale locale(QLocale::English);
     switch (kind) {
     case Kind::Segment:
-        return tr("in segment %1").arg(segment);
+        return Tr::tr("in segment %1").arg(segment);
     case Kind::Profile: {
         const QString name = field == Field::Attribute
-            ? tr("attribute %1").arg(attribute)
+            ? Tr::tr("attribute %1").arg(attribute)
             : fieldName(field).replace(QLatin1Char('_'), QLatin1Char(' '));
         switch (op) {
         case Operator::Equals:
-            return tr("%1 is %2").arg(name, scalar(values.first()));
+            return Tr::tr("%1 is %2").arg(name, scalar(values.first()));
         case Operator::In: {
             QStringList list;
             for (const QJsonValue &v : values)
                 list.append(scalar(v));
-            return tr("%1 is one of %2").arg(name, list.join(QStringLiteral(", ")));
+            return Tr::tr("%1 is one of %2").arg(name, list.join(QStringLiteral(", ")));
         }
         case Operator::Exists:
-            return exists ? tr("%1 is known").arg(name) : tr("%1 is unknown").arg(name);
+            return exists ? Tr::tr("%1 is known").arg(name) : Tr::tr("%1 is unknown").arg(name);
         case Operator::Range:
             return QStringLiteral("%1 %2").arg(
                 name, range(min, max, [&](double v) { return locale.toString(v, 'g', 12); }));
@@ -531,37 +532,39 @@ QString SegmentCondition::describe() const
                 events.append(eventTypeName(EventType(t)));
         }
         const QString what
-            = events.size() == EventTypeCount ? tr("any event") : events.join(QStringLiteral(" or "));
+            = events.size() == EventTypeCount ? Tr::tr("any event") : events.join(QStringLiteral(" or "));
         QString count;
         if (atMost && *atMost == 0)
-            count = tr("no %1").arg(what);
+            count = Tr::tr("no %1").arg(what);
         else if (atMost && atLeast > 0)
-            count = tr("%1 %2 to %3 times").arg(what).arg(atLeast).arg(*atMost);
+            count = Tr::tr("%1 %2 to %3 times").arg(what).arg(atLeast).arg(*atMost);
         else if (atMost)
-            count = tr("%1 at most %2 times").arg(what).arg(*atMost);
+            count = Tr::tr("%1 at most %2 times").arg(what).arg(*atMost);
         else
-            count = atLeast == 1 ? tr("%1 at least once").arg(what)
-                                 : tr("%1 at least %2 times").arg(what).arg(atLeast);
+            count = atLeast == 1 ? Tr::tr("%1 at least once").arg(what)
+                                 : Tr::tr("%1 at least %2 times").arg(what).arg(atLeast);
         QStringList on;
         if (!item.isEmpty())
-            on.append(tr("item %1").arg(item));
+            on.append(Tr::tr("item %1").arg(item));
         if (!category.isEmpty())
-            on.append(tr("in %1").arg(category));
+            on.append(Tr::tr("in %1").arg(category));
         if (!brand.isEmpty())
-            on.append(tr("brand %1").arg(brand));
+            on.append(Tr::tr("brand %1").arg(brand));
         if (!topic.isEmpty())
-            on.append(tr("topic %1").arg(topic));
+            on.append(Tr::tr("topic %1").arg(topic));
         if (!on.isEmpty())
             count += QLatin1Char(' ') + on.join(QLatin1Char(' '));
         if (withinDays)
-            count += QLatin1Char(' ') + tr("in the last %1 days").arg(*withinDays);
+            count += QLatin1Char(' ') + Tr::tr("in the last %1 days").arg(*withinDays);
         return count;
     }
     case Kind::Value:
         return QStringLiteral("%1 %2").arg(ValueMeasures::label(measure),
             range(min, max, [this](double v) { return ValueMeasures::format(measure, v); }));
     case Kind::Affinity:
-        return tr("affinity to %1 %2 ≥ %3").arg(dimensionName(dimension), target).arg(threshold, 0, 'f', 2);
+        return Tr::tr("affinity to %1 %2 ≥ %3")
+            .arg(dimensionName(dimension), target)
+            .arg(threshold, 0, 'f', 2);
     }
     return {};
 }

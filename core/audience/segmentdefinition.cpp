@@ -7,10 +7,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::SegmentDefinition", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::SegmentDefinition)
+};
 
 } // namespace
 
@@ -21,8 +21,8 @@ bool SegmentDefinition::isValidName(const QString &name, QString *error)
     for (QChar c : name)
         ok = ok && ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'-' || c == u'_');
     if (!ok && error)
-        *error
-            = tr("'%1' is not a segment name: use 1 to 64 lower-case letters, digits, '-' or '_'").arg(name);
+        *error = Tr::tr("'%1' is not a segment name: use 1 to 64 lower-case letters, digits, '-' or '_'")
+                     .arg(name);
     return ok;
 }
 
@@ -35,20 +35,20 @@ std::optional<SegmentDefinition> SegmentDefinition::fromJson(
         if (it.key() != QLatin1String("title") && it.key() != QLatin1String("description")
             && it.key() != QLatin1String("rule")) {
             if (error)
-                *error = tr("%1: unknown field (expected title, description, rule)").arg(it.key());
+                *error = Tr::tr("%1: unknown field (expected title, description, rule)").arg(it.key());
             return std::nullopt;
         }
     }
     for (const char *key : {"title", "description"}) {
         if (json.contains(QLatin1String(key)) && !json.value(QLatin1String(key)).isString()) {
             if (error)
-                *error = tr("%1: must be a string").arg(QLatin1String(key));
+                *error = Tr::tr("%1: must be a string").arg(QLatin1String(key));
             return std::nullopt;
         }
     }
     if (!json.contains(QLatin1String("rule"))) {
         if (error)
-            *error = tr("rule: missing");
+            *error = Tr::tr("rule: missing");
         return std::nullopt;
     }
     auto rule = SegmentRule::fromJson(json.value(QLatin1String("rule")), QStringLiteral("rule"), error);

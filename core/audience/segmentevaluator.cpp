@@ -18,10 +18,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::SegmentEvaluator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::SegmentEvaluator)
+};
 
 constexpr qint32 NoWindow = std::numeric_limits<qint32>::min();
 
@@ -38,14 +38,14 @@ bool sameValue(const QJsonValue &a, const QJsonValue &b)
 QString scalarText(const QJsonValue &v)
 {
     if (v.isUndefined() || v.isNull())
-        return tr("missing");
+        return Tr::tr("missing");
     if (v.isBool())
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     if (v.isDouble())
         return QLocale(QLocale::English).toString(v.toDouble(), 'g', 12);
     if (v.isString())
         return v.toString();
-    return tr("(not a plain value)");
+    return Tr::tr("(not a plain value)");
 }
 
 /** "Outdoor>Hiking" and "Outdoor  >  Hiking" name "Outdoor > Hiking". */
@@ -109,14 +109,15 @@ struct SegmentEvaluator::Context
     bool failed() const { return cancelled || !error.isEmpty(); }
     void warn(const QString &warning)
     {
-        const QString text = stack.isEmpty() ? warning : tr("segment '%1': %2").arg(stack.last(), warning);
+        const QString text
+            = stack.isEmpty() ? warning : Tr::tr("segment '%1': %2").arg(stack.last(), warning);
         if (!warnings.contains(text))
             warnings.append(text);
     }
     void fail(const QString &message)
     {
         if (error.isEmpty())
-            error = stack.isEmpty() ? message : tr("segment '%1': %2").arg(stack.last(), message);
+            error = stack.isEmpty() ? message : Tr::tr("segment '%1': %2").arg(stack.last(), message);
     }
 };
 
@@ -158,7 +159,7 @@ SegmentMembers SegmentEvaluator::evaluate(const SegmentRule &rule, const Progres
     result.warnings = context.warnings;
     if (context.cancelled || progress.isCancelled()) {
         result.cancelled = true;
-        result.error = tr("cancelled");
+        result.error = Tr::tr("cancelled");
     } else if (!context.error.isEmpty()) {
         result.error = context.error;
     } else {
@@ -173,7 +174,7 @@ SegmentMembers SegmentEvaluator::evaluate(const QString &segmentName, const Prog
     SegmentMembers result;
     const SegmentDefinition *definition = m_library ? m_library->find(segmentName) : nullptr;
     if (!definition) {
-        result.error = tr("no segment named '%1'").arg(segmentName);
+        result.error = Tr::tr("no segment named '%1'").arg(segmentName);
         return result;
     }
     if (const auto it = m_memo.constFind(segmentName); it != m_memo.constEnd()) {
@@ -190,7 +191,7 @@ SegmentMembers SegmentEvaluator::evaluate(const QString &segmentName, const Prog
     result.warnings = context.warnings;
     if (context.failed()) {
         result.cancelled = context.cancelled;
-        result.error = context.cancelled ? tr("cancelled") : context.error;
+        result.error = context.cancelled ? Tr::tr("cancelled") : context.error;
         return result;
     }
     m_memo.insert(segmentName, members);
@@ -259,7 +260,8 @@ PersonSet SegmentEvaluator::evalCondition(
         result = pass(within, [this, &prepared](int user) { return test(prepared, user); });
     }
     ++context.done;
-    context.progress->report(tr("Evaluating segment"), context.done, std::max(context.done, context.total));
+    context.progress->report(
+        Tr::tr("Evaluating segment"), context.done, std::max(context.done, context.total));
     return result;
 }
 
@@ -275,14 +277,14 @@ const PersonSet *SegmentEvaluator::segmentMembers(const SegmentCondition &condit
     }
     if (context.stack.contains(name)) {
         context.fail(
-            tr("%1: %2 → %3 is a cycle; a segment cannot contain itself")
+            Tr::tr("%1: %2 → %3 is a cycle; a segment cannot contain itself")
                 .arg(condition.path,
                     context.stack.mid(context.stack.indexOf(name)).join(QStringLiteral(" → ")), name));
         return nullptr;
     }
     const SegmentDefinition *definition = m_library ? m_library->find(name) : nullptr;
     if (!definition) {
-        context.fail(tr("%1: no segment named '%2'").arg(condition.path, name));
+        context.fail(Tr::tr("%1: no segment named '%2'").arg(condition.path, name));
         return nullptr;
     }
     const QStringList outer = context.warnings;
@@ -322,7 +324,7 @@ SegmentEvaluator::Prepared SegmentEvaluator::prepare(const SegmentCondition &c, 
                 const int index
                     = country ? s.countryByName(value.toString()) : s.cityByName(value.toString());
                 if (index < 0)
-                    context.warn(tr("%1: nobody has %2 '%3'")
+                    context.warn(Tr::tr("%1: nobody has %2 '%3'")
                                      .arg(c.path + QStringLiteral(".field"),
                                          SegmentCondition::fieldName(c.field), value.toString()));
                 else
@@ -355,7 +357,7 @@ std::vector<quint8> SegmentEvaluator::behaviourItems(const SegmentCondition &c, 
     const auto resolve = [&](const QString &name, const char *what, int index) {
         if (!name.isEmpty() && index < 0)
             context.warn(
-                tr("%1: no %2 '%3' in the catalog")
+                Tr::tr("%1: no %2 '%3' in the catalog")
                     .arg(c.path + QLatin1Char('.') + QLatin1String(what), QLatin1String(what), name));
         return index;
     };
@@ -389,7 +391,7 @@ int SegmentEvaluator::affinityTarget(const SegmentCondition &c, Context &context
         break;
     }
     if (target < 0)
-        context.warn(tr("%1: no %2 '%3' in the catalog")
+        context.warn(Tr::tr("%1: no %2 '%3' in the catalog")
                          .arg(c.path + QLatin1Char('.') + SegmentCondition::dimensionName(c.dimension),
                              SegmentCondition::dimensionName(c.dimension), c.target));
     return target;
@@ -513,17 +515,17 @@ QString SegmentEvaluator::actual(const Prepared &p, int user) const
     case Kind::Profile:
         switch (c.field) {
         case Field::Gender:
-            return s.gender(user) ? QString(QLatin1Char(s.gender(user))) : tr("unknown");
+            return s.gender(user) ? QString(QLatin1Char(s.gender(user))) : Tr::tr("unknown");
         case Field::Age:
-            return f.age(user) >= 0 ? QString::number(f.age(user)) : tr("unknown");
+            return f.age(user) >= 0 ? QString::number(f.age(user)) : Tr::tr("unknown");
         case Field::BirthYear:
-            return s.birthYear(user) > 0 ? QString::number(s.birthYear(user)) : tr("unknown");
+            return s.birthYear(user) > 0 ? QString::number(s.birthYear(user)) : Tr::tr("unknown");
         case Field::Country:
-            return s.country(user) >= 0 ? s.countryName(s.country(user)) : tr("unknown");
+            return s.country(user) >= 0 ? s.countryName(s.country(user)) : Tr::tr("unknown");
         case Field::City:
-            return s.city(user) >= 0 ? s.cityName(s.city(user)) : tr("unknown");
+            return s.city(user) >= 0 ? s.cityName(s.city(user)) : Tr::tr("unknown");
         case Field::EmailConsent:
-            return s.emailConsent(user) ? tr("consented") : tr("no consent");
+            return s.emailConsent(user) ? Tr::tr("consented") : Tr::tr("no consent");
         case Field::Attribute:
             return scalarText(s.userAttributes(user).value(c.attribute));
         }
@@ -535,11 +537,12 @@ QString SegmentEvaluator::actual(const Prepared &p, int user) const
                 && (p.itemMask.empty() || p.itemMask[size_t(e.item)]))
                 ++count;
         }
-        return count == 1 ? tr("1 matching event") : tr("%1 matching events").arg(locale.toString(count));
+        return count == 1 ? Tr::tr("1 matching event")
+                          : Tr::tr("%1 matching events").arg(locale.toString(count));
     }
     case Kind::Value: {
         const double v = f.measure(c.measure, user);
-        return std::isnan(v) ? tr("no purchases") : ValueMeasures::format(c.measure, v);
+        return std::isnan(v) ? Tr::tr("no purchases") : ValueMeasures::format(c.measure, v);
     }
     case Kind::Affinity:
         return locale.toString(double((*p.column)[size_t(user)]), 'f', 2);
@@ -555,7 +558,7 @@ SegmentExplanation SegmentEvaluator::explain(const SegmentRule &rule, int user)
     explanation.user = user;
     explanation.asOf = m_features->asOf();
     if (user < 0 || user >= m_features->userCount()) {
-        explanation.error = tr("no such person");
+        explanation.error = Tr::tr("no such person");
         return explanation;
     }
     explanation.externalId = snapshot().externalId(user);
@@ -574,7 +577,7 @@ SegmentExplanation SegmentEvaluator::explain(const QString &segmentName, int use
     const SegmentDefinition *definition = m_library ? m_library->find(segmentName) : nullptr;
     if (!definition) {
         SegmentExplanation explanation;
-        explanation.error = tr("no segment named '%1'").arg(segmentName);
+        explanation.error = Tr::tr("no segment named '%1'").arg(segmentName);
         return explanation;
     }
     SegmentExplanation explanation = explain(definition->rule, user);
@@ -599,17 +602,17 @@ SegmentExplanation::Node SegmentEvaluator::explainNode(
         case Kind::All:
             out.kind = QStringLiteral("all");
             out.held = held == total;
-            out.condition = tr("all of these (%1 of %2 hold)").arg(held).arg(total);
+            out.condition = Tr::tr("all of these (%1 of %2 hold)").arg(held).arg(total);
             break;
         case Kind::Any:
             out.kind = QStringLiteral("any");
             out.held = held > 0;
-            out.condition = tr("any of these (%1 of %2 hold)").arg(held).arg(total);
+            out.condition = Tr::tr("any of these (%1 of %2 hold)").arg(held).arg(total);
             break;
         case Kind::Not:
             out.kind = QStringLiteral("not");
             out.held = held == 0;
-            out.condition = tr("not this");
+            out.condition = Tr::tr("not this");
             break;
         case Kind::Condition:
             break;
@@ -629,20 +632,20 @@ SegmentExplanation::Node SegmentEvaluator::explainNode(
     const SegmentDefinition *definition = m_library ? m_library->find(c.segment) : nullptr;
     if (context.stack.contains(c.segment)) {
         context.fail(
-            tr("%1: %2 → %3 is a cycle; a segment cannot contain itself")
+            Tr::tr("%1: %2 → %3 is a cycle; a segment cannot contain itself")
                 .arg(c.path, context.stack.mid(context.stack.indexOf(c.segment)).join(QStringLiteral(" → ")),
                     c.segment));
         return out;
     }
     if (!definition) {
-        context.fail(tr("%1: no segment named '%2'").arg(c.path, c.segment));
+        context.fail(Tr::tr("%1: no segment named '%2'").arg(c.path, c.segment));
         return out;
     }
     context.stack.append(c.segment);
     out.children.push_back(explainNode(definition->rule.root(), user, context));
     context.stack.removeLast();
     out.held = out.children.back().held;
-    out.actual = out.held ? tr("member") : tr("not a member");
+    out.actual = out.held ? Tr::tr("member") : Tr::tr("not a member");
     return out;
 }
 

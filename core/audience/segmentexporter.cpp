@@ -14,10 +14,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::SegmentExporter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::SegmentExporter)
+};
 
 QByteArray csvField(const QString &text)
 {
@@ -44,7 +44,7 @@ SegmentExporter::Report SegmentExporter::write(const PersonFeatures &features, c
     report.path = path;
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix != QLatin1String("csv") && suffix != QLatin1String("json")) {
-        report.error = tr("%1: the file name must end in .csv or .json").arg(path);
+        report.error = Tr::tr("%1: the file name must end in .csv or .json").arg(path);
         return report;
     }
     const bool json = suffix == QLatin1String("json");
@@ -96,13 +96,13 @@ SegmentExporter::Report SegmentExporter::write(const PersonFeatures &features, c
         if ((++report.rows & 0xFFFF) == 0) {
             cancelled = !file.write(buffer);
             buffer.clear();
-            progress.report(tr("Exporting members"), report.rows, total);
+            progress.report(Tr::tr("Exporting members"), report.rows, total);
             cancelled = cancelled || progress.isCancelled();
         }
     });
     if (cancelled && progress.isCancelled()) {
         file.cancel();
-        report.error = tr("cancelled");
+        report.error = Tr::tr("cancelled");
         return report;
     }
     if (json)

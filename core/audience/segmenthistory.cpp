@@ -21,10 +21,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::SegmentHistory", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::SegmentHistory)
+};
 
 /** One bit per time of a run, per person. */
 using Mask = quint16;
@@ -68,7 +68,7 @@ struct SegmentHistory::Run
     void fail(const QString &message)
     {
         if (error.isEmpty())
-            error = stack.isEmpty() ? message : tr("segment '%1': %2").arg(stack.last(), message);
+            error = stack.isEmpty() ? message : Tr::tr("segment '%1': %2").arg(stack.last(), message);
     }
 
     /** result[u] = test(u, within[u]) & within[u] for everybody with a time left, on all cores. */
@@ -115,7 +115,7 @@ bool SegmentHistory::evaluate(const SegmentRule &rule, const std::vector<qint64>
 {
     const Snapshot &s = *m_features->snapshot();
     for (size_t first = 0; first < times.size(); first += TimesPerRun) {
-        progress.report(tr("Size over time"), qint64(first), qint64(times.size()));
+        progress.report(Tr::tr("Size over time"), qint64(first), qint64(times.size()));
         Run run(m_features, m_library, progress);
         run.times.assign(times.begin() + qint64(first),
             times.begin() + qint64(std::min(times.size(), first + TimesPerRun)));
@@ -125,12 +125,12 @@ bool SegmentHistory::evaluate(const SegmentRule &rule, const std::vector<qint64>
         const Masks members = run.node(rule.root(), Masks(size_t(run.people), run.full));
         if (run.failed()) {
             if (error)
-                *error = run.cancelled ? tr("cancelled") : run.error;
+                *error = run.cancelled ? Tr::tr("cancelled") : run.error;
             return false;
         }
         visit(first, members);
     }
-    progress.report(tr("Size over time"), qint64(times.size()), qint64(times.size()));
+    progress.report(Tr::tr("Size over time"), qint64(times.size()), qint64(times.size()));
     return true;
 }
 
@@ -234,13 +234,13 @@ const Masks *SegmentHistory::Run::segment(const SegmentCondition &c)
     if (const auto it = memo.constFind(name); it != memo.constEnd())
         return &it.value();
     if (stack.contains(name)) {
-        fail(tr("%1: %2 → %3 is a cycle; a segment cannot contain itself")
+        fail(Tr::tr("%1: %2 → %3 is a cycle; a segment cannot contain itself")
                  .arg(c.path, stack.mid(stack.indexOf(name)).join(QStringLiteral(" → ")), name));
         return nullptr;
     }
     const SegmentDefinition *definition = library ? library->find(name) : nullptr;
     if (!definition) {
-        fail(tr("%1: no segment named '%2'").arg(c.path, name));
+        fail(Tr::tr("%1: no segment named '%2'").arg(c.path, name));
         return nullptr;
     }
     stack.append(name);

@@ -14,10 +14,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::SegmentLibrary", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::SegmentLibrary)
+};
 
 const QString kSegments = QStringLiteral("segments");
 
@@ -33,7 +33,7 @@ SegmentLibrary SegmentLibrary::load(Database &db, QString *error)
         if (definition)
             library.insert(std::move(*definition));
         else
-            library.m_problems.append(tr("segment '%1': %2").arg(object.key, problem));
+            library.m_problems.append(Tr::tr("segment '%1': %2").arg(object.key, problem));
     }
     return library;
 }
@@ -58,16 +58,16 @@ bool SegmentLibrary::checkReferences(const QString &name, const SegmentRule &rul
         const QString &target = condition->segment;
         if (!name.isEmpty() && target == name) {
             if (error)
-                *error = tr("%1: a segment cannot include itself ('%2')").arg(condition->path, name);
+                *error = Tr::tr("%1: a segment cannot include itself ('%2')").arg(condition->path, name);
             return false;
         }
         if (!contains(target)) {
             if (error)
-                *error = tr("%1: no segment named '%2'%3")
+                *error = Tr::tr("%1: no segment named '%2'%3")
                              .arg(condition->path, target,
                                  names().isEmpty()
                                      ? QString()
-                                     : tr(" (segments: %1)").arg(names().join(QStringLiteral(", "))));
+                                     : Tr::tr(" (segments: %1)").arg(names().join(QStringLiteral(", "))));
             return false;
         }
         if (name.isEmpty())
@@ -92,7 +92,7 @@ bool SegmentLibrary::checkReferences(const QString &name, const SegmentRule &rul
         };
         if (reaches(target)) {
             if (error)
-                *error = tr("%1: %2 would be a cycle; a segment cannot contain itself")
+                *error = Tr::tr("%1: %2 would be a cycle; a segment cannot contain itself")
                              .arg(condition->path, chain.join(QStringLiteral(" → ")));
             return false;
         }
@@ -131,13 +131,13 @@ bool SegmentLibrary::remove(Database &db, const QString &name, QString *error)
     const SegmentLibrary library = load(db, error);
     if (!library.contains(name)) {
         if (error)
-            *error = tr("no segment named '%1'").arg(name);
+            *error = Tr::tr("no segment named '%1'").arg(name);
         return false;
     }
     const QStringList users = library.dependents(name);
     if (!users.isEmpty()) {
         if (error)
-            *error = tr("segment '%1' is used by %2; change those first")
+            *error = Tr::tr("segment '%1' is used by %2; change those first")
                          .arg(name, users.join(QStringLiteral(", ")));
         return false;
     }
@@ -146,7 +146,7 @@ bool SegmentLibrary::remove(Database &db, const QString &name, QString *error)
         return false;
     if (priority->order().contains(name)) {
         if (error)
-            *error = tr("segment '%1' is in the priority list; take it out first").arg(name);
+            *error = Tr::tr("segment '%1' is in the priority list; take it out first").arg(name);
         return false;
     }
     return ConfigStore(db).remove(kSegments, name, error);

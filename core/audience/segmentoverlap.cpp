@@ -14,10 +14,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::SegmentOverlap", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::SegmentOverlap)
+};
 
 } // namespace
 
@@ -33,25 +33,25 @@ bool SegmentOverlap::checkInputs(const SegmentLibrary &library, std::vector<Inpu
             inputs.push_back({name, std::nullopt});
     }
     if (int(inputs.size()) > MaxSegments)
-        return fail(tr("%1 segments: an overlap takes at most %2").arg(inputs.size()).arg(MaxSegments));
+        return fail(Tr::tr("%1 segments: an overlap takes at most %2").arg(inputs.size()).arg(MaxSegments));
     QStringList seen;
     for (const Input &input : inputs) {
         if (seen.contains(input.name))
-            return fail(tr("'%1' is named twice").arg(input.name));
+            return fail(Tr::tr("'%1' is named twice").arg(input.name));
         seen.append(input.name);
         if (!input.rule) {
             if (!library.contains(input.name))
-                return fail(tr("no segment named '%1'").arg(input.name));
+                return fail(Tr::tr("no segment named '%1'").arg(input.name));
             continue;
         }
         QString problem;
         if (!SegmentDefinition::isValidName(input.name, &problem))
-            return fail(tr("inline rule '%1': %2").arg(input.name, problem));
+            return fail(Tr::tr("inline rule '%1': %2").arg(input.name, problem));
         if (library.contains(input.name))
-            return fail(tr("inline rule '%1': a stored segment has that name; give the rule another")
+            return fail(Tr::tr("inline rule '%1': a stored segment has that name; give the rule another")
                             .arg(input.name));
         if (!library.checkReferences(QString(), *input.rule, &problem))
-            return fail(tr("inline rule '%1': %2").arg(input.name, problem));
+            return fail(Tr::tr("inline rule '%1': %2").arg(input.name, problem));
     }
     return true;
 }
@@ -66,12 +66,14 @@ std::optional<SegmentOverlap> SegmentOverlap::evaluate(SegmentEvaluator &evaluat
                                                   : evaluator.evaluate(input.name, progress);
         if (warnings) {
             for (const QString &warning : members.warnings)
-                warnings->append(input.rule ? tr("inline rule '%1': %2").arg(input.name, warning) : warning);
+                warnings->append(
+                    input.rule ? Tr::tr("inline rule '%1': %2").arg(input.name, warning) : warning);
         }
         if (!members.ok) {
             if (error)
-                *error = tr("%1 '%2': %3")
-                             .arg(input.rule ? tr("inline rule") : tr("segment"), input.name, members.error);
+                *error = Tr::tr("%1 '%2': %3")
+                             .arg(input.rule ? Tr::tr("inline rule") : Tr::tr("segment"), input.name,
+                                 members.error);
             return std::nullopt;
         }
         names.append(input.name);
@@ -87,8 +89,8 @@ std::optional<SegmentOverlap> SegmentOverlap::compute(
     if (k > MaxSegments || names.size() != k) {
         if (error)
             *error = names.size() != k
-                ? tr("each segment needs a name")
-                : tr("%1 segments: an overlap takes at most %2").arg(k).arg(MaxSegments);
+                ? Tr::tr("each segment needs a name")
+                : Tr::tr("%1 segments: an overlap takes at most %2").arg(k).arg(MaxSegments);
         return std::nullopt;
     }
     SegmentOverlap overlap;
@@ -97,7 +99,7 @@ std::optional<SegmentOverlap> SegmentOverlap::compute(
     for (const PersonSet &set : sets) {
         if (set.size() != overlap.m_population) {
             if (error)
-                *error = tr("the segments come from different snapshots");
+                *error = Tr::tr("the segments come from different snapshots");
             return std::nullopt;
         }
     }
@@ -205,7 +207,7 @@ QStringList SegmentOverlap::toLines() const
             row += QStringLiteral("%1").arg(locale.toString(pair(int(a), int(b))), 10);
         lines.append(row);
     }
-    lines.append(tr("Combinations (in exactly these segments):"));
+    lines.append(Tr::tr("Combinations (in exactly these segments):"));
     for (const Intersection &intersection : m_intersections) {
         QStringList members;
         for (int i : intersection.segments)
@@ -214,8 +216,8 @@ QStringList SegmentOverlap::toLines() const
                          .arg(locale.toString(intersection.exclusive), 9)
                          .arg(members.join(QStringLiteral(" ∩ "))));
     }
-    lines.append(
-        tr("In at least one: %1 of %2 people").arg(locale.toString(m_union), locale.toString(m_population)));
+    lines.append(Tr::tr("In at least one: %1 of %2 people")
+                     .arg(locale.toString(m_union), locale.toString(m_population)));
     return lines;
 }
 

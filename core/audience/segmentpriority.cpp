@@ -14,10 +14,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::SegmentPriority", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::SegmentPriority)
+};
 
 } // namespace
 
@@ -35,7 +35,7 @@ std::optional<SegmentPriority> SegmentPriority::load(const Database &db, QString
     const QJsonDocument document = QJsonDocument::fromJson(text);
     if (!document.isArray()) {
         if (error)
-            *error = tr("meta.%1: must be a JSON array of segment names").arg(QLatin1String(MetaKey));
+            *error = Tr::tr("meta.%1: must be a JSON array of segment names").arg(QLatin1String(MetaKey));
         return std::nullopt;
     }
     QStringList order;
@@ -50,12 +50,12 @@ bool SegmentPriority::check(const SegmentLibrary &library, QString *error) const
         const QString &name = m_order.at(i);
         if (!library.contains(name)) {
             if (error)
-                *error = tr("priority[%1]: no segment named '%2'").arg(i).arg(name);
+                *error = Tr::tr("priority[%1]: no segment named '%2'").arg(i).arg(name);
             return false;
         }
         if (m_order.indexOf(name) != i) {
             if (error)
-                *error = tr("priority[%1]: '%2' is already at position %3")
+                *error = Tr::tr("priority[%1]: '%2' is already at position %3")
                              .arg(i)
                              .arg(name)
                              .arg(m_order.indexOf(name));
@@ -87,11 +87,11 @@ std::vector<int> SegmentPriority::assign(
     std::vector<int> winner(size_t(n), -1);
     PersonSet open(n, true);
     for (qsizetype i = 0; i < m_order.size(); ++i) {
-        progress.report(tr("Assigning segments"), i, m_order.size());
+        progress.report(Tr::tr("Assigning segments"), i, m_order.size());
         const SegmentMembers members = evaluator.evaluate(m_order.at(i), progress);
         if (!members.ok) {
             if (error)
-                *error = tr("priority[%1] (%2): %3").arg(i).arg(m_order.at(i), members.error);
+                *error = Tr::tr("priority[%1] (%2): %3").arg(i).arg(m_order.at(i), members.error);
             return {};
         }
         PersonSet won = members.members;
@@ -99,7 +99,7 @@ std::vector<int> SegmentPriority::assign(
         won.forEach([&winner, i](int user) { winner[size_t(user)] = int(i); });
         open -= won;
     }
-    progress.report(tr("Assigning segments"), m_order.size(), m_order.size());
+    progress.report(Tr::tr("Assigning segments"), m_order.size(), m_order.size());
     return winner;
 }
 
@@ -109,7 +109,7 @@ QString SegmentPriority::firstMatch(SegmentEvaluator &evaluator, int user, QStri
         const SegmentMembers members = evaluator.evaluate(m_order.at(i));
         if (!members.ok) {
             if (error)
-                *error = tr("priority[%1] (%2): %3").arg(i).arg(m_order.at(i), members.error);
+                *error = Tr::tr("priority[%1] (%2): %3").arg(i).arg(m_order.at(i), members.error);
             return {};
         }
         if (members.members.contains(user))

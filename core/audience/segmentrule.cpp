@@ -11,10 +11,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::SegmentRule", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::SegmentRule)
+};
 
 QString join(const QString &path, const QString &key)
 {
@@ -24,7 +24,7 @@ QString join(const QString &path, const QString &key)
 bool fail(QString *error, const QString &path, const QString &message)
 {
     if (error)
-        *error = (path.isEmpty() ? tr("rule") : path) + QStringLiteral(": ") + message;
+        *error = (path.isEmpty() ? Tr::tr("rule") : path) + QStringLiteral(": ") + message;
     return false;
 }
 
@@ -36,14 +36,14 @@ bool parseNode(
     using Kind = SegmentRule::Node::Kind;
     node.path = path;
     if (depth > SegmentRule::MaxDepth)
-        return fail(error, path, tr("nested more than %1 groups deep").arg(SegmentRule::MaxDepth));
+        return fail(error, path, Tr::tr("nested more than %1 groups deep").arg(SegmentRule::MaxDepth));
     if (!json.isObject())
-        return fail(error, path, tr("must be an object with one of %1").arg(kExpected));
+        return fail(error, path, Tr::tr("must be an object with one of %1").arg(kExpected));
     const QJsonObject object = json.toObject();
     if (object.size() != 1) {
         return fail(error, path,
-            object.isEmpty() ? tr("empty; expected one of %1").arg(kExpected)
-                             : tr("has %1 keys (%2); a rule has exactly one of %3")
+            object.isEmpty() ? Tr::tr("empty; expected one of %1").arg(kExpected)
+                             : Tr::tr("has %1 keys (%2); a rule has exactly one of %3")
                                    .arg(object.size())
                                    .arg(object.keys().join(QStringLiteral(", ")), kExpected));
     }
@@ -53,10 +53,10 @@ bool parseNode(
         node.kind = key == QLatin1String("all") ? Kind::All : Kind::Any;
         const QString here = join(path, key);
         if (!value.isArray())
-            return fail(error, here, tr("must be a list of rules"));
+            return fail(error, here, Tr::tr("must be a list of rules"));
         const QJsonArray list = value.toArray();
         if (list.isEmpty())
-            return fail(error, here, tr("empty group; it needs at least one rule"));
+            return fail(error, here, Tr::tr("empty group; it needs at least one rule"));
         node.children.resize(size_t(list.size()));
         for (qsizetype i = 0; i < list.size(); ++i) {
             if (!parseNode(list.at(i), QStringLiteral("%1[%2]").arg(here).arg(i), depth + 1,
@@ -78,7 +78,7 @@ bool parseNode(
         node.condition = std::move(*condition);
         return true;
     }
-    return fail(error, join(path, key), tr("unknown field (expected %1)").arg(kExpected));
+    return fail(error, join(path, key), Tr::tr("unknown field (expected %1)").arg(kExpected));
 }
 
 QJsonObject nodeToJson(const SegmentRule::Node &node)
@@ -122,13 +122,13 @@ std::optional<SegmentRule> SegmentRule::fromText(const QByteArray &text, QString
     const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         if (error)
-            *error = tr("rule: not valid JSON at character %1: %2")
+            *error = Tr::tr("rule: not valid JSON at character %1: %2")
                          .arg(parseError.offset)
                          .arg(parseError.errorString());
         return std::nullopt;
     }
     if (!document.isObject()) {
-        fail(error, QString(), tr("must be an object with one of %1").arg(kExpected));
+        fail(error, QString(), Tr::tr("must be an object with one of %1").arg(kExpected));
         return std::nullopt;
     }
     return fromJson(document.object(), error);

@@ -19,10 +19,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::SegmentStatistics", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::SegmentStatistics)
+};
 
 std::vector<SegmentBucket> buckets(const std::vector<std::pair<QString, int>> &counts, int total)
 {
@@ -59,7 +59,7 @@ SegmentStats SegmentStatistics::compute(
     stats.population = f.userCount();
     stats.size = members.count();
     stats.share = stats.population > 0 ? double(stats.size) / stats.population : 0.0;
-    progress.report(tr("Segment statistics"), 0, 2);
+    progress.report(Tr::tr("Segment statistics"), 0, 2);
 
     // Composition and value, over the members.
     std::array<int, 4> genders {};
@@ -112,7 +112,7 @@ SegmentStats SegmentStatistics::compute(
     }
     stats.populationAverageSpend = f.userCount() ? allSpend / f.userCount() : 0.0;
     stats.populationAverageOrders = f.userCount() ? double(allOrders) / f.userCount() : 0.0;
-    progress.report(tr("Segment statistics"), 1, 2);
+    progress.report(Tr::tr("Segment statistics"), 1, 2);
 
     // Favourite categories: one pass over everybody's events, the members' counted apart.
     stats.categoryEvent = eventTypeName(options.categoryEvent);
@@ -179,7 +179,7 @@ SegmentStats SegmentStatistics::compute(
     });
     if (int(stats.topCategories.size()) > options.topCategories)
         stats.topCategories.resize(size_t(std::max(0, options.topCategories)));
-    progress.report(tr("Segment statistics"), 2, 2);
+    progress.report(Tr::tr("Segment statistics"), 2, 2);
     return stats;
 }
 
@@ -234,9 +234,9 @@ SegmentShown SegmentStatistics::shown(const PersonSet &members, Recommender &rec
     QHash<int, std::pair<int, qint64>> seen; // item → (members shown it, sum of positions)
     for (int j = 0; j < shown.sampled; ++j) {
         if ((j & 15) == 0) {
-            progress.report(tr("Running the slot for members"), j, shown.sampled);
+            progress.report(Tr::tr("Running the slot for members"), j, shown.sampled);
             if (progress.isCancelled()) {
-                shown.error = tr("cancelled");
+                shown.error = Tr::tr("cancelled");
                 return shown;
             }
         }
@@ -254,7 +254,7 @@ SegmentShown SegmentStatistics::shown(const PersonSet &members, Recommender &rec
             entry.second += qint64(position) + 1;
         }
     }
-    progress.report(tr("Running the slot for members"), shown.sampled, shown.sampled);
+    progress.report(Tr::tr("Running the slot for members"), shown.sampled, shown.sampled);
     for (auto it = seen.constBegin(); it != seen.constEnd(); ++it) {
         shown.items.push_back({it.key(), it.value().first, double(it.value().first) / shown.sampled,
             double(it.value().second) / it.value().first});

@@ -12,10 +12,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::SegmentStats", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::SegmentStats)
+};
 
 QJsonArray bucketsToJson(const std::vector<SegmentBucket> &buckets)
 {
@@ -52,13 +52,14 @@ QString bucketLine(const std::vector<SegmentBucket> &buckets)
 QStringList SegmentStats::toLines() const
 {
     QStringList lines {
-        tr("Gender   %1").arg(bucketLine(genders)),
-        tr("Age      %1").arg(bucketLine(ageBands)),
-        tr("Country  %1").arg(bucketLine(countries)),
-        tr("Value    %1 buyers; spend %2 per member (everybody %3), orders %4 (everybody %5), order value %6")
+        Tr::tr("Gender   %1").arg(bucketLine(genders)),
+        Tr::tr("Age      %1").arg(bucketLine(ageBands)),
+        Tr::tr("Country  %1").arg(bucketLine(countries)),
+        Tr::tr("Value    %1 buyers; spend %2 per member (everybody %3), orders %4 (everybody %5), order "
+               "value %6")
             .arg(number(buyers), number(averageSpend, 2), number(populationAverageSpend, 2),
                 number(averageOrders, 2), number(populationAverageOrders, 2), number(averageOrderValue, 2)),
-        tr("Top categories by %1 (level %2)").arg(categoryEvent).arg(categoryLevel),
+        Tr::tr("Top categories by %1 (level %2)").arg(categoryEvent).arg(categoryLevel),
     };
     for (const SegmentCategory &category : topCategories) {
         lines.append(QStringLiteral("  %1 %2 %3  lift %4")
@@ -86,9 +87,9 @@ QString SegmentMonthSize::toLine(const std::vector<SegmentMonthSize> &sizes)
 
 QStringList SegmentShown::toLines(const Snapshot &snapshot) const
 {
-    QStringList lines {isSample()
-            ? tr("Shown by %1 (to a sample of %2 of %3 members)").arg(slot, number(sampled), number(members))
-            : tr("Shown by %1 (to all %2 members)").arg(slot, number(members))};
+    QStringList lines {isSample() ? Tr::tr("Shown by %1 (to a sample of %2 of %3 members)")
+                                        .arg(slot, number(sampled), number(members))
+                                  : Tr::tr("Shown by %1 (to all %2 members)").arg(slot, number(members))};
     int rank = 0;
     for (const SegmentShownItem &item : items) {
         lines.append(QStringLiteral("  %1. %2 %3 %4  position %5")
@@ -143,7 +144,7 @@ QJsonObject SegmentShown::toJson(const Snapshot &snapshot) const
         {QStringLiteral("sampled"), sampled}, {QStringLiteral("items"), list}};
     if (isSample())
         json.insert(QStringLiteral("note"),
-            tr("from %1 of %2 members, evenly spread through the segment").arg(sampled).arg(members));
+            Tr::tr("from %1 of %2 members, evenly spread through the segment").arg(sampled).arg(members));
     if (!ok)
         json.insert(QStringLiteral("error"), error);
     return json;

@@ -11,10 +11,10 @@ namespace Vitrine::ValueMeasures {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::ValueMeasure", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::ValueMeasure)
+};
 
 constexpr std::array<const char *, ValueMeasureCount> kNames = {
     "recency_days",
@@ -57,25 +57,25 @@ QString label(ValueMeasure measure)
 {
     switch (measure) {
     case ValueMeasure::RecencyDays:
-        return tr("days since the last purchase");
+        return Tr::tr("days since the last purchase");
     case ValueMeasure::FirstPurchaseDays:
-        return tr("days since the first purchase");
+        return Tr::tr("days since the first purchase");
     case ValueMeasure::Frequency:
-        return tr("orders");
+        return Tr::tr("orders");
     case ValueMeasure::Purchases:
-        return tr("purchases");
+        return Tr::tr("purchases");
     case ValueMeasure::Monetary:
-        return tr("total spend");
+        return Tr::tr("total spend");
     case ValueMeasure::AverageOrderValue:
-        return tr("average order value");
+        return Tr::tr("average order value");
     case ValueMeasure::SaleShare:
-        return tr("share of purchases on sale");
+        return Tr::tr("share of purchases on sale");
     case ValueMeasure::RecencyScore:
-        return tr("recency score");
+        return Tr::tr("recency score");
     case ValueMeasure::FrequencyScore:
-        return tr("frequency score");
+        return Tr::tr("frequency score");
     case ValueMeasure::MonetaryScore:
-        return tr("monetary score");
+        return Tr::tr("monetary score");
     }
     return {};
 }
@@ -95,7 +95,7 @@ QString format(ValueMeasure measure, double value)
 {
     const QLocale locale(QLocale::English);
     if (std::isnan(value))
-        return tr("none");
+        return Tr::tr("none");
     switch (measure) {
     case ValueMeasure::RecencyDays:
     case ValueMeasure::FirstPurchaseDays:

@@ -16,10 +16,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::CampaignDefinition", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::CampaignDefinition)
+};
 
 const QStringList kFallbackFields = {QStringLiteral("name"), QStringLiteral("first_name"),
     QStringLiteral("last_name"), QStringLiteral("city"), QStringLiteral("country")};
@@ -30,7 +30,7 @@ QString addressProblem(const QString &text)
     QString why;
     if (EmailAddress::isValid(text, &why))
         return {};
-    return tr("%1 is not an e-mail address (%2)").arg(EmailAddress::quoted(text), why);
+    return Tr::tr("%1 is not an e-mail address (%2)").arg(EmailAddress::quoted(text), why);
 }
 
 /**
@@ -46,7 +46,7 @@ QString unsubscribeProblem(const QString &source)
     const QString literal = QString(source).remove(tag).trimmed();
     for (const QChar c : literal) {
         if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            return tr("must be one line without control characters");
+            return Tr::tr("must be one line without control characters");
     }
     const qsizetype firstTag = source.indexOf(QLatin1String("{{"));
     const QString prefix = source.left(firstTag < 0 ? source.size() : firstTag).trimmed();
@@ -55,16 +55,16 @@ QString unsubscribeProblem(const QString &source)
         static const QRegularExpression schemeEnd(QStringLiteral("[:/?#]"));
         const qsizetype end = prefix.indexOf(schemeEnd);
         if (end <= 0 || prefix[end] != QLatin1Char(':'))
-            return tr("'%1' is not a full link; start it with https://, http:// or mailto:")
+            return Tr::tr("'%1' is not a full link; start it with https://, http:// or mailto:")
                 .arg(prefix.left(40));
         const QString scheme = prefix.left(end).toLower();
         if (scheme != QLatin1String("https") && scheme != QLatin1String("http")
             && scheme != QLatin1String("mailto"))
-            return tr("a '%1:' link would be dropped from every e-mail; use https://, http:// or mailto:")
+            return Tr::tr("a '%1:' link would be dropped from every e-mail; use https://, http:// or mailto:")
                 .arg(prefix.left(qMin(end, qsizetype(40))));
     }
     if (!literal.isEmpty() && !HtmlEscape::isSafeUrl(literal))
-        return tr("'%1' would be dropped from every e-mail; use https://, http:// or mailto:")
+        return Tr::tr("'%1' would be dropped from every e-mail; use https://, http:// or mailto:")
             .arg(literal.left(40));
     return {};
 }
@@ -105,9 +105,10 @@ std::optional<CampaignDefinition> CampaignDefinition::fromJson(
         return fail(reader.error());
 
     if (!reader.value("from").isObject())
-        return fail(tr("from: %1")
-                        .arg(reader.has("from") ? tr("must be an object {\"name\": …, \"email\": …}")
-                                                : tr("missing (the sender: {\"name\": …, \"email\": …})")));
+        return fail(
+            Tr::tr("from: %1")
+                .arg(reader.has("from") ? Tr::tr("must be an object {\"name\": …, \"email\": …}")
+                                        : Tr::tr("missing (the sender: {\"name\": …, \"email\": …})")));
     ConfigReader from(reader.value("from").toObject(), QStringLiteral("from"));
     from.allowOnly({"name", "email"});
     c.fromName = from.text("name");
@@ -117,7 +118,7 @@ std::optional<CampaignDefinition> CampaignDefinition::fromJson(
     for (const QChar ch : std::as_const(c.fromName)) {
         if (from.ok()
             && (ch.unicode() < 0x20 || ch.unicode() == 0x7f || ch == QChar(0x2028) || ch == QChar(0x2029)))
-            from.fail(QStringLiteral("name"), tr("must be one line without control characters"));
+            from.fail(QStringLiteral("name"), Tr::tr("must be one line without control characters"));
     }
     if (!from.ok())
         return fail(from.error());
@@ -125,14 +126,14 @@ std::optional<CampaignDefinition> CampaignDefinition::fromJson(
     if (reader.has("send_window")) {
         ConfigReader window(reader.value("send_window").toObject(), QStringLiteral("send_window"));
         if (!reader.value("send_window").isObject())
-            return fail(tr("send_window: must be an object {\"start\": …, \"end\": …}"));
+            return fail(Tr::tr("send_window: must be an object {\"start\": …, \"end\": …}"));
         window.allowOnly({"start", "end"});
         c.windowStart = window.time("start");
         c.windowEnd = window.time("end");
         if (!window.ok())
             return fail(window.error());
         if (c.windowStart && c.windowEnd && *c.windowEnd < *c.windowStart)
-            return fail(tr("send_window.end: before the start"));
+            return fail(Tr::tr("send_window.end: before the start"));
     }
 
     if (reader.has("shop")) {
@@ -148,28 +149,28 @@ std::optional<CampaignDefinition> CampaignDefinition::fromJson(
         const QJsonObject fallbacks = reader.value("fallbacks").toObject();
         for (auto it = fallbacks.begin(); it != fallbacks.end(); ++it) {
             if (!kFallbackFields.contains(it.key()))
-                return fail(tr("fallbacks.%1: unknown field (fallbacks exist for %2)")
+                return fail(Tr::tr("fallbacks.%1: unknown field (fallbacks exist for %2)")
                                 .arg(it.key(), kFallbackFields.join(QStringLiteral(", "))));
             if (!it.value().isString())
-                return fail(tr("fallbacks.%1: must be a string").arg(it.key()));
+                return fail(Tr::tr("fallbacks.%1: must be a string").arg(it.key()));
             c.fallbacks.insert(it.key(), it.value().toString());
         }
     }
 
     if (reader.has("blocks")) {
         if (!c.layout.isEmpty())
-            return fail(tr("blocks: name a layout or list blocks, not both"));
+            return fail(Tr::tr("blocks: name a layout or list blocks, not both"));
         if (!reader.value("blocks").isArray())
-            return fail(tr("blocks: must be a list of blocks"));
+            return fail(Tr::tr("blocks: must be a list of blocks"));
         const QJsonArray blocks = reader.value("blocks").toArray();
         for (qsizetype i = 0; i < blocks.size(); ++i) {
             auto block = LayoutBlock::fromJson(blocks.at(i), QStringLiteral("blocks[%1]").arg(i), &message);
             if (!block)
                 return fail(message);
             if (blockIds(c.blocks).contains(block->id))
-                return fail(tr("blocks[%1].id: '%2' is used twice").arg(i).arg(block->id));
+                return fail(Tr::tr("blocks[%1].id: '%2' is used twice").arg(i).arg(block->id));
             if (EmailTemplate::roots().contains(block->id))
-                return fail(tr("blocks[%1].id: '%2' is a field name of the templates; choose another id")
+                return fail(Tr::tr("blocks[%1].id: '%2' is a field name of the templates; choose another id")
                                 .arg(i)
                                 .arg(block->id));
             c.blocks.push_back(std::move(*block));
@@ -193,9 +194,9 @@ std::optional<CampaignDefinition> CampaignDefinition::fromJson(
         return fail(reader.ok() ? message : reader.error());
     c.unsubscribeUrl = reader.text("unsubscribe_url");
     if (const QString problem = unsubscribeProblem(c.unsubscribeUrl); !problem.isEmpty())
-        return fail(tr("unsubscribe_url: %1").arg(problem));
+        return fail(Tr::tr("unsubscribe_url: %1").arg(problem));
     if (c.subject->source().contains(QLatin1Char('\n')))
-        return fail(tr("subject: must be one line"));
+        return fail(Tr::tr("subject: must be one line"));
     return c;
 }
 
@@ -265,18 +266,18 @@ bool CampaignDefinition::check(const ConfigNames &names, QString *error) const
         return false;
     };
     if (!segment.isEmpty() && !names.segments.contains(segment))
-        return fail(tr("segment: unknown segment '%1' (segments: %2)")
+        return fail(Tr::tr("segment: unknown segment '%1' (segments: %2)")
                         .arg(segment, ConfigNames::list(names.segments)));
     QStringList ids;
     if (!layout.isEmpty()) {
         if (!names.layoutBlocks.contains(layout))
-            return fail(tr("layout: unknown layout '%1'").arg(layout));
+            return fail(Tr::tr("layout: unknown layout '%1'").arg(layout));
         ids = names.layoutBlocks.value(layout);
     }
     for (size_t i = 0; i < blocks.size(); ++i) {
         ids.append(blocks[i].id);
         if (blocks[i].type == LayoutBlock::Type::Slot && !names.slotKeys.contains(blocks[i].slot))
-            return fail(tr("blocks[%1].slot: unknown slot '%2' (slots: %3)")
+            return fail(Tr::tr("blocks[%1].slot: unknown slot '%2' (slots: %3)")
                             .arg(i)
                             .arg(blocks[i].slot, ConfigNames::list(names.slotKeys)));
     }
@@ -287,7 +288,7 @@ bool CampaignDefinition::check(const ConfigNames &names, QString *error) const
             return false;
         for (const EmailTemplate::Tag &tag : (*t)->segmentTags()) {
             if (!names.segments.contains(tag.name))
-                return fail(tr("%1: line %2, column %3: unknown segment '%4' (segments: %5)")
+                return fail(Tr::tr("%1: line %2, column %3: unknown segment '%4' (segments: %5)")
                                 .arg((*t)->field())
                                 .arg(tag.line)
                                 .arg(tag.column)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "campaignexporter.h"
 
+#include "common/logging.h"
+#include "common/parallel.h"
 #include "emailaddress.h"
 #include "emailrenderer.h"
 #include "layout/audiencecache.h"
@@ -22,16 +24,15 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
-#include <thread>
 
 namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::CampaignExporter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::CampaignExporter)
+};
 
 /** One person's outcome in a chunk. */
 struct Outcome
@@ -118,13 +119,13 @@ CampaignExportReport CampaignExporter::run(const CampaignExportOptions &options,
     // One clock: without a send time, the campaign is judged at the time the catalog was read at.
     const qint64 now = options.sendTime.value_or(m_resolver.snapshot()->asOf());
     if (m_campaign.windowEnd && now > *m_campaign.windowEnd)
-        return fail(tr("the campaign's send window closed at %1 (send time %2)")
+        return fail(Tr::tr("the campaign's send window closed at %1 (send time %2)")
                         .arg(Timestamp::toIso(*m_campaign.windowEnd), Timestamp::toIso(now)));
     report.sendTime = m_campaign.windowStart && now < *m_campaign.windowStart ? *m_campaign.windowStart : now;
 
     // Everything that could fail is checked before anything is written.
     const int threads
-        = qBound(1, options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()), 64);
+        = qBound(1, options.threads > 0 ? options.threads : parallelThreadCount(), 64);
     report.threads = threads;
     std::vector<std::unique_ptr<EmailRenderer>> renderers;
     for (int t = 0; t < threads; ++t)
@@ -166,16 +167,16 @@ CampaignExportReport CampaignExporter::run(const CampaignExportOptions &options,
     } else {
         const QDir existing(output);
         if (existing.exists() && !existing.isEmpty())
-            return fail(tr("%1: the folder exists and is not empty; name a new folder").arg(output));
+            return fail(Tr::tr("%1: the folder exists and is not empty; name a new folder").arg(output));
         if (QFileInfo(output).isFile())
-            return fail(tr("%1: is a file; name a new folder or a .jsonl file").arg(output));
+            return fail(Tr::tr("%1: is a file; name a new folder or a .jsonl file").arg(output));
         // The work folder is this export's: created here (mkdir fails if it exists) and marked
         // with its process id, so what is ever removed is what an export made. One left by an
         // export that was killed is cleared; a folder of the user's, or one another export is
         // writing, is refused.
         const QString partialExists
-            = tr("%1: already exists and is not what a stopped export left (a folder of "
-                 "yours, or one another export is writing); remove it or name another folder")
+            = Tr::tr("%1: already exists and is not what a stopped export left (a folder of "
+                     "yours, or one another export is writing); remove it or name another folder")
                   .arg(workDir);
         if (QFileInfo::exists(workDir) || QFileInfo(workDir).isSymLink()) {
             if (!leftByStoppedExport(workDir))
@@ -183,16 +184,16 @@ CampaignExportReport CampaignExporter::run(const CampaignExportOptions &options,
             QDir(workDir).removeRecursively();
         }
         if (!QDir().mkpath(QFileInfo(workDir).absolutePath()))
-            return fail(tr("%1: cannot create the folder").arg(QFileInfo(workDir).absolutePath()));
+            return fail(Tr::tr("%1: cannot create the folder").arg(QFileInfo(workDir).absolutePath()));
         if (!QDir().mkdir(workDir))
-            return fail(
-                QFileInfo::exists(workDir) ? partialExists : tr("%1: cannot create the folder").arg(workDir));
+            return fail(QFileInfo::exists(workDir) ? partialExists
+                                                   : Tr::tr("%1: cannot create the folder").arg(workDir));
         QFile owner(workDir + QLatin1Char('/') + ownerFileName);
         if (!owner.open(QIODevice::WriteOnly)
             || owner.write(QByteArray::number(QCoreApplication::applicationPid()) + '\n') < 0
             || !owner.flush()) {
             QDir(workDir).removeRecursively();
-            return fail(tr("%1: %2").arg(owner.fileName(), owner.errorString()));
+            return fail(Tr::tr("%1: %2").arg(owner.fileName(), owner.errorString()));
         }
         owner.close();
         reportBase = workDir + QStringLiteral("/report");
@@ -279,16 +280,8 @@ CampaignExportReport CampaignExporter::run(const CampaignExportOptions &options,
                 outcome.bytes = QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
             }
         };
-        if (threads == 1) {
-            work(*renderers.front());
-        } else {
-            std::vector<std::thread> pool;
-            for (int t = 1; t < threads; ++t)
-                pool.emplace_back([&work, &renderers, t] { work(*renderers[size_t(t)]); });
-            work(*renderers.front());
-            for (std::thread &thread : pool)
-                thread.join();
-        }
+        // On the core's compute pool, shared with training and segment counts.
+        runInParallel(threads, [&work, &renderers](int t) { work(*renderers[size_t(t)]); });
 
         for (size_t i = 0; i < contacts.size() && !writeFailed; ++i) {
             const PersonContact &contact = contacts[i];
@@ -314,7 +307,7 @@ CampaignExportReport CampaignExporter::run(const CampaignExportOptions &options,
                 file.close();
                 writeFailed = writeFailed || file.error() != QFileDevice::NoError;
                 if (writeFailed)
-                    report.error = tr("%1: %2").arg(file.fileName(), file.errorString());
+                    report.error = Tr::tr("%1: %2").arg(file.fileName(), file.errorString());
             }
             report.bytes += outcome.bytes.size();
             ++report.recipients;
@@ -332,7 +325,7 @@ CampaignExportReport CampaignExporter::run(const CampaignExportOptions &options,
         if (writeFailed)
             break;
         seen += qint64(contacts.size());
-        progress.report(tr("Rendering e-mails"), seen, report.people);
+        progress.report(Tr::tr("Rendering e-mails"), seen, report.people);
     }
 
     if (writeFailed || report.cancelled) {
@@ -345,9 +338,9 @@ CampaignExportReport CampaignExporter::run(const CampaignExportOptions &options,
         if (!jsonl)
             QDir(workDir).removeRecursively();
         if (report.cancelled)
-            report.error = tr("cancelled; nothing was kept");
+            report.error = Tr::tr("cancelled; nothing was kept");
         else if (report.error.isEmpty())
-            report.error = tr("%1: cannot write").arg(output);
+            report.error = Tr::tr("%1: cannot write").arg(output);
         return fail(report.error);
     }
     report.detailsPath = (jsonl ? reportBase : output + QStringLiteral("/report")) + QStringLiteral(".csv");
@@ -365,16 +358,18 @@ CampaignExportReport CampaignExporter::run(const CampaignExportOptions &options,
         if (!jsonl)
             QDir(workDir).removeRecursively();
         report.ok = false;
-        return fail(tr("%1: cannot write the output or its report: %2").arg(output, error));
+        return fail(Tr::tr("%1: cannot write the output or its report: %2").arg(output, error));
     }
     if (!jsonl) {
         QFile::remove(workDir + QLatin1Char('/') + ownerFileName);
         QDir(output).removeRecursively(); // empty, checked above
         if (!QDir().rename(workDir, output)) {
             report.ok = false;
-            return fail(tr("%1: cannot move the finished folder into place").arg(output));
+            return fail(Tr::tr("%1: cannot move the finished folder into place").arg(output));
         }
     }
+    qCInfo(lcCampaign, "campaign %s: %lld people in the audience, written to %s in %.1f s",
+        qUtf8Printable(m_campaign.key), qint64(report.audience), qUtf8Printable(output), report.seconds);
     return report;
 }
 

@@ -9,10 +9,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::EmailAddress", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::EmailAddress)
+};
 
 bool isLineBreak(char16_t c)
 {
@@ -42,12 +42,12 @@ std::optional<EmailAddress> EmailAddress::parse(const QString &text, QString *er
         return std::nullopt;
     };
     if (text.isEmpty())
-        return fail(tr("it is empty"));
+        return fail(Tr::tr("it is empty"));
     for (const QChar c : text) {
         if (isLineBreak(c.unicode()))
-            return fail(tr("it holds a line break"));
+            return fail(Tr::tr("it holds a line break"));
         if (isControl(c.unicode()))
-            return fail(tr("it holds a control character"));
+            return fail(Tr::tr("it holds a control character"));
     }
 
     // The local part: a quoted string, or a dot-atom up to the first '@'.
@@ -57,83 +57,86 @@ std::optional<EmailAddress> EmailAddress::parse(const QString &text, QString *er
         for (qsizetype i = 1; i < text.size() && at < 0; ++i) {
             const char16_t c = text[i].unicode();
             if (c >= 0x7f)
-                return fail(tr("the part before the '@' holds non-ASCII characters (only the domain may)"));
+                return fail(
+                    Tr::tr("the part before the '@' holds non-ASCII characters (only the domain may)"));
             if (c == u'\\')
                 ++i; // a quoted pair: the next character stands for itself
             else if (c == u'"')
                 at = i + 1;
         }
         if (at < 0)
-            return fail(tr("the quoted part before the '@' is not closed"));
+            return fail(Tr::tr("the quoted part before the '@' is not closed"));
         if (at >= text.size() || text[at] != QLatin1Char('@'))
-            return fail(tr("an '@' must follow the quoted part"));
+            return fail(Tr::tr("an '@' must follow the quoted part"));
         address.m_local = text.left(at).toLatin1();
     } else {
         at = text.indexOf(QLatin1Char('@'));
         if (at < 0)
-            return fail(tr("it has no '@'"));
+            return fail(Tr::tr("it has no '@'"));
         if (at == 0)
-            return fail(tr("nothing comes before the '@'"));
+            return fail(Tr::tr("nothing comes before the '@'"));
         const QStringView local = QStringView(text).left(at);
         for (const QChar c : local) {
             if (c.isSpace())
-                return fail(tr("it holds a space"));
+                return fail(Tr::tr("it holds a space"));
             if (c.unicode() >= 0x7f)
-                return fail(tr("the part before the '@' holds non-ASCII characters (only the domain may)"));
+                return fail(
+                    Tr::tr("the part before the '@' holds non-ASCII characters (only the domain may)"));
             if (!isAtext(c.unicode()) && c != QLatin1Char('.'))
-                return fail(tr("the part before the '@' holds '%1'").arg(c));
+                return fail(Tr::tr("the part before the '@' holds '%1'").arg(c));
         }
         if (local.startsWith(QLatin1Char('.')) || local.endsWith(QLatin1Char('.'))
             || local.contains(QLatin1String("..")))
-            return fail(tr("the part before the '@' starts or ends with a dot, or has two in a row"));
+            return fail(Tr::tr("the part before the '@' starts or ends with a dot, or has two in a row"));
         address.m_local = local.toLatin1();
     }
     if (address.m_local.size() > 64)
-        return fail(tr("the part before the '@' is longer than 64 characters"));
+        return fail(Tr::tr("the part before the '@' is longer than 64 characters"));
 
     // The domain: a host name of two labels or more, in ASCII (IDNA).
     const QString domain = text.mid(at + 1);
     if (domain.isEmpty())
-        return fail(tr("nothing comes after the '@'"));
+        return fail(Tr::tr("nothing comes after the '@'"));
     if (domain.contains(QLatin1Char('@')))
-        return fail(tr("it has more than one '@'"));
+        return fail(Tr::tr("it has more than one '@'"));
     bool ascii = true;
     for (const QChar c : domain) {
         if (c.isSpace())
-            return fail(tr("it holds a space"));
+            return fail(Tr::tr("it holds a space"));
         ascii = ascii && c.unicode() < 0x80;
     }
     if (domain.startsWith(QLatin1Char('[')))
-        return fail(tr("the domain is an address in brackets; name a domain such as example.com"));
+        return fail(Tr::tr("the domain is an address in brackets; name a domain such as example.com"));
     address.m_domain = ascii ? domain.toLatin1() : QUrl::toAce(domain);
     if (address.m_domain.isEmpty())
-        return fail(tr("the domain '%1' is not a valid internationalised domain name").arg(domain));
+        return fail(Tr::tr("the domain '%1' is not a valid internationalised domain name").arg(domain));
     if (address.m_domain.size() > 253)
-        return fail(tr("the domain is longer than 253 characters"));
+        return fail(Tr::tr("the domain is longer than 253 characters"));
     const QList<QByteArray> labels = address.m_domain.split('.');
     if (labels.size() < 2)
-        return fail(tr("the domain '%1' has no dot; name a full domain such as example.com").arg(domain));
+        return fail(Tr::tr("the domain '%1' has no dot; name a full domain such as example.com").arg(domain));
     for (const QByteArray &label : labels) {
         if (label.isEmpty())
-            return fail(tr("the domain '%1' starts or ends with a dot, or has two in a row").arg(domain));
+            return fail(Tr::tr("the domain '%1' starts or ends with a dot, or has two in a row").arg(domain));
         if (label.size() > 63)
-            return fail(tr("the domain '%1' has a part longer than 63 characters").arg(domain));
+            return fail(Tr::tr("the domain '%1' has a part longer than 63 characters").arg(domain));
         if (label.startsWith('-') || label.endsWith('-'))
-            return fail(tr("a part of the domain '%1' starts or ends with '-'").arg(domain));
+            return fail(Tr::tr("a part of the domain '%1' starts or ends with '-'").arg(domain));
         for (const char c : label) {
             const bool ldh
                 = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
             if (!ldh)
-                return fail(tr("the domain '%1' holds '%2'").arg(domain, QChar::fromLatin1(c)));
+                return fail(Tr::tr("the domain '%1' holds '%2'").arg(domain, QChar::fromLatin1(c)));
         }
     }
     bool numeric = true;
     for (const char c : labels.constLast())
         numeric = numeric && c >= '0' && c <= '9';
     if (numeric)
-        return fail(tr("the domain '%1' ends in a number; name a domain such as example.com").arg(domain));
+        return fail(
+            Tr::tr("the domain '%1' ends in a number; name a domain such as example.com").arg(domain));
     if (address.m_local.size() + 1 + address.m_domain.size() > 254)
-        return fail(tr("it is longer than 254 characters"));
+        return fail(Tr::tr("it is longer than 254 characters"));
     return address;
 }
 

@@ -24,10 +24,10 @@ namespace {
 using Data = kainjow::mustache::data;
 using Template = kainjow::mustache::mustache;
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::EmailRenderer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::EmailRenderer)
+};
 
 /** Text for the templates; empty text is false, so {{#field}}…{{/field}} and {{^field}} test for it. */
 Data str(const QString &text)
@@ -182,7 +182,7 @@ EmailRenderer::EmailRenderer(const PageResolver &resolver, const CampaignDefinit
     if (!campaign.layout.isEmpty()) {
         const std::optional<LayoutDefinition> layout = resolver.layout(campaign.layout);
         if (!layout)
-            d->error = tr("campaign '%1': no layout named '%2'").arg(campaign.key, campaign.layout);
+            d->error = Tr::tr("campaign '%1': no layout named '%2'").arg(campaign.key, campaign.layout);
         else
             d->layout = *layout;
     } else {
@@ -377,8 +377,8 @@ RenderedEmail EmailRenderer::render(const PersonContact &contact, int user, qint
     // unchecked); no address at all still renders, for a preview.
     QString why;
     if (!email.toAddress.isEmpty() && !EmailAddress::isValid(email.toAddress, &why)) {
-        email.error = tr("person '%1': the stored e-mail address %2 is not an e-mail address (%3); "
-                         "import the person again with a valid one")
+        email.error = Tr::tr("person '%1': the stored e-mail address %2 is not an e-mail address (%3); "
+                             "import the person again with a valid one")
                           .arg(contact.externalId, EmailAddress::quoted(email.toAddress), why);
         return email;
     }
@@ -461,7 +461,7 @@ RenderedEmail EmailRenderer::render(const PersonContact &contact, int user, qint
     if (problem.isEmpty())
         email.text = d->text ? d->renderTemplate(*d->text, root, &problem) : HtmlToText::convert(email.html);
     if (!problem.isEmpty()) {
-        email.error = tr("campaign '%1': %2").arg(d->campaign.key, problem);
+        email.error = Tr::tr("campaign '%1': %2").arg(d->campaign.key, problem);
         return email;
     }
     // The campaign's sender was checked when it was saved; its domain in ASCII (IDNA) form.

@@ -10,10 +10,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::EmailTemplate", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::EmailTemplate)
+};
 
 /** Line and column (1-based) of a byte offset into UTF-8 text. */
 std::pair<int, int> position(const QByteArray &utf8, qsizetype offset)
@@ -32,7 +32,7 @@ std::pair<int, int> position(const QByteArray &utf8, qsizetype offset)
 
 QString where(const QString &field, int line, int column)
 {
-    return tr("%1: line %2, column %3").arg(field).arg(line).arg(column);
+    return Tr::tr("%1: line %2, column %3").arg(field).arg(line).arg(column);
 }
 
 } // namespace
@@ -70,11 +70,11 @@ std::optional<EmailTemplate> EmailTemplate::compile(
             static const QRegularExpression at(QStringLiteral("^(.*) at (\\d+)$"));
             const auto match = at.match(message);
             if (!match.hasMatch())
-                return fail(tr("%1: %2").arg(field, message));
+                return fail(Tr::tr("%1: %2").arg(field, message));
             const auto [line, column] = position(utf8, match.captured(2).toLongLong());
             QString what = match.captured(1);
             what[0] = what[0].toLower();
-            return fail(tr("%1: %2").arg(where(field, line, column), what));
+            return fail(Tr::tr("%1: %2").arg(where(field, line, column), what));
         }
     }
 
@@ -138,10 +138,11 @@ std::optional<EmailTemplate> EmailTemplate::compile(
 
         switch (tag.kind) {
         case Tag::Kind::Delimiter:
-            return fail(tr("%1: changing the delimiters is not supported").arg(where(field, line, column)));
+            return fail(
+                Tr::tr("%1: changing the delimiters is not supported").arg(where(field, line, column)));
         case Tag::Kind::Unescaped:
             return fail(
-                tr("%1: {{{%2}}} would insert text unescaped; write {{%2}} (text is escaped for HTML)")
+                Tr::tr("%1: {{{%2}}} would insert text unescaped; write {{%2}} (text is escaped for HTML)")
                     .arg(where(field, line, column), tag.name));
         case Tag::Kind::Variable:
         case Tag::Kind::Section:
@@ -149,7 +150,7 @@ std::optional<EmailTemplate> EmailTemplate::compile(
             if (tag.depth == 0 && tag.name != QLatin1String(".")
                 && !roots().contains(tag.name.section(QLatin1Char('.'), 0, 0)))
                 return fail(
-                    tr("%1: unknown field '%2' (fields start with %3)")
+                    Tr::tr("%1: unknown field '%2' (fields start with %3)")
                         .arg(where(field, line, column), tag.name, roots().join(QStringLiteral(", "))));
             break;
         default:
@@ -175,9 +176,9 @@ bool EmailTemplate::checkBlocks(const QStringList &blockIds, QString *error) con
         if (block.isEmpty() || blockIds.contains(block))
             continue;
         if (error) {
-            *error = tr("%1: unknown block '%2' (blocks: %3)")
+            *error = Tr::tr("%1: unknown block '%2' (blocks: %3)")
                          .arg(where(m_field, tag.line, tag.column), block,
-                             blockIds.isEmpty() ? tr("none") : blockIds.join(QStringLiteral(", ")));
+                             blockIds.isEmpty() ? Tr::tr("none") : blockIds.join(QStringLiteral(", ")));
         }
         return false;
     }

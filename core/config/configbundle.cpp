@@ -21,10 +21,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("ConfigBundle", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::ConfigBundle)
+};
 
 const QString FormatKey = QStringLiteral("format");
 const QString FormatName = QStringLiteral("vitrine-config");
@@ -59,7 +59,7 @@ std::optional<ConfigBundle> ConfigBundle::fromCatalog(Database &db, QString *err
         for (const ConfigObject &object : store.list(kind, &message))
             objects[object.key] = object.definition;
         if (!message.isEmpty())
-            return fail(error, tr("%1: %2").arg(kind, message));
+            return fail(error, Tr::tr("%1: %2").arg(kind, message));
     }
     const std::optional<SegmentPriority> priority = SegmentPriority::load(db, error);
     if (!priority)
@@ -97,14 +97,16 @@ QByteArray ConfigBundle::toText() const
 std::optional<ConfigBundle> ConfigBundle::fromJson(const QJsonObject &json, QString *error)
 {
     if (json.value(FormatKey) != FormatName)
-        return fail(error, tr("format: expected \"%1\"; this is not a Vitrine configuration file").arg(FormatName));
+        return fail(error,
+            Tr::tr("format: expected \"%1\"; this is not a Vitrine configuration file").arg(FormatName));
     const QJsonValue version = json.value(VersionKey);
     if (!version.isDouble() || version.toDouble() != double(version.toInt()) || version.toInt() < 1)
-        return fail(error, tr("version: must be a whole number from 1"));
+        return fail(error, Tr::tr("version: must be a whole number from 1"));
     if (version.toInt() > FormatVersion)
-        return fail(error, tr("version: %1 is newer than this Vitrine reads (%2); update Vitrine")
-                               .arg(version.toInt())
-                               .arg(FormatVersion));
+        return fail(error,
+            Tr::tr("version: %1 is newer than this Vitrine reads (%2); update Vitrine")
+                .arg(version.toInt())
+                .arg(FormatVersion));
 
     ConfigBundle bundle;
     for (auto it = json.begin(); it != json.end(); ++it) {
@@ -113,12 +115,12 @@ std::optional<ConfigBundle> ConfigBundle::fromJson(const QJsonObject &json, QStr
             continue;
         if (name == PriorityKey) {
             if (!it.value().isArray())
-                return fail(error, tr("%1: must be a list of segment names").arg(name));
+                return fail(error, Tr::tr("%1: must be a list of segment names").arg(name));
             QStringList order;
             const QJsonArray list = it.value().toArray();
             for (qsizetype i = 0; i < list.size(); ++i) {
                 if (!list.at(i).isString())
-                    return fail(error, tr("%1[%2]: must be a segment name").arg(name).arg(i));
+                    return fail(error, Tr::tr("%1[%2]: must be a segment name").arg(name).arg(i));
                 order.append(list.at(i).toString());
             }
             bundle.segmentPriority = order;
@@ -126,26 +128,27 @@ std::optional<ConfigBundle> ConfigBundle::fromJson(const QJsonObject &json, QStr
         }
         if (name == WeightsKey) {
             if (!it.value().isObject())
-                return fail(error, tr("%1: must be a JSON object").arg(name));
+                return fail(error, Tr::tr("%1: must be a JSON object").arg(name));
             QString message;
             if (!EventWeights::fromJson(it.value().toObject(), &message))
-                return fail(error, tr("%1: %2").arg(name, message));
+                return fail(error, Tr::tr("%1: %2").arg(name, message));
             bundle.eventWeights = it.value().toObject();
             continue;
         }
         if (!kinds().contains(name))
-            return fail(error, tr("%1: unknown section (expected %2, %3 or %4)")
-                                   .arg(name, kinds().join(QStringLiteral(", ")), PriorityKey, WeightsKey));
+            return fail(error,
+                Tr::tr("%1: unknown section (expected %2, %3 or %4)")
+                    .arg(name, kinds().join(QStringLiteral(", ")), PriorityKey, WeightsKey));
         if (!it.value().isObject())
-            return fail(error, tr("%1: must be a JSON object of definitions by key").arg(name));
+            return fail(error, Tr::tr("%1: must be a JSON object of definitions by key").arg(name));
         std::map<QString, QJsonObject> &objects = bundle.objects[name];
         const QJsonObject section = it.value().toObject();
         for (auto object = section.begin(); object != section.end(); ++object) {
             QString message;
             if (!LayoutDefinition::isValidKey(object.key(), &message))
-                return fail(error, tr("%1.%2: %3").arg(name, object.key(), message));
+                return fail(error, Tr::tr("%1.%2: %3").arg(name, object.key(), message));
             if (!object.value().isObject())
-                return fail(error, tr("%1.%2: must be a JSON object").arg(name, object.key()));
+                return fail(error, Tr::tr("%1.%2: must be a JSON object").arg(name, object.key()));
             objects[object.key()] = object.value().toObject();
         }
     }
@@ -159,10 +162,10 @@ std::optional<ConfigBundle> ConfigBundle::fromText(const QByteArray &text, QStri
     if (parseError.error != QJsonParseError::NoError) {
         const qsizetype offset = std::clamp<qsizetype>(parseError.offset, 0, text.size());
         const int line = int(text.left(offset).count('\n')) + 1;
-        return fail(error, tr("line %1: not valid JSON (%2)").arg(line).arg(parseError.errorString()));
+        return fail(error, Tr::tr("line %1: not valid JSON (%2)").arg(line).arg(parseError.errorString()));
     }
     if (!document.isObject())
-        return fail(error, tr("expected a JSON object"));
+        return fail(error, Tr::tr("expected a JSON object"));
     return fromJson(document.object(), error);
 }
 
@@ -228,7 +231,7 @@ ConfigImportReport importConfig(
     // One write transaction for everything: the checks below see the catalog as it will be.
     Transaction transaction(db, &report.error);
     if (!transaction.isActive())
-        return failed(tr("cannot start writing: %1").arg(report.error));
+        return failed(Tr::tr("cannot start writing: %1").arg(report.error));
     ConfigStore store(db);
     // What was already broken before is not the file's fault.
     QSet<QString> brokenBefore;
@@ -246,16 +249,16 @@ ConfigImportReport importConfig(
         if (section == bundle.objects.end())
             continue;
         for (const auto &[key, definition] : section->second) {
-            progress.report(tr("Saving the configuration"), done++, total);
+            progress.report(Tr::tr("Saving the configuration"), done++, total);
             if (progress.isCancelled())
-                return failed(tr("cancelled; nothing was changed"));
+                return failed(Tr::tr("cancelled; nothing was changed"));
             const std::optional<ConfigObject> current = store.get(kind, key);
             if (current && current->definition == definition) {
                 report.entries.append({kind, key, Change::Unchanged, current->version});
                 continue;
             }
             if (!store.save(kind, key, definition, &message))
-                return failed(tr("%1.%2: %3").arg(kind, key, message));
+                return failed(Tr::tr("%1.%2: %3").arg(kind, key, message));
             const std::optional<ConfigObject> saved = store.get(kind, key);
             report.entries.append({kind, key, current ? Change::Changed : Change::Added, saved ? saved->version : 0});
         }
@@ -265,7 +268,7 @@ ConfigImportReport importConfig(
             if (section->second.count(object.key))
                 continue;
             if (!store.remove(kind, object.key, &message))
-                return failed(tr("%1.%2: cannot remove: %3").arg(kind, object.key, message));
+                return failed(Tr::tr("%1.%2: cannot remove: %3").arg(kind, object.key, message));
             report.entries.append({kind, object.key, Change::Removed, object.version});
         }
     }
@@ -279,9 +282,9 @@ ConfigImportReport importConfig(
             if (checkConfigDefinition(db, kind, object.key, object.definition, &message))
                 continue;
             if (fromFile)
-                return failed(tr("%1.%2: %3").arg(kind, object.key, message));
+                return failed(Tr::tr("%1.%2: %3").arg(kind, object.key, message));
             if (!brokenBefore.contains(kind + QLatin1Char('.') + object.key))
-                return failed(tr("%1.%2 (in the catalog, not in the file) would break: %3")
+                return failed(Tr::tr("%1.%2 (in the catalog, not in the file) would break: %3")
                                   .arg(kind, object.key, message));
         }
     }
@@ -293,28 +296,28 @@ ConfigImportReport importConfig(
             return failed(message);
         if (before->order() != *bundle.segmentPriority) {
             if (!SegmentPriority::save(db, *bundle.segmentPriority, library, &message))
-                return failed(tr("segment_priority: %1").arg(message));
+                return failed(Tr::tr("segment_priority: %1").arg(message));
             report.priorityChanged = true;
         }
     } else if (options.prune) {
         // Segments removed above may still be in the stored priority list.
         const std::optional<SegmentPriority> stored = SegmentPriority::load(db, &message);
         if (!stored || !stored->check(library, &message))
-            return failed(tr("segment_priority (in the catalog, not in the file): %1").arg(message));
+            return failed(Tr::tr("segment_priority (in the catalog, not in the file): %1").arg(message));
     }
     if (bundle.eventWeights) {
         const std::optional<EventWeights> weights = EventWeights::fromJson(*bundle.eventWeights, &message);
         if (!weights)
-            return failed(tr("event_weights: %1").arg(message));
+            return failed(Tr::tr("event_weights: %1").arg(message));
         // Weights an older build stored broken are simply replaced: importing good ones repairs them.
         const std::optional<EventWeights> before = EventWeights::load(db, nullptr);
         if (!before || !(*weights == *before)) {
             if (!weights->save(db, &message))
-                return failed(tr("event_weights: %1").arg(message));
+                return failed(Tr::tr("event_weights: %1").arg(message));
             report.weightsChanged = true;
         }
     }
-    progress.report(tr("Saving the configuration"), total, total);
+    progress.report(Tr::tr("Saving the configuration"), total, total);
 
     if (options.dryRun) {
         transaction.rollback();
@@ -322,7 +325,7 @@ ConfigImportReport importConfig(
         return report;
     }
     if (!transaction.commit(&message))
-        return failed(tr("cannot commit: %1").arg(message));
+        return failed(Tr::tr("cannot commit: %1").arg(message));
     report.ok = true;
     return report;
 }

@@ -2,22 +2,29 @@
 #include "democatalogfile.h"
 
 #include "audience/startersegments.h"
+#include "engine/starterslots.h"
 #include "layout/startercontent.h"
 #include "storage/database.h"
+#include "storage/outputfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
+
+#include <cerrno>
+#include <cstdio>
+#include <functional>
 
 namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::DemoCatalogFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::DemoCatalogFile)
+};
 
 void removeCatalogFiles(const QString &path)
 {
@@ -32,44 +39,68 @@ DemoResult failed(const QString &error)
     return result;
 }
 
-} // namespace
+/** Fills a new catalog: the generator, then its starter definitions. */
+using Fill = std::function<DemoResult(Database &db)>;
 
-DemoResult createDemoCatalogFile(const QString &path, const DemoOptions &options, bool replace, const Progress &progress)
+DemoResult buildCatalogFile(const QString &path, bool replace, const Fill &fill)
 {
-    const QFileInfo link(path);
-    // Through a symbolic link, the catalog is the file it points to.
-    const QString target = link.isSymLink() ? link.symLinkTarget() : link.absoluteFilePath();
+    // Through a symbolic link the catalog it names is replaced and the link stays.
+    const QString target = OutputFile::resolvedPath(path);
+    if (OutputFile::isSpecialFile(target) || QFileInfo(target).isDir())
+        return failed(Tr::tr("%1: is not a catalog file (a folder, a device or a pipe); name a file").arg(path));
     if (QFileInfo::exists(target) && !replace)
-        return failed(tr("%1 already exists; replace it or choose another name").arg(path));
-    if (QFileInfo(target).isDir())
-        return failed(tr("%1 is a folder").arg(path));
-    if (!QDir().mkpath(QFileInfo(target).absolutePath()))
-        return failed(tr("%1: cannot create the folder").arg(QFileInfo(target).absolutePath()));
+        return failed(Tr::tr("%1 already exists; replace it or choose another name").arg(path));
+    const QString folder = QFileInfo(target).absolutePath();
+    if (!QDir().mkpath(folder))
+        return failed(Tr::tr("%1: cannot create the folder").arg(folder));
 
+    // Whatever goes wrong, the half-built file is removed.
     const QString temporary = target + QStringLiteral(".building");
     removeCatalogFiles(temporary);
+    auto removeTemporary = qScopeGuard([&temporary] { removeCatalogFiles(temporary); });
     DemoResult result;
     {
         Database db;
         QString error;
-        if (!db.open(temporary, Database::OpenMode::Create, &error)) {
-            removeCatalogFiles(temporary);
+        if (!db.open(temporary, Database::OpenMode::Create, &error))
             return failed(error);
-        }
-        result = DemoGenerator(options).generate(db, progress);
+        result = fill(db);
+    }
+    if (!result.ok)
+        return result;
+    // A stale write-ahead log of the replaced catalog would be replayed over the new one. The
+    // rename replaces the old catalog in one step: until it, the old one is intact.
+    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(target + suffix);
+    if (std::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(target).constData()) != 0)
+        return failed(Tr::tr("%1: cannot move the new catalog into place: %2").arg(path, qt_error_string(errno)));
+    removeTemporary.dismiss();
+    return result;
+}
+
+} // namespace
+
+DemoResult createDemoCatalogFile(const QString &path, const DemoOptions &options, bool replace, const Progress &progress)
+{
+    return buildCatalogFile(path, replace, [&](Database &db) {
+        DemoResult result = DemoGenerator(options).generate(db, progress);
+        QString error;
         if (result.ok && (!StarterSegments::install(db, &error) || !installStarterContent(db, &error)))
             result = failed(error);
-    }
-    if (!result.ok) {
-        removeCatalogFiles(temporary);
         return result;
-    }
-    removeCatalogFiles(target);
-    if (!QFile::rename(temporary, target)) {
-        removeCatalogFiles(temporary);
-        return failed(tr("%1: cannot move the new catalog into place").arg(path));
-    }
-    return result;
+    });
+}
+
+DemoResult createTravelCatalogFile(
+    const QString &path, const TravelDemoOptions &options, bool replace, const Progress &progress)
+{
+    return buildCatalogFile(path, replace, [&](Database &db) {
+        DemoResult result = TravelDemo::generate(db, options, progress);
+        QString error;
+        if (result.ok && !StarterSlots::install(db, &error))
+            result = failed(error);
+        return result;
+    });
 }
 
 } // namespace Vitrine

@@ -20,10 +20,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::DemoGenerator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::DemoGenerator)
+};
 
 QByteArray asciiForEmail(const QByteArray &utf8)
 {
@@ -58,7 +58,7 @@ QByteArray padded(qint64 number, int width)
 
 bool writeItems(DemoWriter &writer, const DemoCatalog &catalog, const Progress &progress, QString *error)
 {
-    const QString stage = tr("Creating products and articles");
+    const QString stage = Tr::tr("Creating products and articles");
     const qint64 total = qint64(catalog.items().size());
     const int width = std::max(5, int(QByteArray::number(total).size()));
     progress.report(stage, 0, total);
@@ -104,7 +104,7 @@ bool writePeople(
     };
     const qint64 gold = threshold(0.04), silver = threshold(0.15), bronze = threshold(0.35);
 
-    const QString stage = tr("Creating people");
+    const QString stage = Tr::tr("Creating people");
     const qint64 total = qint64(population.people().size());
     const int width = std::max(5, int(QByteArray::number(total).size()));
     const auto countries = DemoData::countries();
@@ -148,7 +148,7 @@ bool writePeople(
 bool writeEvents(DemoWriter &writer, const DemoPopulation &population, DemoShopper &shopper, quint64 seed,
     qint64 total, const Progress &progress, QString *error)
 {
-    const QString stage = tr("Creating events");
+    const QString stage = Tr::tr("Creating events");
     const qint64 step = std::max<qint64>(1, total / 100);
     qint64 done = 0, nextReport = std::min(total, step);
     progress.report(stage, 0, total);
@@ -161,7 +161,7 @@ bool writeEvents(DemoWriter &writer, const DemoPopulation &population, DemoShopp
         DemoRandom random = DemoRandom::stream(seed, DemoRandom::Events, i);
         const std::vector<DemoShopper::Event> &events = shopper.simulate(person, random);
         if (qint64(events.size()) != person.budget) {
-            *error = tr("internal error: person %1 got %2 events instead of %3")
+            *error = Tr::tr("internal error: person %1 got %2 events instead of %3")
                          .arg(i + 1)
                          .arg(events.size())
                          .arg(person.budget);
@@ -191,15 +191,15 @@ DemoResult DemoGenerator::generate(Database &db, const Progress &progress)
 {
     DemoResult result;
     if (m_options.users < 0 || m_options.items < 0 || m_options.events < 0) {
-        result.error = tr("the number of people, items and events cannot be negative");
+        result.error = Tr::tr("the number of people, items and events cannot be negative");
         return result;
     }
     if (m_options.endDate.isValid() && (m_options.endDate.year() < 1975 || m_options.endDate.year() > 9000)) {
-        result.error = tr("the end date must lie between the years 1975 and 9000");
+        result.error = Tr::tr("the end date must lie between the years 1975 and 9000");
         return result;
     }
     if (!db.isOpen()) {
-        result.error = tr("no catalog is open");
+        result.error = Tr::tr("no catalog is open");
         return result;
     }
     QString error;
@@ -215,7 +215,7 @@ DemoResult DemoGenerator::generate(Database &db, const Progress &progress)
         return result;
     }
     if (filled > 0) {
-        result.error = tr(
+        result.error = Tr::tr(
             "the catalog already holds items, people or events; demo data goes only into an empty catalog");
         return result;
     }
@@ -229,7 +229,7 @@ DemoResult DemoGenerator::generate(Database &db, const Progress &progress)
     const qint64 events = std::max<qint64>(0, m_options.events);
     const bool canShare = events == 0 || (!population.people().empty() && !catalog.allProducts().isEmpty());
     if (!canShare)
-        error = tr("events need at least one person and one item");
+        error = Tr::tr("events need at least one person and one item");
     DemoWriter writer(db);
     if (!canShare || !population.allocateBudgets(events, &error)
         || !writer.prepare(DemoWriter::DuplicateEvents::Fail, &error)
@@ -237,7 +237,7 @@ DemoResult DemoGenerator::generate(Database &db, const Progress &progress)
         || !writePeople(writer, population, progress, &error)
         || !writeEvents(writer, population, shopper, m_options.seed, events, progress, &error)
         || !transaction.commit(&error)) {
-        result.error = progress.isCancelled() ? tr("cancelled") : error;
+        result.error = progress.isCancelled() ? Tr::tr("cancelled") : error;
         return result;
     }
     result.ok = true;

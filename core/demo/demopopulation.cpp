@@ -15,10 +15,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::DemoGenerator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::DemoGenerator)
+};
 
 constexpr qint64 Day = DemoCalendar::Day;
 constexpr qint64 MinSecondsPerEvent = 600; ///< nobody averages more than one event per 10 minutes
@@ -83,7 +83,7 @@ bool DemoPopulation::allocateBudgets(qint64 total, QString *error)
     if (total <= 0)
         return true;
     if (m_people.empty()) {
-        *error = tr("events need at least one person and one item");
+        *error = Tr::tr("events need at least one person and one item");
         return false;
     }
     std::vector<double> weights(m_people.size());
@@ -100,7 +100,8 @@ bool DemoPopulation::allocateBudgets(qint64 total, QString *error)
     if (!anyActive)
         weights[0] = 1;
     if (capacity < total) {
-        *error = tr("%1 events are more than %2 people make in a year; ask for at most %3 or for more people")
+        *error = Tr::tr(
+            "%1 events are more than %2 people make in a year; ask for at most %3 or for more people")
                      .arg(total)
                      .arg(m_people.size())
                      .arg(capacity);
@@ -156,7 +157,7 @@ bool DemoPopulation::allocateBudgets(qint64 total, QString *error)
         remaining -= given;
     }
     if (remaining > 0) {
-        *error = tr("internal error: %1 events could not be shared out").arg(remaining);
+        *error = Tr::tr("internal error: %1 events could not be shared out").arg(remaining);
         return false;
     }
     return true;

@@ -12,10 +12,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::EventWeights", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::EventWeights)
+};
 
 std::optional<EventWeights> fail(QString *error, const QString &message)
 {
@@ -45,20 +45,20 @@ std::optional<EventWeights> EventWeights::fromJson(const QJsonObject &json, QStr
         if (!it.value().isDouble() || !std::isfinite(value) || value < 0) {
             if (halfLife)
                 return fail(
-                    error, tr("'half_life_days' must be a number of at least 0 (0: events never fade)"));
-            return fail(error, tr("event weight '%1' must be a number of at least 0").arg(it.key()));
+                    error, Tr::tr("'half_life_days' must be a number of at least 0 (0: events never fade)"));
+            return fail(error, Tr::tr("event weight '%1' must be a number of at least 0").arg(it.key()));
         }
         if (halfLife) {
             if (value != 0 && value < MinHalfLifeDays)
                 return fail(error,
-                    tr("half_life_days: %1 is too short; it must be 0 (events never fade) or at "
-                       "least %2 (one hour)")
+                    Tr::tr("half_life_days: %1 is too short; it must be 0 (events never fade) or at "
+                           "least %2 (one hour)")
                         .arg(value, 0, 'g', 10)
                         .arg(MinHalfLifeDays, 0, 'g', 3));
             if (value > MaxHalfLifeDays)
                 return fail(error,
-                    tr("half_life_days: %1 is too long; it must be at most %2 (100 years), or 0 for "
-                       "events that never fade")
+                    Tr::tr("half_life_days: %1 is too long; it must be at most %2 (100 years), or 0 for "
+                           "events that never fade")
                         .arg(value, 0, 'g', 10)
                         .arg(MaxHalfLifeDays, 0, 'f', 0));
             result.halfLifeDays = value;
@@ -67,11 +67,11 @@ std::optional<EventWeights> EventWeights::fromJson(const QJsonObject &json, QStr
         const std::optional<EventType> type = eventTypeFromName(it.key());
         if (!type || eventTypeName(*type) != it.key())
             return fail(error,
-                tr("'%1' is not an event type (types: %2, or half_life_days)")
+                Tr::tr("'%1' is not an event type (types: %2, or half_life_days)")
                     .arg(it.key(), eventTypeNames().join(QStringLiteral(", "))));
         if (value > MaxWeight)
             return fail(error,
-                tr("event weight '%1': %2 is too large; it must be at most %3")
+                Tr::tr("event weight '%1': %2 is too large; it must be at most %3")
                     .arg(it.key())
                     .arg(value, 0, 'g', 10)
                     .arg(MaxWeight, 0, 'f', 0));
@@ -104,14 +104,14 @@ std::optional<EventWeights> EventWeights::load(const Database &db, QString *erro
     QString message;
     std::optional<EventWeights> weights;
     if (!document.isObject())
-        message = tr("not a JSON object");
+        message = Tr::tr("not a JSON object");
     else
         weights = fromJson(document.object(), &message);
     if (!weights)
         return fail(error,
-            tr("the catalog's event weights are broken: %1; set them again with "
-               "`vitrine-cli weights --set JSON` (e.g. '{\"view\": 1, \"half_life_days\": 0}'), "
-               "or import a configuration that has event_weights")
+            Tr::tr("the catalog's event weights are broken: %1; set them again with "
+                   "`vitrine-cli weights --set JSON` (e.g. '{\"view\": 1, \"half_life_days\": 0}'), "
+                   "or import a configuration that has event_weights")
                 .arg(message));
     return weights;
 }

@@ -10,10 +10,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::ItemCondition", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::ItemCondition)
+};
 
 /** A JSON value against an attribute value: strings compare as text, numbers as numbers. */
 bool valueEquals(const QJsonValue &a, const QJsonValue &b)
@@ -89,7 +89,7 @@ std::optional<ItemCondition> ItemCondition::fromJson(const QJsonObject &json, co
         return std::nullopt;
     };
     if (json.isEmpty())
-        return fail(tr("a condition needs at least one key"));
+        return fail(Tr::tr("a condition needs at least one key"));
 
     ItemCondition condition;
     condition.m_json = json;
@@ -102,7 +102,7 @@ std::optional<ItemCondition> ItemCondition::fromJson(const QJsonObject &json, co
             isTest = isTest || key == QLatin1String(test);
         if (isTest) {
             if (!hasAttribute)
-                return fail(tr("'%1' only goes with 'attribute' or 'user_attribute'").arg(key));
+                return fail(Tr::tr("'%1' only goes with 'attribute' or 'user_attribute'").arg(key));
             ++testCount;
             continue;
         }
@@ -115,14 +115,15 @@ std::optional<ItemCondition> ItemCondition::fromJson(const QJsonObject &json, co
             QStringList names;
             for (const KeySpec &candidate : keys)
                 names.append(QLatin1String(candidate.name));
-            return fail(tr("unknown condition '%1' (conditions: %2)").arg(key, names.join(QStringLiteral(", "))));
+            return fail(
+                Tr::tr("unknown condition '%1' (conditions: %2)").arg(key, names.join(QStringLiteral(", "))));
         }
         if (it.value().type() != spec->type) {
             const char *typeName = spec->type == QJsonValue::Bool ? "true or false"
                                  : spec->type == QJsonValue::Double ? "a number"
                                  : spec->type == QJsonValue::Array ? "a list"
                                                                     : "text";
-            return fail(tr("'%1' must be %2").arg(key, QLatin1String(typeName)));
+            return fail(Tr::tr("'%1' must be %2").arg(key, QLatin1String(typeName)));
         }
         Clause clause{Kind(spec->kind), it.value(), QString(), Test::Equals, QJsonValue()};
         if (clause.kind == Kind::Attribute || clause.kind == Kind::UserAttribute) {
@@ -136,25 +137,25 @@ std::optional<ItemCondition> ItemCondition::fromJson(const QJsonObject &json, co
                 }
             }
             if (!found)
-                return fail(tr("'%1' needs one of equals, in, min, max or exists").arg(key));
+                return fail(Tr::tr("'%1' needs one of equals, in, min, max or exists").arg(key));
             if (clause.test == Test::In && !clause.operand.isArray())
-                return fail(tr("'in' must be a list"));
+                return fail(Tr::tr("'in' must be a list"));
             if ((clause.test == Test::Min || clause.test == Test::Max) && !clause.operand.isDouble())
-                return fail(tr("'%1' must be a number").arg(QLatin1String(tests[int(clause.test)])));
+                return fail(Tr::tr("'%1' must be a number").arg(QLatin1String(tests[int(clause.test)])));
             if (clause.kind == Kind::UserAttribute && clause.test != Test::Equals && clause.test != Test::In
                 && clause.test != Test::Exists)
-                return fail(tr("'user_attribute' takes equals, in or exists"));
+                return fail(Tr::tr("'user_attribute' takes equals, in or exists"));
         }
         if (clause.kind == Kind::ItemKind && clause.value.toString() != QLatin1String("product")
             && clause.value.toString() != QLatin1String("content"))
-            return fail(tr("'kind' must be \"product\" or \"content\""));
+            return fail(Tr::tr("'kind' must be \"product\" or \"content\""));
         if (clause.kind == Kind::UserGender && !QStringList({QStringLiteral("f"), QStringLiteral("m"), QStringLiteral("x")})
                                                     .contains(clause.value.toString()))
-            return fail(tr("'user_gender' must be \"f\", \"m\" or \"x\""));
+            return fail(Tr::tr("'user_gender' must be \"f\", \"m\" or \"x\""));
         condition.m_clauses.push_back(clause);
     }
     if (testCount > 1 || (testCount == 1 && json.contains(QLatin1String("attribute")) && json.contains(QLatin1String("user_attribute"))))
-        return fail(tr("use one of equals, in, min, max or exists per condition"));
+        return fail(Tr::tr("use one of equals, in, min, max or exists per condition"));
     return condition;
 }
 
@@ -243,43 +244,43 @@ QString ItemCondition::describe() const
                                                       : QString();
         switch (clause.kind) {
         case Kind::OnSale:
-            parts.append(clause.value.toBool() ? tr("on sale") : tr("not on sale"));
+            parts.append(clause.value.toBool() ? Tr::tr("on sale") : Tr::tr("not on sale"));
             break;
         case Kind::InStock:
-            parts.append(clause.value.toBool() ? tr("in stock") : tr("out of stock"));
+            parts.append(clause.value.toBool() ? Tr::tr("in stock") : Tr::tr("out of stock"));
             break;
         case Kind::ItemKind:
-            parts.append(value == QLatin1String("content") ? tr("an article") : tr("a product"));
+            parts.append(value == QLatin1String("content") ? Tr::tr("an article") : Tr::tr("a product"));
             break;
         case Kind::Category:
-            parts.append(tr("in %1").arg(value));
+            parts.append(Tr::tr("in %1").arg(value));
             break;
         case Kind::Brand:
-            parts.append(tr("by %1").arg(value));
+            parts.append(Tr::tr("by %1").arg(value));
             break;
         case Kind::BrandIn: {
             QStringList brands;
             const QJsonArray list = clause.value.toArray();
             for (const QJsonValue &brand : list)
                 brands.append(brand.toString());
-            parts.append(tr("by %1").arg(brands.join(QStringLiteral(" or "))));
+            parts.append(Tr::tr("by %1").arg(brands.join(QStringLiteral(" or "))));
             break;
         }
         case Kind::NewWithinDays:
-            parts.append(tr("new in the last %1 days").arg(value));
+            parts.append(Tr::tr("new in the last %1 days").arg(value));
             break;
         case Kind::PriceMin:
-            parts.append(tr("costs at least %1").arg(value));
+            parts.append(Tr::tr("costs at least %1").arg(value));
             break;
         case Kind::PriceMax:
-            parts.append(tr("costs at most %1").arg(value));
+            parts.append(Tr::tr("costs at most %1").arg(value));
             break;
         case Kind::DiscountMin:
-            parts.append(tr("at least %1% off").arg(clause.value.toDouble() * 100));
+            parts.append(Tr::tr("at least %1% off").arg(clause.value.toDouble() * 100));
             break;
         case Kind::Attribute:
         case Kind::UserAttribute: {
-            const QString who = clause.kind == Kind::UserAttribute ? tr("the person's ") : QString();
+            const QString who = clause.kind == Kind::UserAttribute ? Tr::tr("the person's ") : QString();
             QString operand = clause.operand.isArray() ? QString() : clause.operand.toVariant().toString();
             if (clause.operand.isArray()) {
                 QStringList values;
@@ -289,23 +290,26 @@ QString ItemCondition::describe() const
                 operand = values.join(QStringLiteral(" or "));
             }
             static const char *const words[] = {"is", "is", "is at least", "is at most", "is set"};
-            parts.append(clause.test == Test::Exists ? tr("%1%2 is set").arg(who, clause.attribute)
-                                                     : QStringLiteral("%1%2 %3 %4").arg(who, clause.attribute,
-                                                                                        tr(words[int(clause.test)]), operand));
+            parts.append(clause.test == Test::Exists
+                    ? Tr::tr("%1%2 is set").arg(who, clause.attribute)
+                    : QStringLiteral("%1%2 %3 %4")
+                          .arg(who, clause.attribute, Tr::tr(words[int(clause.test)]), operand));
             break;
         }
         case Kind::UserGender:
-            parts.append(value == QLatin1String("f") ? tr("for women") : value == QLatin1String("m") ? tr("for men") : tr("for non-binary people"));
+            parts.append(value == QLatin1String("f") ? Tr::tr("for women")
+                    : value == QLatin1String("m")    ? Tr::tr("for men")
+                                                     : Tr::tr("for non-binary people"));
             break;
         case Kind::UserCountry:
         case Kind::UserCity:
-            parts.append(tr("for people in %1").arg(value));
+            parts.append(Tr::tr("for people in %1").arg(value));
             break;
         case Kind::UserAgeMin:
-            parts.append(tr("for people aged %1 or more").arg(value));
+            parts.append(Tr::tr("for people aged %1 or more").arg(value));
             break;
         case Kind::UserAgeMax:
-            parts.append(tr("for people aged %1 or less").arg(value));
+            parts.append(Tr::tr("for people aged %1 or less").arg(value));
             break;
         }
     }

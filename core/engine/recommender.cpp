@@ -11,10 +11,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::Recommender", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::Recommender)
+};
 
 } // namespace
 
@@ -32,7 +32,7 @@ bool Recommender::loadSlots(Database &db, QStringList *problems, QString *error)
         const std::optional<SlotDefinition> definition = SlotDefinition::fromJson(object.key, object.definition, &message);
         if (!definition) {
             if (problems)
-                problems->append(tr("slot '%1': %2").arg(object.key, message));
+                problems->append(Tr::tr("slot '%1': %2").arg(object.key, message));
             continue;
         }
         setSlot(*definition);
@@ -82,7 +82,7 @@ std::shared_ptr<const SlotPipeline> Recommender::pipeline(const QString &key, QS
             if (error) {
                 QStringList keys = m_slots.keys();
                 keys.sort();
-                *error = tr("no slot named '%1' (slots: %2)").arg(key, keys.join(QStringLiteral(", ")));
+                *error = Tr::tr("no slot named '%1' (slots: %2)").arg(key, keys.join(QStringLiteral(", ")));
             }
             return nullptr;
         }
@@ -140,7 +140,7 @@ SlotResult Recommender::run(const SlotPipeline &pipeline, const RecommendRequest
     // schedules at two different times.
     if (request.asOf && *request.asOf != m_snapshot->asOf()) {
         SlotResult result;
-        result.error = tr("the request is as of %1, but the catalog was read as of %2")
+        result.error = Tr::tr("the request is as of %1, but the catalog was read as of %2")
                            .arg(Timestamp::toIso(*request.asOf), Timestamp::toIso(m_snapshot->asOf()));
         return result;
     }

@@ -8,10 +8,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::SlotDefinition", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::SlotDefinition)
+};
 
 /** Reads keys of one JSON object, remembering the first problem with its path. */
 class Reader
@@ -44,7 +44,7 @@ public:
             known.append(QLatin1String(key));
         for (auto it = m_object.begin(); it != m_object.end(); ++it) {
             if (!known.contains(it.key())) {
-                fail(it.key(), tr("unknown key (keys: %1)").arg(known.join(QStringLiteral(", "))));
+                fail(it.key(), Tr::tr("unknown key (keys: %1)").arg(known.join(QStringLiteral(", "))));
                 return;
             }
         }
@@ -56,7 +56,7 @@ public:
         if (value.isUndefined())
             return;
         if (!value.isBool())
-            fail(QLatin1String(key), tr("must be true or false"));
+            fail(QLatin1String(key), Tr::tr("must be true or false"));
         else
             out = value.toBool();
     }
@@ -67,7 +67,7 @@ public:
         if (value.isUndefined())
             return;
         if (!value.isDouble() || value.toDouble() < min || value.toDouble() > max)
-            fail(QLatin1String(key), tr("must be a number from %1 to %2").arg(min).arg(max));
+            fail(QLatin1String(key), Tr::tr("must be a number from %1 to %2").arg(min).arg(max));
         else
             out = value.toDouble();
     }
@@ -78,7 +78,7 @@ public:
         if (value.isUndefined() || value.isNull())
             return;
         if (!value.isDouble() || value.toDouble() < min)
-            fail(QLatin1String(key), tr("must be a number of at least %1").arg(min));
+            fail(QLatin1String(key), Tr::tr("must be a number of at least %1").arg(min));
         else
             out = value.toDouble();
     }
@@ -88,7 +88,7 @@ public:
         double value = out;
         number(key, value, min, max);
         if (m_ok && value != double(int(value)))
-            fail(QLatin1String(key), tr("must be a whole number"));
+            fail(QLatin1String(key), Tr::tr("must be a whole number"));
         out = int(value);
     }
 
@@ -98,7 +98,7 @@ public:
         if (value.isUndefined())
             return;
         if (!value.isString())
-            fail(QLatin1String(key), tr("must be text"));
+            fail(QLatin1String(key), Tr::tr("must be text"));
         else
             out = value.toString();
     }
@@ -109,13 +109,13 @@ public:
         if (value.isUndefined())
             return;
         if (!value.isArray()) {
-            fail(QLatin1String(key), tr("must be a list of text"));
+            fail(QLatin1String(key), Tr::tr("must be a list of text"));
             return;
         }
         const QJsonArray list = value.toArray();
         for (const QJsonValue &entry : list) {
             if (!entry.isString()) {
-                fail(QLatin1String(key), tr("must be a list of text"));
+                fail(QLatin1String(key), Tr::tr("must be a list of text"));
                 return;
             }
             out.append(entry.toString());
@@ -128,7 +128,7 @@ public:
         if (value.isUndefined())
             return {};
         if (!value.isObject())
-            fail(QLatin1String(key), tr("must be an object"));
+            fail(QLatin1String(key), Tr::tr("must be an object"));
         return value.toObject();
     }
 
@@ -138,7 +138,7 @@ public:
         if (value.isUndefined())
             return {};
         if (!value.isArray())
-            fail(QLatin1String(key), tr("must be a list"));
+            fail(QLatin1String(key), Tr::tr("must be a list"));
         return value.toArray();
     }
 
@@ -160,14 +160,16 @@ bool readStrategy(const QJsonValue &value, const QString &path, bool allowWeight
         out.name = value.toString();
         if (out.name.trimmed().isEmpty()) {
             if (error)
-                *error = tr("%1: a strategy name must not be empty").arg(path);
+                *error = Tr::tr("%1: a strategy name must not be empty").arg(path);
             return false;
         }
         return true;
     }
     if (!value.isObject()) {
         if (error)
-            *error = tr("%1: must be a strategy name or {\"name\": ..., \"weight\": ..., \"params\": {...}}").arg(path);
+            *error
+                = Tr::tr("%1: must be a strategy name or {\"name\": ..., \"weight\": ..., \"params\": {...}}")
+                      .arg(path);
         return false;
     }
     Reader reader(value.toObject(), path, error);
@@ -180,7 +182,7 @@ bool readStrategy(const QJsonValue &value, const QString &path, bool allowWeight
         reader.number("weight", out.weight, 0.0, 1e6);
     out.params = reader.object("params");
     if (reader.ok() && out.name.trimmed().isEmpty())
-        return reader.fail(QStringLiteral("name"), tr("is required"));
+        return reader.fail(QStringLiteral("name"), Tr::tr("is required"));
     return reader.ok();
 }
 
@@ -197,7 +199,7 @@ std::optional<SlotDefinition> SlotDefinition::fromJson(const QString &key, const
 
     const QJsonArray strategies = reader.array("strategies");
     if (reader.ok() && strategies.isEmpty()) {
-        reader.fail(QStringLiteral("strategies"), tr("a slot needs at least one strategy"));
+        reader.fail(QStringLiteral("strategies"), Tr::tr("a slot needs at least one strategy"));
         return std::nullopt;
     }
     for (qsizetype i = 0; i < strategies.size() && reader.ok(); ++i) {
@@ -217,12 +219,12 @@ std::optional<SlotDefinition> SlotDefinition::fromJson(const QString &key, const
         }
     }
     if (reader.ok() && !knownNormalisation)
-        reader.fail(QStringLiteral("normalisation"), tr("must be rank, max, minmax, zscore or none"));
+        reader.fail(QStringLiteral("normalisation"), Tr::tr("must be rank, max, minmax, zscore or none"));
     reader.integer("candidates", slot.candidates, 1, 100000);
     reader.integer("min_items", slot.minItems, 0, 1000);
     reader.integer("max_items", slot.maxItems, 1, 1000);
     if (reader.ok() && slot.minItems > slot.maxItems)
-        reader.fail(QStringLiteral("min_items"), tr("is above max_items"));
+        reader.fail(QStringLiteral("min_items"), Tr::tr("is above max_items"));
 
     const QJsonObject filters = reader.object("filters");
     if (reader.ok()) {
@@ -234,7 +236,7 @@ std::optional<SlotDefinition> SlotDefinition::fromJson(const QString &key, const
         f.boolean("in_stock", out.inStock);
         f.text("kind", out.kind);
         if (f.ok() && !out.kind.isEmpty() && out.kind != QLatin1String("product") && out.kind != QLatin1String("content"))
-            f.fail(QStringLiteral("kind"), tr("must be \"product\" or \"content\""));
+            f.fail(QStringLiteral("kind"), Tr::tr("must be \"product\" or \"content\""));
         f.textList("categories", out.categories);
         f.textList("exclude_categories", out.excludeCategories);
         f.textList("brands", out.brands);
@@ -257,7 +259,7 @@ std::optional<SlotDefinition> SlotDefinition::fromJson(const QString &key, const
             const QString where = QStringLiteral("filters.attributes[%1]").arg(i);
             if (!attributes.at(i).isObject()) {
                 if (error)
-                    *error = tr("%1: must be a condition object").arg(where);
+                    *error = Tr::tr("%1: must be a condition object").arg(where);
                 return std::nullopt;
             }
             std::optional<ItemCondition> condition = ItemCondition::fromJson(attributes.at(i).toObject(), where, error);
@@ -278,7 +280,7 @@ std::optional<SlotDefinition> SlotDefinition::fromJson(const QString &key, const
         const QString where = QStringLiteral("boosts[%1]").arg(i);
         if (!boosts.at(i).isObject()) {
             if (error)
-                *error = tr("%1: must be {\"when\": {...}, \"factor\": 1.5}").arg(where);
+                *error = Tr::tr("%1: must be {\"when\": {...}, \"factor\": 1.5}").arg(where);
             return std::nullopt;
         }
         Reader b(boosts.at(i).toObject(), where, error);
@@ -314,13 +316,13 @@ std::optional<SlotDefinition> SlotDefinition::fromJson(const QString &key, const
         const QString where = QStringLiteral("pins[%1]").arg(i);
         Reader p(pins.at(i).toObject(), where, error);
         if (!pins.at(i).isObject())
-            p.fail(QString(), tr("must be {\"sku\": ..., \"position\": 1}"));
+            p.fail(QString(), Tr::tr("must be {\"sku\": ..., \"position\": 1}"));
         p.allow({"sku", "position"});
         SlotPin pin;
         p.text("sku", pin.sku);
         p.integer("position", pin.position, 1, 1000);
         if (p.ok() && pin.sku.isEmpty())
-            p.fail(QStringLiteral("sku"), tr("is required"));
+            p.fail(QStringLiteral("sku"), Tr::tr("is required"));
         if (!p.ok())
             return std::nullopt;
         slot.pins.push_back(pin);

@@ -3,17 +3,19 @@
 
 #include "audience/segmentevaluator.h"
 #include "audience/segmentrule.h"
+#include "common/logging.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 
 namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::AudienceCache", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::AudienceCache)
+};
 
 } // namespace
 
@@ -33,12 +35,16 @@ std::shared_ptr<AudienceCache> AudienceCache::load(
     const std::optional<SegmentPriority> priority = SegmentPriority::load(db, error);
     if (!priority)
         return nullptr;
+    QElapsedTimer timer;
+    timer.start();
     PersonFeaturesPtr features = PersonFeatures::compute(std::move(snapshot), {}, progress);
     if (!features) {
         if (error)
-            *error = tr("cancelled");
+            *error = Tr::tr("cancelled");
         return nullptr;
     }
+    qCInfo(lcLayout, "audience cache: %d segments, person features in %lld ms", library.size(),
+        timer.elapsed());
     return std::make_shared<AudienceCache>(std::move(features), std::move(library), *priority);
 }
 
@@ -50,15 +56,19 @@ std::shared_ptr<const PersonSet> AudienceCache::members(const QString &segment, 
         return it.value();
     if (!m_library.contains(segment)) {
         if (error)
-            *error = tr("no segment named '%1'").arg(segment);
+            *error = Tr::tr("no segment named '%1'").arg(segment);
         return nullptr;
     }
+    QElapsedTimer timer;
+    timer.start();
     SegmentMembers result = m_evaluator->evaluate(segment);
     if (!result.ok) {
         if (error)
-            *error = tr("segment '%1': %2").arg(segment, result.error);
+            *error = Tr::tr("segment '%1': %2").arg(segment, result.error);
         return nullptr;
     }
+    qCDebug(lcAudience, "segment %s: %lld members in %lld ms", qUtf8Printable(segment),
+        qint64(result.members.count()), timer.elapsed());
     auto set = std::make_shared<const PersonSet>(std::move(result.members));
     m_sets.insert(key, set);
     return set;
@@ -74,7 +84,7 @@ std::shared_ptr<const PersonSet> AudienceCache::members(
     SegmentMembers result = m_evaluator->evaluate(rule);
     if (!result.ok) {
         if (error)
-            *error = tr("%1: %2").arg(key, result.error);
+            *error = Tr::tr("%1: %2").arg(key, result.error);
         return nullptr;
     }
     auto set = std::make_shared<const PersonSet>(std::move(result.members));

@@ -12,10 +12,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::BannerDefinition", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::BannerDefinition)
+};
 
 } // namespace
 
@@ -52,7 +52,7 @@ std::optional<BannerDefinition> BannerDefinition::fromJson(
     }
     if (reader.has("schedule")) {
         if (!reader.value("schedule").isObject())
-            return fail(tr(
+            return fail(Tr::tr(
                 "schedule: must be an object such as {\"start\": \"2026-06-01\", \"end\": \"2026-08-31\"}"));
         ConfigReader schedule(reader.value("schedule").toObject(), QStringLiteral("schedule"));
         schedule.allowOnly({"start", "end"});
@@ -61,7 +61,7 @@ std::optional<BannerDefinition> BannerDefinition::fromJson(
         if (!schedule.ok())
             return fail(schedule.error());
         if (banner.start && banner.end && *banner.end < *banner.start)
-            return fail(tr("schedule.end: %1 is before the start %2")
+            return fail(Tr::tr("schedule.end: %1 is before the start %2")
                             .arg(Timestamp::toIso(*banner.end), Timestamp::toIso(*banner.start)));
     }
     return banner;
@@ -97,7 +97,7 @@ bool BannerDefinition::check(const ConfigNames &names, QString *error) const
         if (condition->kind == SegmentCondition::Kind::Segment
             && !names.segments.contains(condition->segment)) {
             if (error)
-                *error = tr("%1: unknown segment '%2' (segments: %3)")
+                *error = Tr::tr("%1: unknown segment '%2' (segments: %3)")
                              .arg(condition->path, condition->segment, ConfigNames::list(names.segments));
             return false;
         }
@@ -113,10 +113,10 @@ QString BannerDefinition::scheduleText() const
     if (start && end)
         return QStringLiteral("%1 – %2").arg(day(*start), day(*end));
     if (start)
-        return tr("from %1").arg(day(*start));
+        return Tr::tr("from %1").arg(day(*start));
     if (end)
-        return tr("until %1").arg(day(*end));
-    return tr("always");
+        return Tr::tr("until %1").arg(day(*end));
+    return Tr::tr("always");
 }
 
 } // namespace Vitrine

@@ -14,10 +14,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::CategoryNavigation", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::CategoryNavigation)
+};
 
 } // namespace
 
@@ -30,7 +30,7 @@ CategoryNavigation::CategoryNavigation(SnapshotPtr snapshot, const LayoutBlock &
     if (!block.parent.isEmpty()) {
         parent = s.categoryByPath(block.parent);
         if (parent < 0) {
-            m_error = tr("parent: no category '%1' in the catalog").arg(block.parent);
+            m_error = Tr::tr("parent: no category '%1' in the catalog").arg(block.parent);
             return;
         }
     }
@@ -84,7 +84,7 @@ CategoryNavigation::CategoryNavigation(SnapshotPtr snapshot, const LayoutBlock &
             const int index = listedIndex(name);
             if (index < 0) {
                 m_warning += (m_warning.isEmpty() ? QString() : QStringLiteral("; "))
-                    + tr("%1: no category '%2' in this navigation").arg(QLatin1String(key), name);
+                    + Tr::tr("%1: no category '%2' in this navigation").arg(QLatin1String(key), name);
                 continue;
             }
             out->push_back(index);
@@ -151,20 +151,20 @@ CategoryNavigation::Result CategoryNavigation::order(int user) const
         QStringList parts;
         const auto add = [&parts](int count, const char *one, const char *many) {
             if (count > 0)
-                parts.append(count == 1 ? tr(one) : tr(many).arg(count));
+                parts.append(count == 1 ? Tr::tr(one) : Tr::tr(many).arg(count));
         };
         add(c[int(EventType::Purchase)], "1 purchase", "%1 purchases");
         add(c[int(EventType::Cart)], "1 cart addition", "%1 cart additions");
         add(c[int(EventType::View)] + c[int(EventType::Click)], "1 view", "%1 views");
         add(c[int(EventType::Read)], "1 article read", "%1 articles read");
         add(c[int(EventType::Rating)], "1 rating", "%1 ratings");
-        return tr("%1% of your recent interest (%2)")
+        return Tr::tr("%1% of your recent interest (%2)")
             .arg(qRound(weight[size_t(index)] / total * 100.0))
             .arg(parts.join(QStringLiteral(", ")));
     };
 
     for (int index : m_pinnedFirst)
-        place(index, QStringLiteral("pinned_first"), tr("pinned first by the merchandiser"));
+        place(index, QStringLiteral("pinned_first"), Tr::tr("pinned first by the merchandiser"));
     std::vector<char> last(n, 0);
     for (int index : m_pinnedLast)
         last[size_t(index)] = 1;
@@ -182,20 +182,20 @@ CategoryNavigation::Result CategoryNavigation::order(int user) const
     for (size_t i = 0; i < n; ++i) {
         if (!placed[i] && !last[i])
             place(int(i), QStringLiteral("default"),
-                result.personal ? tr("no recent interest: the merchandiser's order")
-                                : tr("the merchandiser's order"));
+                result.personal ? Tr::tr("no recent interest: the merchandiser's order")
+                                : Tr::tr("the merchandiser's order"));
     }
     for (int index : m_pinnedLast)
-        place(index, QStringLiteral("pinned_last"), tr("pinned last by the merchandiser"));
+        place(index, QStringLiteral("pinned_last"), Tr::tr("pinned last by the merchandiser"));
     // Over the maximum, the least wanted unpinned categories give way; pinned ones always show.
     const size_t keepLast = m_pinnedLast.size();
     while (m_block.max > 0 && result.categories.size() > size_t(m_block.max)
         && result.categories.size() > keepLast + m_pinnedFirst.size())
         result.categories.erase(result.categories.end() - qsizetype(keepLast) - 1);
-    result.reason = result.personal ? tr("ordered by this person's interest (views, carts and purchases, "
-                                         "halved every %1 days), after the pinned categories")
+    result.reason = result.personal ? Tr::tr("ordered by this person's interest (views, carts and purchases, "
+                                             "halved every %1 days), after the pinned categories")
                                           .arg(m_block.halfLifeDays)
-                                    : tr("no recent history: the merchandiser's default order");
+                                    : Tr::tr("no recent history: the merchandiser's default order");
     return result;
 }
 

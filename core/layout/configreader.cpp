@@ -12,10 +12,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::ConfigReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::ConfigReader)
+};
 
 } // namespace
 
@@ -46,7 +46,7 @@ bool ConfigReader::allowOnly(std::initializer_list<const char *> keys)
             known = known || it.key() == QLatin1String(key);
         }
         if (!known)
-            return fail(it.key(), tr("unknown key (expected %1)").arg(names.join(QStringLiteral(", "))));
+            return fail(it.key(), Tr::tr("unknown key (expected %1)").arg(names.join(QStringLiteral(", "))));
     }
     return true;
 }
@@ -56,15 +56,15 @@ QString ConfigReader::text(const char *key, bool required, const QString &fallba
     const QJsonValue v = value(key);
     if (v.isUndefined() || v.isNull()) {
         if (required)
-            fail(QLatin1String(key), tr("missing"));
+            fail(QLatin1String(key), Tr::tr("missing"));
         return fallback;
     }
     if (!v.isString()) {
-        fail(QLatin1String(key), tr("must be a string"));
+        fail(QLatin1String(key), Tr::tr("must be a string"));
         return fallback;
     }
     if (required && v.toString().trimmed().isEmpty())
-        fail(QLatin1String(key), tr("must not be empty"));
+        fail(QLatin1String(key), Tr::tr("must not be empty"));
     return v.toString();
 }
 
@@ -74,7 +74,7 @@ std::optional<double> ConfigReader::number(const char *key, double min, double m
     if (v.isUndefined() || v.isNull())
         return std::nullopt;
     if (!v.isDouble() || !std::isfinite(v.toDouble()) || v.toDouble() < min || v.toDouble() > max) {
-        fail(QLatin1String(key), tr("must be a number from %1 to %2").arg(min).arg(max));
+        fail(QLatin1String(key), Tr::tr("must be a number from %1 to %2").arg(min).arg(max));
         return std::nullopt;
     }
     return v.toDouble();
@@ -87,7 +87,7 @@ int ConfigReader::integer(const char *key, int fallback, int min, int max)
         return fallback;
     const double d = v.toDouble(std::nan(""));
     if (!v.isDouble() || d != std::floor(d) || d < min || d > max) {
-        fail(QLatin1String(key), tr("must be a whole number from %1 to %2").arg(min).arg(max));
+        fail(QLatin1String(key), Tr::tr("must be a whole number from %1 to %2").arg(min).arg(max));
         return fallback;
     }
     return int(d);
@@ -99,7 +99,7 @@ bool ConfigReader::boolean(const char *key, bool fallback)
     if (v.isUndefined() || v.isNull())
         return fallback;
     if (!v.isBool()) {
-        fail(QLatin1String(key), tr("must be true or false"));
+        fail(QLatin1String(key), Tr::tr("must be true or false"));
         return fallback;
     }
     return v.toBool();
@@ -112,14 +112,14 @@ QStringList ConfigReader::strings(const char *key)
     if (v.isUndefined() || v.isNull())
         return list;
     if (!v.isArray()) {
-        fail(QLatin1String(key), tr("must be a list of strings"));
+        fail(QLatin1String(key), Tr::tr("must be a list of strings"));
         return list;
     }
     const QJsonArray array = v.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         if (!array.at(i).isString() || array.at(i).toString().trimmed().isEmpty()) {
             failAt(QStringLiteral("%1[%2]").arg(place(QLatin1String(key))).arg(i),
-                tr("must be a non-empty string"));
+                Tr::tr("must be a non-empty string"));
             return {};
         }
         list.append(array.at(i).toString());
@@ -139,7 +139,8 @@ std::optional<qint64> ConfigReader::time(const char *key)
         parsed = Timestamp::parse(v.toString());
     if (!parsed)
         fail(QLatin1String(key),
-            tr("must be a date or time (ISO 8601, such as 2026-06-01 or 2026-06-01T08:00Z) or Unix seconds"));
+            Tr::tr("must be a date or time (ISO 8601, such as 2026-06-01 or 2026-06-01T08:00Z) or Unix "
+                   "seconds"));
     return parsed;
 }
 

@@ -12,10 +12,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::LayoutBlock", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::LayoutBlock)
+};
 
 constexpr const char *kTypes[] = {"slot", "banners", "categories", "text"};
 
@@ -49,8 +49,8 @@ std::optional<LayoutBlock> LayoutBlock::fromJson(const QJsonValue &json, const Q
         return std::nullopt;
     };
     if (!json.isObject())
-        return fail(
-            tr("%1: must be an object such as {\"type\": \"slot\", \"slot\": \"home-for-you\"}").arg(path));
+        return fail(Tr::tr("%1: must be an object such as {\"type\": \"slot\", \"slot\": \"home-for-you\"}")
+                        .arg(path));
     ConfigReader reader(json.toObject(), path);
     LayoutBlock block;
     const QString typeText = reader.text("type", true);
@@ -59,7 +59,7 @@ std::optional<LayoutBlock> LayoutBlock::fromJson(const QJsonValue &json, const Q
     const auto type = typeFromName(typeText);
     if (!type) {
         reader.fail(QStringLiteral("type"),
-            tr("unknown block type '%1' (expected slot, banners, categories or text)").arg(typeText));
+            Tr::tr("unknown block type '%1' (expected slot, banners, categories or text)").arg(typeText));
         return fail(reader.error());
     }
     block.type = *type;
@@ -86,7 +86,7 @@ std::optional<LayoutBlock> LayoutBlock::fromJson(const QJsonValue &json, const Q
         block.kind = reader.text("kind", false, QStringLiteral("product"));
         if (reader.ok() && !block.kind.isEmpty() && block.kind != QLatin1String("product")
             && block.kind != QLatin1String("content"))
-            reader.fail(QStringLiteral("kind"), tr("must be product, content or empty"));
+            reader.fail(QStringLiteral("kind"), Tr::tr("must be product, content or empty"));
         block.halfLifeDays = reader.number("half_life_days", 0, 36500).value_or(30);
         block.eventMask = defaultEventMask();
         if (reader.has("events")) {
@@ -96,18 +96,18 @@ std::optional<LayoutBlock> LayoutBlock::fromJson(const QJsonValue &json, const Q
                 const auto type = eventTypeFromName(events.at(i));
                 if (!type)
                     reader.failAt(QStringLiteral("%1[%2]").arg(reader.place(QStringLiteral("events"))).arg(i),
-                        tr("unknown event type '%1' (expected %2)")
+                        Tr::tr("unknown event type '%1' (expected %2)")
                             .arg(events.at(i), eventTypeNames().join(QStringLiteral(", "))));
                 else
                     block.eventMask |= quint8(1u << int(*type));
             }
             if (reader.ok() && block.eventMask == 0)
-                reader.fail(QStringLiteral("events"), tr("must name at least one event type"));
+                reader.fail(QStringLiteral("events"), Tr::tr("must name at least one event type"));
         }
         for (const QString &name : std::as_const(block.pinnedFirst)) {
             if (block.pinnedLast.contains(name))
                 reader.fail(
-                    QStringLiteral("pinned_last"), tr("'%1' is pinned both first and last").arg(name));
+                    QStringLiteral("pinned_last"), Tr::tr("'%1' is pinned both first and last").arg(name));
         }
         block.id = QStringLiteral("categories");
         break;
@@ -116,7 +116,7 @@ std::optional<LayoutBlock> LayoutBlock::fromJson(const QJsonValue &json, const Q
         reader.allowOnly({"id", "type", "title", "style", "text", "image", "link"});
         block.style = reader.text("style", false, QStringLiteral("text"));
         if (reader.ok() && block.style != QLatin1String("text") && block.style != QLatin1String("hero"))
-            reader.fail(QStringLiteral("style"), tr("must be text or hero"));
+            reader.fail(QStringLiteral("style"), Tr::tr("must be text or hero"));
         block.text = reader.text("text");
         block.image = reader.text("image");
         block.link = reader.text("link");
@@ -129,7 +129,8 @@ std::optional<LayoutBlock> LayoutBlock::fromJson(const QJsonValue &json, const Q
         static const QRegularExpression valid(QStringLiteral("^[A-Za-z][A-Za-z0-9_-]{0,63}$"));
         if (reader.ok() && !valid.match(block.id).hasMatch())
             reader.fail(QStringLiteral("id"),
-                tr("'%1' is not an id (a letter, then up to 63 letters, digits, '-' or '_')").arg(block.id));
+                Tr::tr("'%1' is not an id (a letter, then up to 63 letters, digits, '-' or '_')")
+                    .arg(block.id));
     }
     if (!reader.ok())
         return fail(reader.error());

@@ -13,17 +13,17 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::LayoutDefinition", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::LayoutDefinition)
+};
 
 bool readVariant(const QJsonValue &json, const QString &path, const QStringList &baseIds,
     LayoutVariant &variant, QString *error)
 {
     if (!json.isObject()) {
-        *error
-            = tr("%1: must be an object such as {\"segment\": \"vip\", \"hide\": [\"on-sale\"]}").arg(path);
+        *error = Tr::tr("%1: must be an object such as {\"segment\": \"vip\", \"hide\": [\"on-sale\"]}")
+                     .arg(path);
         return false;
     }
     ConfigReader reader(json.toObject(), path);
@@ -47,7 +47,7 @@ bool readVariant(const QJsonValue &json, const QString &path, const QStringList 
 
     const QJsonArray swaps = reader.value("swap").toArray();
     if (reader.has("swap") && !reader.value("swap").isArray())
-        reader.fail(QStringLiteral("swap"), tr("must be a list of {\"id\": …, \"block\": {…}}"));
+        reader.fail(QStringLiteral("swap"), Tr::tr("must be a list of {\"id\": …, \"block\": {…}}"));
     for (qsizetype i = 0; i < swaps.size() && reader.ok(); ++i) {
         const QString where = QStringLiteral("%1[%2]").arg(reader.place(QStringLiteral("swap"))).arg(i);
         const QJsonObject object = swaps.at(i).toObject();
@@ -55,14 +55,15 @@ bool readVariant(const QJsonValue &json, const QString &path, const QStringList 
         swap.id = object.value(QStringLiteral("id")).toString();
         if (!ids.contains(swap.id)) {
             reader.failAt(where + QStringLiteral(".id"),
-                tr("no block '%1' in the layout (blocks: %2)").arg(swap.id, ids.join(QStringLiteral(", "))));
+                Tr::tr("no block '%1' in the layout (blocks: %2)")
+                    .arg(swap.id, ids.join(QStringLiteral(", "))));
             break;
         }
         if (!readBlock(object, where, swap.block))
             break;
         if (swap.block.id != swap.id && ids.contains(swap.block.id)) {
             reader.failAt(where + QStringLiteral(".block.id"),
-                tr("'%1' is already a block of the layout").arg(swap.block.id));
+                Tr::tr("'%1' is already a block of the layout").arg(swap.block.id));
             break;
         }
         ids[ids.indexOf(swap.id)] = swap.block.id;
@@ -73,19 +74,19 @@ bool readVariant(const QJsonValue &json, const QString &path, const QStringList 
     for (qsizetype i = 0; i < variant.hide.size() && reader.ok(); ++i) {
         if (!ids.contains(variant.hide.at(i)))
             reader.failAt(QStringLiteral("%1[%2]").arg(reader.place(QStringLiteral("hide"))).arg(i),
-                tr("no block '%1' in the layout (blocks: %2)")
+                Tr::tr("no block '%1' in the layout (blocks: %2)")
                     .arg(variant.hide.at(i), ids.join(QStringLiteral(", "))));
     }
     for (const QString &hidden : std::as_const(variant.hide))
         ids.removeAll(hidden);
 
     if (reader.has("add") && !reader.value("add").isArray())
-        reader.fail(QStringLiteral("add"), tr("must be a list of {\"block\": {…}, \"after\": ID}"));
+        reader.fail(QStringLiteral("add"), Tr::tr("must be a list of {\"block\": {…}, \"after\": ID}"));
     const QJsonArray additions = reader.value("add").toArray();
     for (qsizetype i = 0; i < additions.size() && reader.ok(); ++i) {
         const QString where = QStringLiteral("%1[%2]").arg(reader.place(QStringLiteral("add"))).arg(i);
         if (!additions.at(i).isObject()) {
-            reader.failAt(where, tr("must be an object {\"block\": {…}, \"after\": ID}"));
+            reader.failAt(where, Tr::tr("must be an object {\"block\": {…}, \"after\": ID}"));
             break;
         }
         const QJsonObject object = additions.at(i).toObject();
@@ -97,18 +98,18 @@ bool readVariant(const QJsonValue &json, const QString &path, const QStringList 
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (it.key() != QLatin1String("block") && it.key() != QLatin1String("after")
                 && it.key() != QLatin1String("before"))
-                reader.failAt(
-                    where + QLatin1Char('.') + it.key(), tr("unknown key (expected block, after, before)"));
+                reader.failAt(where + QLatin1Char('.') + it.key(),
+                    Tr::tr("unknown key (expected block, after, before)"));
         }
         for (const QString &anchor : {addition.after, addition.before}) {
             if (!anchor.isEmpty() && !ids.contains(anchor))
                 reader.failAt(where,
-                    tr("no block '%1' to place it next to (blocks: %2)")
+                    Tr::tr("no block '%1' to place it next to (blocks: %2)")
                         .arg(anchor, ids.join(QStringLiteral(", "))));
         }
         if (ids.contains(addition.block.id))
             reader.failAt(where + QStringLiteral(".block.id"),
-                tr("'%1' is already a block of the layout; give the new block another id")
+                Tr::tr("'%1' is already a block of the layout; give the new block another id")
                     .arg(addition.block.id));
         ids.append(addition.block.id);
         variant.additions.push_back(std::move(addition));
@@ -118,7 +119,7 @@ bool readVariant(const QJsonValue &json, const QString &path, const QStringList 
     for (qsizetype i = 0; i < variant.order.size() && reader.ok(); ++i) {
         if (!ids.contains(variant.order.at(i)))
             reader.failAt(QStringLiteral("%1[%2]").arg(reader.place(QStringLiteral("order"))).arg(i),
-                tr("no block '%1' in this variant (blocks: %2)")
+                Tr::tr("no block '%1' in this variant (blocks: %2)")
                     .arg(variant.order.at(i), ids.join(QStringLiteral(", "))));
     }
     if (!reader.ok()) {
@@ -136,7 +137,7 @@ bool LayoutDefinition::isValidKey(const QString &key, QString *error)
     if (valid.match(key).hasMatch())
         return true;
     if (error)
-        *error = tr("'%1' is not a valid key (1–64 lower-case letters, digits, '-' or '_')").arg(key);
+        *error = Tr::tr("'%1' is not a valid key (1–64 lower-case letters, digits, '-' or '_')").arg(key);
     return false;
 }
 
@@ -158,10 +159,10 @@ std::optional<LayoutDefinition> LayoutDefinition::fromJson(
     layout.title = reader.text("title");
     layout.kind = reader.text("kind", false, QStringLiteral("page"));
     if (reader.ok() && layout.kind != QLatin1String("page") && layout.kind != QLatin1String("email"))
-        reader.fail(QStringLiteral("kind"), tr("must be page or email"));
+        reader.fail(QStringLiteral("kind"), Tr::tr("must be page or email"));
     if (reader.ok() && !reader.value("blocks").isArray())
         reader.fail(QStringLiteral("blocks"),
-            reader.has("blocks") ? tr("must be a list of blocks") : tr("missing (a list of blocks)"));
+            reader.has("blocks") ? Tr::tr("must be a list of blocks") : Tr::tr("missing (a list of blocks)"));
     if (!reader.ok())
         return fail(reader.error());
 
@@ -173,7 +174,7 @@ std::optional<LayoutDefinition> LayoutDefinition::fromJson(
         if (!block)
             return fail(message);
         if (ids.contains(block->id))
-            return fail(tr("%1.id: '%2' is used by blocks[%3] too; give each block its own id")
+            return fail(Tr::tr("%1.id: '%2' is used by blocks[%3] too; give each block its own id")
                             .arg(path, block->id)
                             .arg(ids.indexOf(block->id)));
         ids.append(block->id);
@@ -181,7 +182,7 @@ std::optional<LayoutDefinition> LayoutDefinition::fromJson(
     }
 
     if (reader.has("variants") && !reader.value("variants").isArray())
-        return fail(tr("variants: must be a list of variants"));
+        return fail(Tr::tr("variants: must be a list of variants"));
     const QJsonArray variants = reader.value("variants").toArray();
     for (qsizetype i = 0; i < variants.size(); ++i) {
         const QString path = QStringLiteral("variants[%1]").arg(i);
@@ -189,7 +190,7 @@ std::optional<LayoutDefinition> LayoutDefinition::fromJson(
         if (!readVariant(variants.at(i), path, ids, variant, &message))
             return fail(message);
         if (layout.variant(variant.segment))
-            return fail(tr("%1.segment: segment '%2' has a variant already").arg(path, variant.segment));
+            return fail(Tr::tr("%1.segment: segment '%2' has a variant already").arg(path, variant.segment));
         layout.variants.push_back(std::move(variant));
     }
     return layout;
@@ -322,10 +323,10 @@ bool LayoutDefinition::check(const ConfigNames &names, QString *error, QStringLi
     };
     const auto checkBlock = [&](const LayoutBlock &block, const QString &path) {
         if (block.type == LayoutBlock::Type::Slot && !names.slotKeys.contains(block.slot))
-            return fail(tr("%1.slot: unknown slot '%2' (slots: %3)")
+            return fail(Tr::tr("%1.slot: unknown slot '%2' (slots: %3)")
                             .arg(path, block.slot, ConfigNames::list(names.slotKeys)));
         if (block.type == LayoutBlock::Type::Banners && !names.bannerGroups.contains(block.group) && warnings)
-            warnings->append(tr("%1.group: no banner is in group '%2' yet, so the block stays empty")
+            warnings->append(Tr::tr("%1.group: no banner is in group '%2' yet, so the block stays empty")
                                  .arg(path, block.group));
         return true;
     };
@@ -337,7 +338,7 @@ bool LayoutDefinition::check(const ConfigNames &names, QString *error, QStringLi
         const LayoutVariant &variant = variants[v];
         const QString path = QStringLiteral("variants[%1]").arg(v);
         if (!names.segments.contains(variant.segment))
-            return fail(tr("%1.segment: unknown segment '%2' (segments: %3)")
+            return fail(Tr::tr("%1.segment: unknown segment '%2' (segments: %3)")
                             .arg(path, variant.segment, ConfigNames::list(names.segments)));
         for (size_t i = 0; i < variant.swaps.size(); ++i) {
             if (!checkBlock(variant.swaps[i].block, QStringLiteral("%1.swap[%2].block").arg(path).arg(i)))

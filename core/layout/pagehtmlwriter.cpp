@@ -13,10 +13,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::PageHtmlWriter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::PageHtmlWriter)
+};
 
 QString esc(const QString &text)
 {
@@ -67,13 +67,14 @@ QString link(const QString &url, const QString &text)
 
 QString slotHtml(const ResolvedBlock &block)
 {
-    QString html = QStringLiteral("<p class=\"why\">%1</p>")
-                       .arg(esc(tr("slot %1, %2 items%3")
-                                    .arg(block.slot)
-                                    .arg(block.items.size())
-                                    .arg(block.usedFallback ? tr(", topped up by a fallback") : QString())));
+    QString html
+        = QStringLiteral("<p class=\"why\">%1</p>")
+              .arg(esc(Tr::tr("slot %1, %2 items%3")
+                           .arg(block.slot)
+                           .arg(block.items.size())
+                           .arg(block.usedFallback ? Tr::tr(", topped up by a fallback") : QString())));
     if (block.items.empty())
-        return html + QStringLiteral("<p class=\"why\">%1</p>").arg(esc(tr("Nothing to show.")));
+        return html + QStringLiteral("<p class=\"why\">%1</p>").arg(esc(Tr::tr("Nothing to show.")));
     html += QStringLiteral("<div class=\"grid\">");
     int position = 0;
     for (const ResolvedItem &item : block.items) {
@@ -90,7 +91,7 @@ QString slotHtml(const ResolvedBlock &block)
                         link(item.link, QStringLiteral("%1. %2").arg(++position).arg(item.title)),
                         esc(item.sku), esc(item.category),
                         item.brand.isEmpty() ? QString() : QStringLiteral(" · ") + esc(item.brand), price,
-                        esc(tr("Why?")), reasons);
+                        esc(Tr::tr("Why?")), reasons);
     }
     return html + QStringLiteral("</div>");
 }
@@ -149,8 +150,9 @@ QString PageHtmlWriter::write(const ResolvedPage &page) const
 {
     QString html;
     html.reserve(32 * 1024);
-    const QString who = page.externalId.isEmpty() ? tr("an anonymous visitor") : page.externalId;
-    const QString title = tr("%1 — as %2 sees it").arg(page.title.isEmpty() ? page.layout : page.title, who);
+    const QString who = page.externalId.isEmpty() ? Tr::tr("an anonymous visitor") : page.externalId;
+    const QString title
+        = Tr::tr("%1 — as %2 sees it").arg(page.title.isEmpty() ? page.layout : page.title, who);
     html += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                            "style-src 'unsafe-inline'\">"
@@ -159,12 +161,12 @@ QString PageHtmlWriter::write(const ResolvedPage &page) const
                 .arg(esc(title), QString::fromUtf8(kStyle));
     html += QStringLiteral("<header class=\"preview\"><h1>%1</h1>").arg(esc(title));
     html += QStringLiteral("<p>%1</p>")
-                .arg(esc(
-                    tr("Layout %1 (%2), as of %3").arg(page.layout, page.kind, Timestamp::toIso(page.asOf))));
+                .arg(esc(Tr::tr("Layout %1 (%2), as of %3")
+                             .arg(page.layout, page.kind, Timestamp::toIso(page.asOf))));
     html += QStringLiteral("<p>%1</p>")
                 .arg(esc(page.variant.isEmpty()
-                        ? tr("Variant: default — %1").arg(page.variantReason)
-                        : tr("Variant: %1 — %2").arg(page.variant, page.variantReason)));
+                        ? Tr::tr("Variant: default — %1").arg(page.variantReason)
+                        : Tr::tr("Variant: %1 — %2").arg(page.variant, page.variantReason)));
     if (!page.variantExplanation.isEmpty()) {
         html += QStringLiteral("<ul>");
         for (const QString &line : page.variantExplanation)

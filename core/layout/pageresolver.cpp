@@ -19,10 +19,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::PageResolver", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::PageResolver)
+};
 
 /** The conditions of an explanation that held, as short lines ("country is Norway — Norway"). */
 QStringList heldConditions(const SegmentExplanation::Node &node)
@@ -35,7 +35,8 @@ QStringList heldConditions(const SegmentExplanation::Node &node)
         return lines;
     }
     if (node.kind == QLatin1String("not"))
-        return node.held ? QStringList {tr("not: %1").arg(node.children.front().condition)} : QStringList();
+        return node.held ? QStringList {Tr::tr("not: %1").arg(node.children.front().condition)}
+                         : QStringList();
     for (const auto &child : node.children)
         lines += heldConditions(child);
     return lines;
@@ -69,7 +70,7 @@ bool PageResolver::loadConfig(Database &db, QString *error)
         if (layout)
             setLayout(*layout);
         else
-            m_problems.append(tr("layout '%1': %2").arg(object.key, message));
+            m_problems.append(Tr::tr("layout '%1': %2").arg(object.key, message));
     }
     const QList<ConfigObject> banners = store.list(QStringLiteral("banners"), error);
     for (const ConfigObject &object : banners) {
@@ -77,7 +78,7 @@ bool PageResolver::loadConfig(Database &db, QString *error)
         if (banner)
             setBanner(*banner);
         else
-            m_problems.append(tr("banner '%1': %2").arg(object.key, message));
+            m_problems.append(Tr::tr("banner '%1': %2").arg(object.key, message));
     }
     return true;
 }
@@ -143,7 +144,7 @@ ResolvedPage PageResolver::resolve(const QString &layoutKey, const PageRequest &
     if (!definition) {
         ResolvedPage page;
         page.layout = layoutKey;
-        page.error = tr("no layout named '%1' (layouts: %2)")
+        page.error = Tr::tr("no layout named '%1' (layouts: %2)")
                          .arg(layoutKey, layoutKeys().join(QStringLiteral(", ")));
         return page;
     }
@@ -158,22 +159,22 @@ void PageResolver::chooseVariant(const LayoutDefinition &layout, const PageReque
     for (const LayoutVariant &v : layout.variants)
         among.append(v.segment);
     if (among.isEmpty()) {
-        page.variantReason = tr("the layout has no variants");
+        page.variantReason = Tr::tr("the layout has no variants");
         return;
     }
     if (request.user < 0) {
-        page.variantReason = tr("an anonymous visitor gets the default");
+        page.variantReason = Tr::tr("an anonymous visitor gets the default");
         return;
     }
     QString error;
     const QString segment = m_audience->firstMatch(request.user, among, &error);
     if (!error.isEmpty()) {
-        page.variantReason = tr("the default, because a segment could not be evaluated: %1").arg(error);
+        page.variantReason = Tr::tr("the default, because a segment could not be evaluated: %1").arg(error);
         return;
     }
     if (segment.isEmpty()) {
-        page.variantReason
-            = tr("the default: not in any segment with a variant (%1)").arg(among.join(QStringLiteral(", ")));
+        page.variantReason = Tr::tr("the default: not in any segment with a variant (%1)")
+                                 .arg(among.join(QStringLiteral(", ")));
         return;
     }
     variant = layout.variant(segment);
@@ -190,14 +191,14 @@ void PageResolver::chooseVariant(const LayoutDefinition &layout, const PageReque
             skipped.append(name);
     }
     page.variantReason = rank >= 0
-        ? tr("member of '%1' (%2), priority %3 of %4%5")
+        ? Tr::tr("member of '%1' (%2), priority %3 of %4%5")
               .arg(segment, title)
               .arg(rank + 1)
               .arg(m_audience->priority().size())
               .arg(skipped.isEmpty()
-                      ? tr("; no segment before it has a variant here")
-                      : tr("; not in %1, which come first").arg(skipped.join(QStringLiteral(", "))))
-        : tr("member of '%1' (%2), which the priority list does not name").arg(segment, title);
+                      ? Tr::tr("; no segment before it has a variant here")
+                      : Tr::tr("; not in %1, which come first").arg(skipped.join(QStringLiteral(", "))))
+        : Tr::tr("member of '%1' (%2), which the priority list does not name").arg(segment, title);
     if (definition && !definition->description.isEmpty())
         page.variantReason += QStringLiteral(" — ") + definition->description;
     if (request.explain)
@@ -216,7 +217,7 @@ ResolvedPage PageResolver::resolve(const LayoutDefinition &layout, const PageReq
     page.user = request.user;
     page.asOf = timeOf(request);
     if (request.user >= s.userCount()) {
-        page.error = tr("no such person");
+        page.error = Tr::tr("no such person");
         return page;
     }
     if (request.user >= 0)
@@ -307,7 +308,7 @@ void PageResolver::resolveBanners(
     out.group = block.group;
     const std::vector<BannerDefinition> group = banners(block.group);
     if (group.empty()) {
-        out.bannerReason = tr("no banner in group '%1'").arg(block.group);
+        out.bannerReason = Tr::tr("no banner in group '%1'").arg(block.group);
         return;
     }
     const BannerDefinition *winner = nullptr;
@@ -317,7 +318,7 @@ void PageResolver::resolveBanners(
         if (!banner.isScheduledAt(time)) {
             candidate.status = QStringLiteral("not_scheduled");
             candidate.detail
-                = tr("scheduled %1, not at %2").arg(banner.scheduleText(), Timestamp::toIso(time));
+                = Tr::tr("scheduled %1, not at %2").arg(banner.scheduleText(), Timestamp::toIso(time));
         } else if (banner.targeting) {
             QString error;
             const auto members
@@ -327,8 +328,9 @@ void PageResolver::resolveBanners(
                 candidate.detail = error;
             } else if (request.user < 0 || !members->contains(request.user)) {
                 candidate.status = QStringLiteral("not_targeted");
-                candidate.detail = request.user < 0 ? tr("targeted, and the visitor is anonymous")
-                                                    : tr("the targeting rule does not hold for this person");
+                candidate.detail = request.user < 0
+                    ? Tr::tr("targeted, and the visitor is anonymous")
+                    : Tr::tr("the targeting rule does not hold for this person");
             }
         }
         if (candidate.status.isEmpty()) {
@@ -339,13 +341,13 @@ void PageResolver::resolveBanners(
             } else {
                 candidate.status = QStringLiteral("outranked");
                 candidate.detail
-                    = tr("'%1' comes first (priority %2)").arg(winner->key).arg(winner->priority);
+                    = Tr::tr("'%1' comes first (priority %2)").arg(winner->key).arg(winner->priority);
             }
         }
         out.candidates.push_back(std::move(candidate));
     }
     if (!winner) {
-        out.bannerReason = tr("none of the %1 banners of group '%2' is eligible for this person now")
+        out.bannerReason = Tr::tr("none of the %1 banners of group '%2' is eligible for this person now")
                                .arg(group.size())
                                .arg(block.group);
         return;
@@ -354,18 +356,18 @@ void PageResolver::resolveBanners(
         winner->key, winner->title, winner->text, winner->image, winner->link, winner->alt, winner->priority};
     QStringList parts;
     parts.append(eligible == 1
-            ? tr("the only eligible banner of %1").arg(group.size())
-            : tr("priority %1, the highest of %2 eligible").arg(winner->priority).arg(eligible));
+            ? Tr::tr("the only eligible banner of %1").arg(group.size())
+            : Tr::tr("priority %1, the highest of %2 eligible").arg(winner->priority).arg(eligible));
     if (winner->targeting) {
         QStringList held;
         if (request.explain)
             held = heldConditions(m_audience->explain(*winner->targeting, request.user).root);
-        parts.append(held.isEmpty() ? tr("targeted: its rule holds for this person")
-                                    : tr("targeted: %1").arg(held.join(QStringLiteral("; "))));
+        parts.append(held.isEmpty() ? Tr::tr("targeted: its rule holds for this person")
+                                    : Tr::tr("targeted: %1").arg(held.join(QStringLiteral("; "))));
     } else {
-        parts.append(tr("for everybody"));
+        parts.append(Tr::tr("for everybody"));
     }
-    parts.append(tr("scheduled %1").arg(winner->scheduleText()));
+    parts.append(Tr::tr("scheduled %1").arg(winner->scheduleText()));
     out.bannerReason = parts.join(QStringLiteral(", "));
     if (out.title.isEmpty())
         out.title = winner->title;
@@ -394,7 +396,7 @@ void PageResolver::resolveCategories(
     out.personalOrder = result.personal;
     out.orderReason = result.reason;
     if (!nav->warning().isEmpty())
-        out.orderReason += tr(" (ignored: %1)").arg(nav->warning());
+        out.orderReason += Tr::tr(" (ignored: %1)").arg(nav->warning());
 }
 
 bool PageResolver::prepare(const LayoutDefinition &layout, QString *error, const Progress &progress) const

@@ -21,10 +21,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::TravelDemo", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::TravelDemo)
+};
 
 struct Destination
 {
@@ -103,9 +103,9 @@ DemoResult TravelDemo::generate(Database &db, const TravelDemoOptions &options, 
         return result;
     };
     if (options.people < 2)
-        return fail(tr("a travel catalog needs at least 2 people"));
+        return fail(Tr::tr("a travel catalog needs at least 2 people"));
     if (DemoWriter::filledTables(db) > 0)
-        return fail(tr("the catalog is not empty"));
+        return fail(Tr::tr("the catalog is not empty"));
     const QDate end = options.endDate.isValid() ? options.endDate : QDateTime::currentDateTimeUtc().date();
     const qint64 endTime = QDateTime(end, QTime(18, 0), QTimeZone::utc()).toSecsSinceEpoch();
     const qint64 startTime = endTime - 180 * 86400;
@@ -148,7 +148,7 @@ DemoResult TravelDemo::generate(Database &db, const TravelDemoOptions &options, 
     constexpr int activityCount = int(std::size(kActivities));
     for (int p = 0; p < options.people; ++p) {
         if (progress.isCancelled())
-            return fail(tr("cancelled"));
+            return fail(Tr::tr("cancelled"));
         DemoRandom random = DemoRandom::stream(options.seed, DemoRandom::People, quint64(p));
         QStringList favourites;
         double budget = 0;
@@ -225,7 +225,7 @@ DemoResult TravelDemo::generate(Database &db, const TravelDemoOptions &options, 
                 ++result.events;
             }
         }
-        progress.report(tr("Travel catalog"), p + 1, options.people);
+        progress.report(Tr::tr("Travel catalog"), p + 1, options.people);
     }
 
     if (!transaction.commit(&error))

@@ -20,10 +20,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::CatalogBackup", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::CatalogBackup)
+};
 
 void removeWithSideFiles(const QString &path)
 {
@@ -53,36 +53,37 @@ BackupReport CatalogBackup::run(const QString &target, const Progress &progress)
 {
     BackupReport report;
     if (!m_source.isOpen()) {
-        report.error = tr("no catalog is open");
+        report.error = Tr::tr("no catalog is open");
         return report;
     }
     if (target.isEmpty()) {
-        report.error = tr("the backup needs a file name");
+        report.error = Tr::tr("the backup needs a file name");
         return report;
     }
 
     // Never the source, nor one of its side files: that would destroy what is being saved.
     if (OutputFile::isCatalogFile(target, m_source.path())) {
-        report.error = tr("%1: is the catalog being backed up; choose another file").arg(target);
+        report.error = Tr::tr("%1: is the catalog being backed up; choose another file").arg(target);
         return report;
     }
     // The copy is renamed over the target: over a device that would put a file in its place.
     if (OutputFile::isSpecialFile(target)) {
-        report.error = tr("%1: is a device or a pipe, not a file; a backup is a catalog file, so name one")
-                           .arg(target);
+        report.error
+            = Tr::tr("%1: is a device or a pipe, not a file; a backup is a catalog file, so name one")
+                  .arg(target);
         return report;
     }
     const QFileInfo targetInfo(target);
     if (targetInfo.exists() && targetInfo.isDir()) {
-        report.error = tr("%1: is a folder; name the backup file").arg(target);
+        report.error = Tr::tr("%1: is a folder; name the backup file").arg(target);
         return report;
     }
     if (targetInfo.exists() && !m_replaceExisting) {
-        report.error = tr("%1: already exists; choose another name or replace it").arg(target);
+        report.error = Tr::tr("%1: already exists; choose another name or replace it").arg(target);
         return report;
     }
     if (!targetInfo.absoluteDir().exists()) {
-        report.error = tr("%1: the folder %2 does not exist").arg(target, targetInfo.absolutePath());
+        report.error = Tr::tr("%1: the folder %2 does not exist").arg(target, targetInfo.absolutePath());
         return report;
     }
 
@@ -92,7 +93,7 @@ BackupReport CatalogBackup::run(const QString &target, const Progress &progress)
     QTemporaryFile reserve(finalPath + QStringLiteral(".partial-XXXXXX"));
     reserve.setAutoRemove(false);
     if (!reserve.open()) {
-        report.error = tr("%1: cannot write: %2").arg(target, reserve.errorString());
+        report.error = Tr::tr("%1: cannot write: %2").arg(target, reserve.errorString());
         return report;
     }
     const QString temporary = reserve.fileName();
@@ -112,18 +113,18 @@ BackupReport CatalogBackup::run(const QString &target, const Progress &progress)
             SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr)
         != SQLITE_OK) {
         return fail(
-            tr("%1: cannot write: %2")
+            Tr::tr("%1: cannot write: %2")
                 .arg(target,
-                    destination ? QString::fromUtf8(sqlite3_errmsg(destination)) : tr("out of memory")));
+                    destination ? QString::fromUtf8(sqlite3_errmsg(destination)) : Tr::tr("out of memory")));
     }
     sqlite3_busy_timeout(destination, Database::BusyTimeoutMs);
 
     sqlite3_backup *backup = sqlite3_backup_init(destination, "main", m_source.handle(), "main");
     if (!backup)
-        return fail(tr("%1: cannot start the backup: %2")
+        return fail(Tr::tr("%1: cannot start the backup: %2")
                         .arg(target, QString::fromUtf8(sqlite3_errmsg(destination))));
 
-    const QString stage = tr("Backing up");
+    const QString stage = Tr::tr("Backing up");
     int busyWaits = 0;
     int restarts = 0;
     int previousDone = -1;
@@ -155,7 +156,7 @@ BackupReport CatalogBackup::run(const QString &target, const Progress &progress)
         if (progress.isCancelled()) {
             sqlite3_backup_finish(backup);
             report.cancelled = true;
-            return fail(tr("cancelled; no backup was written"));
+            return fail(Tr::tr("cancelled; no backup was written"));
         }
     }
     report.pages = sqlite3_backup_pagecount(backup);
@@ -163,9 +164,9 @@ BackupReport CatalogBackup::run(const QString &target, const Progress &progress)
     sqlite3_backup_finish(backup);
     if (rc != SQLITE_DONE) {
         const QString why = rc == SQLITE_BUSY || rc == SQLITE_LOCKED
-            ? tr("the catalog stayed locked by another program")
+            ? Tr::tr("the catalog stayed locked by another program")
             : QString::fromUtf8(sqlite3_errstr(rc));
-        return fail(tr("%1: the backup failed: %2; no backup was written").arg(target, why));
+        return fail(Tr::tr("%1: the backup failed: %2; no backup was written").arg(target, why));
     }
     progress.report(stage, report.pages, report.pages);
 
@@ -180,9 +181,10 @@ BackupReport CatalogBackup::run(const QString &target, const Progress &progress)
     }
     sqlite3_finalize(check);
     if (verdict != QLatin1String("ok"))
-        return fail(tr("%1: the copy does not check out (%2); no backup was written").arg(target, verdict));
+        return fail(
+            Tr::tr("%1: the copy does not check out (%2); no backup was written").arg(target, verdict));
     if (sqlite3_close(destination) != SQLITE_OK)
-        return fail(tr("%1: cannot finish writing the backup").arg(target));
+        return fail(Tr::tr("%1: cannot finish writing the backup").arg(target));
     destination = nullptr;
     // QTemporaryFile made it private (0600); the backup is as readable as the catalog, and writable.
     QFile::setPermissions(
@@ -195,10 +197,10 @@ BackupReport CatalogBackup::run(const QString &target, const Progress &progress)
         QFile::remove(finalPath + QStringLiteral("-wal"));
         QFile::remove(finalPath + QStringLiteral("-shm"));
         if (std::rename(from.constData(), to.constData()) != 0)
-            return fail(tr("%1: cannot move the backup into place").arg(target));
+            return fail(Tr::tr("%1: cannot move the backup into place").arg(target));
     } else if (!QFile::rename(temporary, finalPath)) {
         // QFile::rename never replaces: someone created the target meanwhile.
-        return fail(tr("%1: cannot move the backup into place (does it exist now?)").arg(target));
+        return fail(Tr::tr("%1: cannot move the backup into place (does it exist now?)").arg(target));
     }
     syncFolder(finalPath);
     report.ok = true;

@@ -15,10 +15,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::ConfigStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::ConfigStore)
+};
 
 ConfigObject readRow(const QString &kind, const Statement &stmt)
 {
@@ -36,7 +36,7 @@ std::optional<ConfigObject> ConfigStore::get(const QString &kind, const QString 
 {
     if (!isKind(kind)) {
         if (error)
-            *error = tr("'%1' is not a kind of configuration").arg(kind);
+            *error = Tr::tr("'%1' is not a kind of configuration").arg(kind);
         return std::nullopt;
     }
     Statement stmt = m_db.prepare(QStringLiteral("SELECT key, definition, version, updated_at FROM %1 WHERE key = ?").arg(kind), error);
@@ -45,7 +45,7 @@ std::optional<ConfigObject> ConfigStore::get(const QString &kind, const QString 
     stmt.bind(1, key);
     if (stmt.step() != Statement::Step::Row) {
         if (error)
-            *error = tr("no %1 named '%2'").arg(kind.chopped(1), key);
+            *error = Tr::tr("no %1 named '%2'").arg(kind.chopped(1), key);
         return std::nullopt;
     }
     return readRow(kind, stmt);
@@ -66,12 +66,12 @@ bool ConfigStore::save(const QString &kind, const QString &key, const QJsonObjec
 {
     if (!isKind(kind)) {
         if (error)
-            *error = tr("'%1' is not a kind of configuration").arg(kind);
+            *error = Tr::tr("'%1' is not a kind of configuration").arg(kind);
         return false;
     }
     if (key.trimmed().isEmpty()) {
         if (error)
-            *error = tr("a %1 needs a name").arg(kind.chopped(1));
+            *error = Tr::tr("a %1 needs a name").arg(kind.chopped(1));
         return false;
     }
     Transaction transaction(m_db, error);
@@ -149,7 +149,7 @@ bool ConfigStore::restore(const QString &kind, const QString &key, int version, 
 {
     if (!isKind(kind)) {
         if (error)
-            *error = tr("'%1' is not a kind of configuration").arg(kind);
+            *error = Tr::tr("'%1' is not a kind of configuration").arg(kind);
         return false;
     }
     const std::optional<ConfigObject> current = get(kind, key);
@@ -160,7 +160,7 @@ bool ConfigStore::restore(const QString &kind, const QString &key, int version, 
         [version](const ConfigObject &object) { return object.version == version; });
     if (earlier == versions.cend()) {
         if (error)
-            *error = tr("%1 '%2' has no version %3").arg(kind.chopped(1), key).arg(version);
+            *error = Tr::tr("%1 '%2' has no version %3").arg(kind.chopped(1), key).arg(version);
         return false;
     }
     if (current)

@@ -11,10 +11,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::CsvReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::CsvReader)
+};
 
 /** Validates UTF-8 strictly: no overlongs, no surrogates, nothing above U+10FFFF. */
 bool isValidUtf8(const unsigned char *s, size_t n)
@@ -88,7 +88,7 @@ bool CsvReader::open(const QString &path, QString *error)
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = tr("%1: cannot read: %2").arg(path, m_file.errorString());
+            *error = Tr::tr("%1: cannot read: %2").arg(path, m_file.errorString());
         return false;
     }
     m_size = m_file.size();
@@ -106,7 +106,7 @@ QByteArrayView CsvReader::field(int index) const
 void CsvReader::fail(qint64 line, const QString &message)
 {
     if (m_error.isEmpty())
-        m_error = tr("%1:%2: %3").arg(m_path).arg(line).arg(message);
+        m_error = Tr::tr("%1:%2: %3").arg(m_path).arg(line).arg(message);
 }
 
 void CsvReader::onField(void *data, size_t length, void *self)
@@ -117,12 +117,12 @@ void CsvReader::onField(void *data, size_t length, void *self)
         record.line = reader->m_recordStart ? reader->m_recordStart : reader->m_lineNumber;
     if (qsizetype(length) > maxFieldBytes()) {
         reader->fail(record.line,
-                     tr("field %1 is %2 bytes long; the limit is %3 bytes")
-                         .arg(record.count + 1)
-                         .arg(length)
-                         .arg(maxFieldBytes()));
+            Tr::tr("field %1 is %2 bytes long; the limit is %3 bytes")
+                .arg(record.count + 1)
+                .arg(length)
+                .arg(maxFieldBytes()));
     } else if (!isValidUtf8(static_cast<const unsigned char *>(data), length)) {
-        reader->fail(record.line, tr("field %1 is not valid UTF-8 text").arg(record.count + 1));
+        reader->fail(record.line, Tr::tr("field %1 is not valid UTF-8 text").arg(record.count + 1));
     }
     if (record.fields.size() <= record.count)
         record.fields.emplace_back();
@@ -191,8 +191,9 @@ bool CsvReader::scanQuotes(const char *data, qsizetype length)
                 m_quoteState = QuoteState::Quoted; // a doubled quote
             } else if (!ends && c != ' ' && c != '\t') {
                 // "x"y: is the quote text, or did a quote go missing? Said, not guessed.
-                fail(m_lineNumber, tr("text follows the closing quote of a quoted field; quote the whole "
-                                      "field and double each quote inside it (\"55\"\" TV\")"));
+                fail(m_lineNumber,
+                    Tr::tr("text follows the closing quote of a quoted field; quote the whole "
+                           "field and double each quote inside it (\"55\"\" TV\")"));
                 return false;
             }
             break;
@@ -220,14 +221,15 @@ bool CsvReader::feed(const char *data, qsizetype length)
     m_recordBytes += length;
     if (m_recordBytes > maxRecordBytes()) {
         fail(m_recordStart ? m_recordStart : m_lineNumber,
-             tr("a record longer than %1 MiB starts here (an unterminated quote?)").arg(maxRecordBytes() >> 20));
+            Tr::tr("a record longer than %1 MiB starts here (an unterminated quote?)")
+                .arg(maxRecordBytes() >> 20));
         return false;
     }
     if (csv_parse(m_parser, data, size_t(length), onField, onRecordEnd, this) != size_t(length)) {
         fail(m_recordStart ? m_recordStart : m_lineNumber,
-             tr("malformed CSV near line %1: %2 (a stray or unbalanced quote?)")
-                 .arg(m_lineNumber)
-                 .arg(QString::fromLatin1(csv_strerror(csv_error(m_parser)))));
+            Tr::tr("malformed CSV near line %1: %2 (a stray or unbalanced quote?)")
+                .arg(m_lineNumber)
+                .arg(QString::fromLatin1(csv_strerror(csv_error(m_parser)))));
         return false;
     }
     return m_error.isEmpty();
@@ -253,14 +255,14 @@ RecordSource::Next CsvReader::next()
             m_bufferPos = 0;
             if (m_buffer.isEmpty()) {
                 if (m_file.error() != QFileDevice::NoError) {
-                    m_error = tr("%1: cannot read: %2").arg(m_path, m_file.errorString());
+                    m_error = Tr::tr("%1: cannot read: %2").arg(m_path, m_file.errorString());
                     return Next::Error;
                 }
                 m_finished = true;
                 // Without CSV_STRICT, libcsv ends an open quoted field quietly: scanQuotes() knows.
                 if (m_quoteState == QuoteState::Quoted || csv_fini(m_parser, onField, onRecordEnd, this) != 0) {
                     fail(m_recordStart ? m_recordStart : m_lineNumber,
-                         tr("a quoted field that starts here is never closed"));
+                        Tr::tr("a quoted field that starts here is never closed"));
                 }
                 if (!m_error.isEmpty())
                     return Next::Error;

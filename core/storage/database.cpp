@@ -23,10 +23,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::Database", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::Database)
+};
 
 void setError(QString *error, const QString &message)
 {
@@ -113,11 +113,11 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
 
     const QFileInfo info(path);
     if (mode != OpenMode::Create && !info.exists()) {
-        setError(error, tr("%1: no such catalog").arg(path));
+        setError(error, Tr::tr("%1: no such catalog").arg(path));
         return false;
     }
     if (info.exists() && info.isDir()) {
-        setError(error, tr("%1: is a folder, not a catalog").arg(path));
+        setError(error, Tr::tr("%1: is a folder, not a catalog").arg(path));
         return false;
     }
 
@@ -137,9 +137,9 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
     sqlite3 *db = nullptr;
     const QByteArray nativePath = path.toUtf8();
     if (sqlite3_open_v2(nativePath.constData(), &db, flags, nullptr) != SQLITE_OK) {
-        const QString message = db ? QString::fromUtf8(sqlite3_errmsg(db)) : tr("out of memory");
+        const QString message = db ? QString::fromUtf8(sqlite3_errmsg(db)) : Tr::tr("out of memory");
         sqlite3_close(db);
-        setError(error, tr("%1: cannot open: %2").arg(path, message));
+        setError(error, Tr::tr("%1: cannot open: %2").arg(path, message));
         return false;
     }
     m_db = db;
@@ -170,31 +170,33 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
         const QString explained = sqliteErrorText(m_db, code);
         close();
         if (diskFull || (code & 0xFF) == SQLITE_CORRUPT)
-            setError(error, tr("%1: %2").arg(path, explained));
+            setError(error, Tr::tr("%1: %2").arg(path, explained));
         else if ((code & 0xFF) == SQLITE_READONLY || (code & 0xFF) == SQLITE_CANTOPEN)
-            setError(error, tr("%1: cannot read the catalog: its folder is read-only and SQLite needs to create "
-                               "%1-shm beside it; make the folder writable or copy the catalog elsewhere (%2)")
-                                .arg(path, message));
+            setError(error,
+                Tr::tr("%1: cannot read the catalog: its folder is read-only and SQLite needs to create "
+                       "%1-shm beside it; make the folder writable or copy the catalog elsewhere (%2)")
+                    .arg(path, message));
         else if ((code & 0xFF) == SQLITE_IOERR)
-            setError(error, tr("%1: cannot read the catalog (%2)").arg(path, message));
+            setError(error, Tr::tr("%1: cannot read the catalog (%2)").arg(path, message));
         else
-            setError(error, tr("%1: not a Vitrine catalog (%2)").arg(path, message));
+            setError(error, Tr::tr("%1: not a Vitrine catalog (%2)").arg(path, message));
         return false;
     }
     const int version = schemaVersion();
     const bool empty = queryInt(QStringLiteral("SELECT count(*) FROM sqlite_schema")) == 0;
     if (appId != ApplicationId && !(appId == 0 && empty)) {
         close();
-        setError(error, tr("%1: not a Vitrine catalog (a SQLite database of another program)").arg(path));
+        setError(error, Tr::tr("%1: not a Vitrine catalog (a SQLite database of another program)").arg(path));
         return false;
     }
     if (version > SchemaVersion) {
         close();
-        setError(error, tr("%1: written by a newer Vitrine (catalog version %2, this build reads up to %3); "
-                           "update Vitrine to open it")
-                            .arg(path)
-                            .arg(version)
-                            .arg(SchemaVersion));
+        setError(error,
+            Tr::tr("%1: written by a newer Vitrine (catalog version %2, this build reads up to %3); "
+                   "update Vitrine to open it")
+                .arg(path)
+                .arg(version)
+                .arg(SchemaVersion));
         return false;
     }
 
@@ -206,12 +208,12 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
     case SchemaGuard::Result::Changed:
         close();
         setError(error,
-            tr("%1: the catalog's schema was changed by another program (%2); Vitrine will not open it")
+            Tr::tr("%1: the catalog's schema was changed by another program (%2); Vitrine will not open it")
                 .arg(path, problem));
         return false;
     case SchemaGuard::Result::Unreadable:
         close();
-        setError(error, tr("%1: cannot read the catalog's schema: %2").arg(path, problem));
+        setError(error, Tr::tr("%1: cannot read the catalog's schema: %2").arg(path, problem));
         return false;
     }
 
@@ -219,7 +221,7 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
         QString message;
         if (!exec(QStringLiteral("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"), &message)) {
             close();
-            setError(error, tr("%1: cannot open for writing: %2").arg(path, message));
+            setError(error, Tr::tr("%1: cannot open for writing: %2").arg(path, message));
             return false;
         }
     }
@@ -229,22 +231,24 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
         if (m_readOnly && empty) {
             // A 0-byte file (or a database with nothing in it) is not a catalog yet.
             close();
-            setError(error, tr("%1: the file is empty, not a catalog yet (import into it, or create one with "
-                               "`vitrine-cli --db %1 demo`)")
-                                .arg(path));
+            setError(error,
+                Tr::tr("%1: the file is empty, not a catalog yet (import into it, or create one with "
+                       "`vitrine-cli --db %1 demo`)")
+                    .arg(path));
             return false;
         }
         if (m_readOnly) {
             close();
-            setError(error, tr("%1: catalog version %2 needs an upgrade; open it for writing once")
-                                .arg(path)
-                                .arg(version));
+            setError(error,
+                Tr::tr("%1: catalog version %2 needs an upgrade; open it for writing once")
+                    .arg(path)
+                    .arg(version));
             return false;
         }
         QString message;
         if (!migrate(&message)) {
             close();
-            setError(error, tr("%1: cannot upgrade the catalog: %2").arg(path, message));
+            setError(error, Tr::tr("%1: cannot upgrade the catalog: %2").arg(path, message));
             return false;
         }
     }
@@ -328,7 +332,7 @@ int Database::changes() const
 
 QString Database::lastError() const
 {
-    return m_db ? sqliteErrorText(m_db, sqlite3_extended_errcode(m_db)) : tr("no catalog is open");
+    return m_db ? sqliteErrorText(m_db, sqlite3_extended_errcode(m_db)) : Tr::tr("no catalog is open");
 }
 
 int Database::schemaVersion() const

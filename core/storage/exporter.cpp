@@ -17,10 +17,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::Exporter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::Exporter)
+};
 
 enum class Column { Text, Number, Integer, Timestamp, Json, EventType, Boolean };
 
@@ -92,7 +92,7 @@ ExportReport Exporter::run(Database &db, ImportKind kind, const QString &path, c
     report.path = path;
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix != QLatin1String("csv") && suffix != QLatin1String("json")) {
-        report.error = tr("%1: the file name must end in .csv or .json").arg(path);
+        report.error = Tr::tr("%1: the file name must end in .csv or .json").arg(path);
         return report;
     }
     const bool json = suffix == QLatin1String("json");
@@ -197,10 +197,10 @@ ExportReport Exporter::run(Database &db, ImportKind kind, const QString &path, c
             buffer.clear();
         }
         if (report.rows % 65536 == 0) {
-            progress.report(tr("Exporting %1").arg(importKindName(kind)), report.rows, total);
+            progress.report(Tr::tr("Exporting %1").arg(importKindName(kind)), report.rows, total);
             if (progress.isCancelled()) {
                 report.cancelled = true;
-                report.error = tr("cancelled; no file was written");
+                report.error = Tr::tr("cancelled; no file was written");
                 file.cancel();
                 db.exec(QStringLiteral("ROLLBACK"));
                 return report;
@@ -209,7 +209,7 @@ ExportReport Exporter::run(Database &db, ImportKind kind, const QString &path, c
     }
     db.exec(QStringLiteral("ROLLBACK"));
     if (step == Statement::Step::Error) {
-        report.error = tr("%1: cannot read the catalog: %2").arg(db.path(), stmt.errorMessage());
+        report.error = Tr::tr("%1: cannot read the catalog: %2").arg(db.path(), stmt.errorMessage());
         file.cancel();
         return report;
     }

@@ -2,6 +2,7 @@
 #include "importer.h"
 
 #include "catalog/eventtype.h"
+#include "common/logging.h"
 #include "csvreader.h"
 #include "database.h"
 #include "fieldparser.h"
@@ -14,6 +15,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,10 +36,10 @@ using ImportFields::FieldType;
 using ImportFields::fieldNames;
 using ImportFields::fieldSpecs;
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::Importer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::Importer)
+};
 
 struct StringHash
 {
@@ -144,7 +146,7 @@ bool ImportRun::reportProgress(const QString &stage, qint64 done, qint64 total)
     m_progress.report(stage, done, total);
     if (m_progress.isCancelled()) {
         m_report.cancelled = true;
-        m_report.error = tr("cancelled; nothing was written");
+        m_report.error = Tr::tr("cancelled; nothing was written");
         return false;
     }
     return true;
@@ -154,7 +156,7 @@ bool ImportRun::openSource()
 {
     const QFileInfo info(m_options.path);
     if (!info.exists()) {
-        m_report.error = tr("%1: no such file").arg(m_options.path);
+        m_report.error = Tr::tr("%1: no such file").arg(m_options.path);
         return false;
     }
     if (info.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0)
@@ -172,7 +174,7 @@ bool ImportRun::readHeader()
         return false;
     }
     if (next == RecordSource::Next::End) {
-        m_report.error = tr("%1: the file is empty; expected a header line naming the columns (%2)")
+        m_report.error = Tr::tr("%1: the file is empty; expected a header line naming the columns (%2)")
                              .arg(m_options.path, fieldNames(m_options.kind).join(QLatin1Char(',')));
         return false;
     }
@@ -182,9 +184,10 @@ bool ImportRun::readHeader()
     for (auto it = m_options.columnMap.begin(); it != m_options.columnMap.end(); ++it) {
         const QString target = it.value().trimmed().toLower();
         if (target != QLatin1String(ImportOptions::IgnoreColumn) && !fieldNames(m_options.kind).contains(target)) {
-            m_report.error = tr("--map %1=%2: '%2' is not a field of %3 (fields: %4; or - to ignore the column)")
-                                 .arg(it.key(), it.value(), importKindName(m_options.kind),
-                                      fieldNames(m_options.kind).join(QStringLiteral(", ")));
+            m_report.error
+                = Tr::tr("--map %1=%2: '%2' is not a field of %3 (fields: %4; or - to ignore the column)")
+                      .arg(it.key(), it.value(), importKindName(m_options.kind),
+                          fieldNames(m_options.kind).join(QStringLiteral(", ")));
             return false;
         }
         map.insert(it.key().trimmed().toLower(), target);
@@ -195,14 +198,14 @@ bool ImportRun::readHeader()
     for (int column = 0; column < columns; ++column) {
         const QByteArrayView raw = m_source->field(column);
         if (raw.contains('\0')) {
-            m_report.error = tr("%1:%2: column %3 of the header holds a NUL byte (\\0)")
+            m_report.error = Tr::tr("%1:%2: column %3 of the header holds a NUL byte (\\0)")
                                  .arg(m_options.path, m_source->location())
                                  .arg(column + 1);
             return false;
         }
         const QString name = QString::fromUtf8(raw).trimmed();
         if (name.isEmpty()) {
-            m_report.error = tr("%1:%2: column %3 of the header has no name")
+            m_report.error = Tr::tr("%1:%2: column %3 of the header has no name")
                                  .arg(m_options.path, m_source->location())
                                  .arg(column + 1);
             return false;
@@ -234,10 +237,10 @@ bool ImportRun::readHeader()
         if (field < 0)
             continue;
         if (m_fieldColumn[size_t(field)] >= 0) {
-            m_report.error = tr("%1:%2: columns '%3' and '%4' both give the field '%5'")
-                                 .arg(m_options.path, m_source->location(),
-                                      m_header.at(m_fieldColumn[size_t(field)]), m_header.at(column),
-                                      QLatin1String(m_specs[size_t(field)].name));
+            m_report.error
+                = Tr::tr("%1:%2: columns '%3' and '%4' both give the field '%5'")
+                      .arg(m_options.path, m_source->location(), m_header.at(m_fieldColumn[size_t(field)]),
+                          m_header.at(column), QLatin1String(m_specs[size_t(field)].name));
             return false;
         }
         m_fieldColumn[size_t(field)] = column;
@@ -272,18 +275,20 @@ bool ImportRun::readHeader()
         if (shadowed >= 0) {
             const QString given = m_header.at(m_fieldColumn[size_t(shadowed)]);
             const QString fieldName = QLatin1String(m_specs[size_t(shadowed)].name);
-            m_report.warnings.append(
-                events ? tr("%1:%2: columns '%3' and '%4' both name the field '%5': '%3' gives it and '%4' is ignored")
-                             .arg(m_options.path, m_source->location(), given, name, fieldName)
-                       : tr("%1:%2: columns '%3' and '%4' both name the field '%5': '%3' gives it and '%4' is stored as an attribute")
-                             .arg(m_options.path, m_source->location(), given, name, fieldName));
+            m_report.warnings.append(events
+                    ? Tr::tr("%1:%2: columns '%3' and '%4' both name the field '%5': '%3' gives it and '%4' "
+                             "is ignored")
+                          .arg(m_options.path, m_source->location(), given, name, fieldName)
+                    : Tr::tr("%1:%2: columns '%3' and '%4' both name the field '%5': '%3' gives it and '%4' "
+                             "is stored as an attribute")
+                          .arg(m_options.path, m_source->location(), given, name, fieldName));
         }
         if (events) {
             m_columnField[size_t(column)] = -2;
             m_report.ignoredColumns.append(name);
         } else {
             if (m_header.mid(0, column).contains(name, Qt::CaseInsensitive)) {
-                m_report.error = tr("%1:%2: the column '%3' appears twice in the header")
+                m_report.error = Tr::tr("%1:%2: the column '%3' appears twice in the header")
                                      .arg(m_options.path, m_source->location(), name);
                 return false;
             }
@@ -293,7 +298,7 @@ bool ImportRun::readHeader()
     }
     for (auto it = map.begin(); it != map.end(); ++it) {
         if (!mappedSources.contains(it.key())) {
-            m_report.error = tr("--map %1=%2: the file has no column '%1' (columns: %3)")
+            m_report.error = Tr::tr("--map %1=%2: the file has no column '%1' (columns: %3)")
                                  .arg(it.key(), it.value(), m_header.join(QStringLiteral(", ")));
             return false;
         }
@@ -308,17 +313,19 @@ bool ImportRun::readHeader()
     for (const QString &name : std::as_const(required)) {
         const int field = int(fieldNames(m_options.kind).indexOf(name));
         if (m_fieldColumn[size_t(field)] < 0) {
-            m_report.error = tr("%1:%2: the header has no '%3' column (columns: %4); name it so or use --map COLUMN=%3")
-                                 .arg(m_options.path, m_source->location(), name,
-                                      m_header.join(QStringLiteral(", ")));
+            m_report.error
+                = Tr::tr(
+                    "%1:%2: the header has no '%3' column (columns: %4); name it so or use --map COLUMN=%3")
+                      .arg(m_options.path, m_source->location(), name, m_header.join(QStringLiteral(", ")));
             return false;
         }
     }
     if (m_options.kind == ImportKind::Events) {
         const std::optional<EventType> type = eventTypeFromName(m_options.defaultEventType);
         if (!type) {
-            m_report.error = tr("'%1' is not an event type (types: %2)")
-                                 .arg(m_options.defaultEventType, eventTypeNames().join(QStringLiteral(", ")));
+            m_report.error
+                = Tr::tr("'%1' is not an event type (types: %2)")
+                      .arg(m_options.defaultEventType, eventTypeNames().join(QStringLiteral(", ")));
             return false;
         }
         m_defaultEventType = int(*type);
@@ -332,10 +339,10 @@ bool ImportRun::problem(const QString &field, const QString &message)
     ++m_rowProblems;
     ++m_report.problemCount;
     const QString location = m_options.path + QLatin1Char(':') + m_source->location();
-    const QString text = field.isEmpty() ? tr("%1: %2").arg(location, message)
-                                         : tr("%1: field '%2': %3").arg(location, field, message);
+    const QString text = field.isEmpty() ? Tr::tr("%1: %2").arg(location, message)
+                                         : Tr::tr("%1: field '%2': %3").arg(location, field, message);
     if (m_firstRowProblem.isEmpty())
-        m_firstRowProblem = field.isEmpty() ? message : tr("field '%1': %2").arg(field, message);
+        m_firstRowProblem = field.isEmpty() ? message : Tr::tr("field '%1': %2").arg(field, message);
     if (m_report.problems.size() < m_options.maxProblems)
         m_report.problems.append({location, m_source->line(), field, text});
     return false;
@@ -361,9 +368,10 @@ bool ImportRun::readRecords()
         m_rowProblems = 0;
         m_firstRowProblem.clear();
         if (m_source->fieldCount() != columns) {
-            problem(QString(), tr("expected %1 fields as in the header, found %2")
-                                   .arg(columns)
-                                   .arg(m_source->fieldCount()));
+            problem(QString(),
+                Tr::tr("expected %1 fields as in the header, found %2")
+                    .arg(columns)
+                    .arg(m_source->fieldCount()));
         } else if (refuseNulBytes()) {
             // Checked first: a NUL would cut the text short where it is shown ("SKU-1\0x" as "SKU-1").
         } else if (m_options.kind == ImportKind::Events) {
@@ -384,15 +392,15 @@ bool ImportRun::readRecords()
             sinceReport = 0;
             const QString name = QFileInfo(m_options.path).fileName();
             const QString stage = m_readFirst || m_options.dryRun
-                ? tr("Reading %1").arg(name)
-                : tr("Reading %1 again, since the catalog changed meanwhile").arg(name);
+                ? Tr::tr("Reading %1").arg(name)
+                : Tr::tr("Reading %1 again, since the catalog changed meanwhile").arg(name);
             if (!reportProgress(stage, m_source->bytesRead(),
                                 m_source->size()))
                 return false;
         }
     }
     if (m_report.rows == 0) {
-        m_report.error = tr("%1: the file has a header but no rows").arg(m_options.path);
+        m_report.error = Tr::tr("%1: the file has a header but no rows").arg(m_options.path);
         return false;
     }
     return true;
@@ -407,7 +415,8 @@ bool ImportRun::refuseNulBytes()
         if (field == -2 || !m_source->field(column).contains('\0'))
             continue;
         problem(field >= 0 ? QString::fromLatin1(m_specs[size_t(field)].name) : m_header.at(column),
-                tr("%1 holds a NUL byte (\\0); text cannot contain one").arg(FieldParser::quoted(m_source->field(column))));
+            Tr::tr("%1 holds a NUL byte (\\0); text cannot contain one")
+                .arg(FieldParser::quoted(m_source->field(column))));
         found = true;
     }
     return found;
@@ -418,8 +427,9 @@ bool ImportRun::refuseFuture(qint64 ts, QByteArrayView text)
 {
     if (m_options.allowFuture || ts <= m_latestAllowed)
         return false;
-    problem(QStringLiteral("ts"), tr("%1 is in the future (after %2); pass --allow-future if intended")
-                                      .arg(FieldParser::quoted(text.trimmed()), Timestamp::toIso(m_latestAllowed)));
+    problem(QStringLiteral("ts"),
+        Tr::tr("%1 is in the future (after %2); pass --allow-future if intended")
+            .arg(FieldParser::quoted(text.trimmed()), Timestamp::toIso(m_latestAllowed)));
     return true;
 }
 
@@ -456,17 +466,18 @@ void ImportRun::stageRow()
         case FieldType::Key: {
             const QByteArrayView key = text.trimmed();
             if (key.isEmpty()) {
-                problem(name, tr("is empty; every row needs one"));
+                problem(name, Tr::tr("is empty; every row needs one"));
                 break;
             }
             const auto [it, inserted] = m_seenKeys.emplace(std::string(view(key)), m_source->line());
             if (!inserted) {
-                problem(name, tr("%1 appears again (first on %2 %3)")
-                                  .arg(FieldParser::quoted(key),
-                                       m_options.path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
-                                           ? tr("record")
-                                           : tr("line"))
-                                  .arg(it->second));
+                problem(name,
+                    Tr::tr("%1 appears again (first on %2 %3)")
+                        .arg(FieldParser::quoted(key),
+                            m_options.path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
+                                ? Tr::tr("record")
+                                : Tr::tr("line"))
+                        .arg(it->second));
                 break;
             }
             const IdMap &existing = items ? m_items : m_users;
@@ -481,7 +492,7 @@ void ImportRun::stageRow()
             QJsonParseError error;
             const QJsonDocument document = QJsonDocument::fromJson(text.toByteArray(), &error);
             if (error.error != QJsonParseError::NoError || !document.isObject()) {
-                problem(name, tr("%1 is not a JSON object").arg(FieldParser::quoted(text)));
+                problem(name, Tr::tr("%1 is not a JSON object").arg(FieldParser::quoted(text)));
                 break;
             }
             // Columns stored as attributes win over the same key inside the attributes column.
@@ -510,9 +521,8 @@ void ImportRun::stageRow()
         const QVariant &salePrice = row.values[6];
         if (m_rowProblems == 0 && price.typeId() == QMetaType::Double && salePrice.typeId() == QMetaType::Double
             && salePrice.toDouble() > price.toDouble()) {
-            problem(QStringLiteral("sale_price"), tr("%1 is above the price %2")
-                                                      .arg(salePrice.toDouble())
-                                                      .arg(price.toDouble()));
+            problem(QStringLiteral("sale_price"),
+                Tr::tr("%1 is above the price %2").arg(salePrice.toDouble()).arg(price.toDouble()));
         }
     }
     if (m_rowProblems == 0) {
@@ -536,14 +546,17 @@ void ImportRun::stageEvent()
         }
         const QString name = QString::fromLatin1(m_specs[size_t(field)].name);
         if (key.isEmpty()) {
-            problem(name, tr("is empty"));
+            problem(name, Tr::tr("is empty"));
             return 0;
         }
         if (!m_options.createMissing) {
-            problem(name, person ? tr("%1 is not a person in the catalog (import people first, or pass --create-missing)")
-                                       .arg(FieldParser::quoted(key))
-                                 : tr("%1 is not an item in the catalog (import items first, or pass --create-missing)")
-                                       .arg(FieldParser::quoted(key)));
+            problem(name,
+                person ? Tr::tr(
+                    "%1 is not a person in the catalog (import people first, or pass --create-missing)")
+                             .arg(FieldParser::quoted(key))
+                       : Tr::tr(
+                           "%1 is not an item in the catalog (import items first, or pass --create-missing)")
+                             .arg(FieldParser::quoted(key)));
             return 0;
         }
         const qint64 id = nextId++;
@@ -561,9 +574,9 @@ void ImportRun::stageEvent()
             if (type)
                 event.type = int(*type);
             else
-                problem(QStringLiteral("type"), tr("%1 is not an event type (types: %2)")
-                                                    .arg(FieldParser::quoted(text),
-                                                         eventTypeNames().join(QStringLiteral(", "))));
+                problem(QStringLiteral("type"),
+                    Tr::tr("%1 is not an event type (types: %2)")
+                        .arg(FieldParser::quoted(text), eventTypeNames().join(QStringLiteral(", "))));
         }
     }
     {
@@ -573,7 +586,7 @@ void ImportRun::stageEvent()
             refuseFuture(*ts, text);
         } else
             problem(QStringLiteral("ts"),
-                text.trimmed().isEmpty() ? tr("is empty; every event needs a time")
+                text.trimmed().isEmpty() ? Tr::tr("is empty; every event needs a time")
                                          : Timestamp::problem(text));
     }
     if (const int column = m_fieldColumn[4]; column >= 0) {
@@ -581,11 +594,13 @@ void ImportRun::stageEvent()
         if (!text.trimmed().isEmpty()) {
             const std::optional<qint64> quantity = FieldParser::integer(text);
             if (!quantity || *quantity < 1)
-                problem(QStringLiteral("quantity"), tr("%1 is not a whole number of at least 1").arg(FieldParser::quoted(text)));
+                problem(QStringLiteral("quantity"),
+                    Tr::tr("%1 is not a whole number of at least 1").arg(FieldParser::quoted(text)));
             else if (*quantity > ImportOptions::MaxQuantity)
-                problem(QStringLiteral("quantity"), tr("%1 is more than %2, the most one event can carry")
-                                                        .arg(FieldParser::quoted(text))
-                                                        .arg(ImportOptions::MaxQuantity));
+                problem(QStringLiteral("quantity"),
+                    Tr::tr("%1 is more than %2, the most one event can carry")
+                        .arg(FieldParser::quoted(text))
+                        .arg(ImportOptions::MaxQuantity));
             else
                 event.quantity = *quantity;
         }
@@ -597,7 +612,7 @@ void ImportRun::stageEvent()
                 event.value = *value;
                 event.hasValue = true;
             } else {
-                problem(QStringLiteral("value"), tr("%1 is not a number").arg(FieldParser::quoted(text)));
+                problem(QStringLiteral("value"), Tr::tr("%1 is not a number").arg(FieldParser::quoted(text)));
             }
         }
     }
@@ -649,20 +664,22 @@ void ImportRun::mergeRepeatedEvents()
         return;
     const bool json = m_options.path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
     const auto where = [&](qint64 line) {
-        return json ? tr("%1:record %2").arg(m_options.path).arg(line) : tr("%1:%2").arg(m_options.path).arg(line);
+        return json ? Tr::tr("%1:record %2").arg(m_options.path).arg(line)
+                    : Tr::tr("%1:%2").arg(m_options.path).arg(line);
     };
-    const QString earlier = json ? tr("record %1").arg(firstLine) : tr("line %1").arg(firstLine);
-    QString warning = tr("%1: the same person, item, type and second as %2, so the two are one event "
-                         "with their quantities and values added up (times are kept to the second)")
+    const QString earlier = json ? Tr::tr("record %1").arg(firstLine) : Tr::tr("line %1").arg(firstLine);
+    QString warning = Tr::tr("%1: the same person, item, type and second as %2, so the two are one event "
+                             "with their quantities and values added up (times are kept to the second)")
                           .arg(where(secondLine), earlier);
     if (m_report.mergedEvents > 1)
-        warning += tr("; %1 events of the file were merged in all").arg(m_report.mergedEvents);
+        warning += Tr::tr("; %1 events of the file were merged in all").arg(m_report.mergedEvents);
     m_report.warnings.append(warning);
     if (cappedLine) {
-        m_report.warnings.append(tr("%1: the quantities added up to more than %2, the most one event holds; "
-                                    "kept as %2")
-                                     .arg(where(cappedLine))
-                                     .arg(ImportOptions::MaxQuantity));
+        m_report.warnings.append(
+            Tr::tr("%1: the quantities added up to more than %2, the most one event holds; "
+                   "kept as %2")
+                .arg(where(cappedLine))
+                .arg(ImportOptions::MaxQuantity));
     }
 }
 
@@ -672,11 +689,11 @@ void ImportRun::noteLiteralQuotes()
     m_report.literalQuotes = m_source->literalQuotes();
     if (m_report.literalQuotes == 0)
         return;
-    m_report.warnings.append(
-        tr("%1:%2: a quote inside unquoted text (as in 55\" TV) is read as a literal quote; %3 fields of the file hold one")
-            .arg(m_options.path)
-            .arg(m_source->firstLiteralQuoteLine())
-            .arg(m_report.literalQuotes));
+    m_report.warnings.append(Tr::tr("%1:%2: a quote inside unquoted text (as in 55\" TV) is read as a "
+                                    "literal quote; %3 fields of the file hold one")
+                                 .arg(m_options.path)
+                                 .arg(m_source->firstLiteralQuoteLine())
+                                 .arg(m_report.literalQuotes));
 }
 
 ImportReport ImportRun::run()
@@ -685,7 +702,7 @@ ImportReport ImportRun::run()
     if (m_options.skipBad && !m_options.dryRun) {
         QString error;
         if (!rejectsFile()->check(&error)) {
-            m_report.error = tr("cannot write the rejected rows: %1; nothing was imported").arg(error);
+            m_report.error = Tr::tr("cannot write the rejected rows: %1; nothing was imported").arg(error);
             return m_report;
         }
     }
@@ -708,7 +725,7 @@ ImportReport ImportRun::run()
             m_db.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
         transaction.emplace(m_db, &m_report.error);
         if (!transaction->isActive()) {
-            m_report.error = tr("%1: cannot start writing: %2").arg(m_db.path(), m_report.error);
+            m_report.error = Tr::tr("%1: cannot start writing: %2").arg(m_db.path(), m_report.error);
             return false;
         }
         // A big load wants a big page cache; it is per connection and reset afterwards.
@@ -766,7 +783,7 @@ ImportReport ImportRun::run()
         reading = false;
         if (m_progress.isCancelled()) {
             m_report.cancelled = true;
-            m_report.error = tr("cancelled; nothing was written");
+            m_report.error = Tr::tr("cancelled; nothing was written");
             finish();
             return m_report;
         }
@@ -790,7 +807,8 @@ ImportReport ImportRun::run()
         : ImportWriter::writeRows(m_db, m_options.kind, m_specs, m_fieldColumn, m_rows, m_report, progress, &error);
     if (!written) {
         if (!m_report.cancelled)
-            m_report.error = tr("%1: cannot write to the catalog: %2; nothing was imported").arg(m_db.path(), error);
+            m_report.error
+                = Tr::tr("%1: cannot write to the catalog: %2; nothing was imported").arg(m_db.path(), error);
         m_report.inserted = m_report.updated = m_report.createdItems = m_report.createdUsers = 0;
         finish();
         return m_report;
@@ -799,14 +817,14 @@ ImportReport ImportRun::run()
         const std::unique_ptr<OutputFile> rejects = rejectsFile();
         m_report.rejectsPath = rejects->path();
         if (!ImportWriter::writeRejects(*rejects, m_header, m_rejected, &error)) {
-            m_report.error = error + tr("; nothing was imported");
+            m_report.error = error + Tr::tr("; nothing was imported");
             m_report.inserted = m_report.updated = 0;
             finish();
             return m_report;
         }
     }
     if (!transaction->commit(&error)) {
-        m_report.error = tr("%1: cannot commit: %2; nothing was imported").arg(m_db.path(), error);
+        m_report.error = Tr::tr("%1: cannot commit: %2; nothing was imported").arg(m_db.path(), error);
         finish();
         return m_report;
     }
@@ -820,13 +838,21 @@ ImportReport ImportRun::run()
 
 ImportReport Importer::run(Database &db, const ImportOptions &options, const Progress &progress)
 {
+    QElapsedTimer timer;
+    timer.start();
     ImportRun run(db, options, progress, true);
     ImportReport report = run.run();
-    if (!run.changedMeanwhile())
-        return report;
-    // Another program wrote while the file was read: read it again under the write lock.
-    ImportRun again(db, options, progress, false);
-    return again.run();
+    if (run.changedMeanwhile()) {
+        // Another program wrote while the file was read: read it again under the write lock.
+        qCInfo(lcStorage, "import of %s: the catalog changed while it was read; reading it again",
+            qUtf8Printable(options.path));
+        ImportRun again(db, options, progress, false);
+        report = again.run();
+    }
+    qCInfo(lcStorage, "import of %s: %lld rows, %lld inserted, %lld updated, %lld rejected, %s in %lld ms",
+        qUtf8Printable(options.path), report.rows, report.inserted, report.updated, report.rejected,
+        report.ok ? (report.written ? "written" : "nothing written") : "failed", timer.elapsed());
+    return report;
 }
 
 } // namespace Vitrine

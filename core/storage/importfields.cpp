@@ -11,10 +11,10 @@ namespace Vitrine::ImportFields {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::Importer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::Importer)
+};
 
 } // namespace
 
@@ -93,7 +93,7 @@ bool convert(FieldType type, QByteArrayView text, QVariant *valuePointer, QStrin
             QString why;
             value = address.isEmpty() ? QString(QLatin1String("")) : address;
             if (!address.isEmpty() && !EmailAddress::isValid(address, &why))
-                fail(tr("%1 is not an e-mail address (%2)").arg(EmailAddress::quoted(address), why));
+                fail(Tr::tr("%1 is not an e-mail address (%2)").arg(EmailAddress::quoted(address), why));
             break;
         }
         case FieldType::Number:
@@ -101,11 +101,11 @@ bool convert(FieldType type, QByteArrayView text, QVariant *valuePointer, QStrin
                 value = QVariant::fromValue(nullptr);
             } else if (const std::optional<double> number = FieldParser::number(text)) {
                 if (*number < 0)
-                    fail(tr("%1 is negative").arg(FieldParser::quoted(text)));
+                    fail(Tr::tr("%1 is negative").arg(FieldParser::quoted(text)));
                 value = *number;
             } else {
-                fail(tr("%1 is not a number (use a dot for decimals, no thousands separators)")
-                                  .arg(FieldParser::quoted(text)));
+                fail(Tr::tr("%1 is not a number (use a dot for decimals, no thousands separators)")
+                         .arg(FieldParser::quoted(text)));
             }
             break;
         case FieldType::Integer:
@@ -114,10 +114,10 @@ bool convert(FieldType type, QByteArrayView text, QVariant *valuePointer, QStrin
             } else if (const std::optional<qint64> number = FieldParser::integer(text)) {
                 // Only stock is a plain integer: units on hand, 0 when sold out.
                 if (*number < 0)
-                    fail(tr("%1 is negative (use 0 for sold out)").arg(FieldParser::quoted(text)));
+                    fail(Tr::tr("%1 is negative (use 0 for sold out)").arg(FieldParser::quoted(text)));
                 value = *number;
             } else {
-                fail(tr("%1 is not a whole number").arg(FieldParser::quoted(text)));
+                fail(Tr::tr("%1 is not a whole number").arg(FieldParser::quoted(text)));
             }
             break;
         case FieldType::BirthYear:
@@ -125,10 +125,10 @@ bool convert(FieldType type, QByteArrayView text, QVariant *valuePointer, QStrin
                 value = QVariant::fromValue(nullptr);
             } else if (const std::optional<qint64> year = FieldParser::integer(text)) {
                 if (*year < 1900 || *year > 2100)
-                    fail(tr("%1 is not a plausible year of birth").arg(FieldParser::quoted(text)));
+                    fail(Tr::tr("%1 is not a plausible year of birth").arg(FieldParser::quoted(text)));
                 value = *year;
             } else {
-                fail(tr("%1 is not a year").arg(FieldParser::quoted(text)));
+                fail(Tr::tr("%1 is not a year").arg(FieldParser::quoted(text)));
             }
             break;
         case FieldType::Timestamp:
@@ -146,19 +146,22 @@ bool convert(FieldType type, QByteArrayView text, QVariant *valuePointer, QStrin
             else if (const std::optional<bool> flag = FieldParser::boolean(text))
                 value = *flag ? 1 : 0;
             else
-                fail(tr("%1 is not yes or no (use 1/0, true/false or yes/no)").arg(FieldParser::quoted(text)));
+                fail(Tr::tr("%1 is not yes or no (use 1/0, true/false or yes/no)")
+                         .arg(FieldParser::quoted(text)));
             break;
         case FieldType::Gender:
             if (const std::optional<QString> gender = FieldParser::gender(text))
                 value = gender->isNull() ? QString(QLatin1String("")) : *gender;
             else
-                fail(tr("%1 is not a gender (use f, m, x or leave it empty)").arg(FieldParser::quoted(text)));
+                fail(Tr::tr("%1 is not a gender (use f, m, x or leave it empty)")
+                         .arg(FieldParser::quoted(text)));
             break;
         case FieldType::Kind:
             if (const std::optional<QString> kind = FieldParser::itemKind(text))
                 value = *kind;
             else
-                fail(tr("%1 is not a kind of item (use product or content)").arg(FieldParser::quoted(text)));
+                fail(Tr::tr("%1 is not a kind of item (use product or content)")
+                         .arg(FieldParser::quoted(text)));
             break;
     default:
         break;

@@ -9,10 +9,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::ImportMapping", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::ImportMapping)
+};
 
 int specIndex(const std::vector<ImportFields::FieldSpec> &specs, QStringView name)
 {
@@ -98,10 +98,10 @@ ImportMapping ImportMapping::resolve(
         if (field < 0)
             continue;
         if (fieldColumn.at(field) >= 0) {
-            mapping.problems.append(
-                tr("The columns '%1' and '%2' both give the field '%3'; map one of them to something else.")
-                    .arg(header.at(fieldColumn.at(field)), header.at(column),
-                        QLatin1String(specs[size_t(field)].name)));
+            mapping.problems.append(Tr::tr(
+                "The columns '%1' and '%2' both give the field '%3'; map one of them to something else.")
+                                        .arg(header.at(fieldColumn.at(field)), header.at(column),
+                                            QLatin1String(specs[size_t(field)].name)));
             continue;
         }
         fieldColumn[field] = column;
@@ -122,7 +122,8 @@ ImportMapping ImportMapping::resolve(
     for (const QString &field : requiredFields(kind)) {
         if (fieldColumn.at(specIndex(specs, field)) < 0)
             mapping.problems.append(
-                tr("No column gives the field '%1', which every row needs; map a column to it.").arg(field));
+                Tr::tr("No column gives the field '%1', which every row needs; map a column to it.")
+                    .arg(field));
     }
     return mapping;
 }

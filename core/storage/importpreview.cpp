@@ -13,10 +13,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::ImportPreview", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::ImportPreview)
+};
 
 /** The reader the importer would use for @p path (the same rule as Importer). */
 std::unique_ptr<RecordSource> sourceFor(const QString &path)
@@ -39,7 +39,7 @@ QStringList currentRecord(const RecordSource &source, bool trimmed)
 std::unique_ptr<RecordSource> openWithHeader(const QString &path, QStringList *header, QString *error)
 {
     if (!QFileInfo::exists(path)) {
-        *error = tr("%1: no such file").arg(path);
+        *error = Tr::tr("%1: no such file").arg(path);
         return nullptr;
     }
     std::unique_ptr<RecordSource> source = sourceFor(path);
@@ -50,7 +50,7 @@ std::unique_ptr<RecordSource> openWithHeader(const QString &path, QStringList *h
         *error = source->errorString();
         return nullptr;
     case RecordSource::Next::End:
-        *error = tr("%1: the file is empty; expected a header line naming the columns").arg(path);
+        *error = Tr::tr("%1: the file is empty; expected a header line naming the columns").arg(path);
         return nullptr;
     case RecordSource::Next::Record:
         break;
@@ -96,7 +96,7 @@ bool ImportPreview::readRecordAt(const QString &path, qint64 line, QStringList *
         return false;
     for (;;) {
         if (cancelled && cancelled->load(std::memory_order_relaxed)) {
-            *error = tr("cancelled");
+            *error = Tr::tr("cancelled");
             return false;
         }
         const RecordSource::Next next = source->next();
@@ -105,7 +105,7 @@ bool ImportPreview::readRecordAt(const QString &path, qint64 line, QStringList *
             return false;
         }
         if (next == RecordSource::Next::End || source->line() > line) {
-            *error = tr("%1: no row starts at %2").arg(path).arg(line);
+            *error = Tr::tr("%1: no row starts at %2").arg(path).arg(line);
             return false;
         }
         if (source->line() == line) {

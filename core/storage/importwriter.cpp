@@ -18,10 +18,10 @@ namespace {
 using ImportFields::FieldSpec;
 using ImportFields::FieldType;
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::Importer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::Importer)
+};
 
 } // namespace
 
@@ -86,7 +86,7 @@ bool writeRows(Database &db, ImportKind kind, const std::vector<FieldSpec> &spec
         if (!stmt.run(error))
             return false;
         ++(row.existingId ? report.updated : report.inserted);
-        if (++done % 4096 == 0 && !progress(tr("Writing %1").arg(table), done, qint64(rows.size())))
+        if (++done % 4096 == 0 && !progress(Tr::tr("Writing %1").arg(table), done, qint64(rows.size())))
             return false;
     }
     return true;
@@ -175,7 +175,7 @@ bool writeEvents(Database &db, const std::vector<std::pair<qint64, QByteArray>> 
             return false;
         const qint64 before = done;
         done += rows;
-        if (done / 65536 != before / 65536 && !progress(tr("Writing events"), done, total))
+        if (done / 65536 != before / 65536 && !progress(Tr::tr("Writing events"), done, total))
             return false;
     }
     const qint64 after = db.queryInt(QStringLiteral("SELECT count(*) FROM events"));
@@ -189,7 +189,7 @@ bool writeRejects(
 {
     QString why;
     if (!file.open(&why)) {
-        *error = tr("cannot write the rejected rows: %1").arg(why);
+        *error = Tr::tr("cannot write the rejected rows: %1").arg(why);
         return false;
     }
     QByteArray first = "line,problem";
@@ -204,7 +204,7 @@ bool writeRejects(
             break;
     }
     if (!file.commit(&why)) {
-        *error = tr("cannot write the rejected rows: %1").arg(why);
+        *error = Tr::tr("cannot write the rejected rows: %1").arg(why);
         return false;
     }
     return true;

@@ -17,10 +17,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::JsonRecordReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::JsonRecordReader)
+};
 
 QByteArray fieldText(const QJsonValue &value)
 {
@@ -105,7 +105,7 @@ bool JsonRecordReader::open(const QString &path, QString *error)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = tr("%1: cannot read: %2").arg(path, file.errorString());
+            *error = Tr::tr("%1: cannot read: %2").arg(path, file.errorString());
         return false;
     }
     const QByteArray data = file.readAll();
@@ -116,27 +116,31 @@ bool JsonRecordReader::open(const QString &path, QString *error)
         const qsizetype offset = parseError.offset;
         const qint64 line = data.left(offset).count('\n') + 1;
         if (error)
-            *error = tr("%1:%2: not valid JSON: %3").arg(path).arg(line).arg(parseError.errorString());
+            *error = Tr::tr("%1:%2: not valid JSON: %3").arg(path).arg(line).arg(parseError.errorString());
         return false;
     }
     if (!document.isArray()) {
         if (error)
-            *error = tr("%1: expected a JSON array of objects").arg(path);
+            *error = Tr::tr("%1: expected a JSON array of objects").arg(path);
         return false;
     }
     qint64 record = 0;
     QString key;
     if (findRepeatedKey(data, &record, &key)) {
         if (error)
-            *error = tr("%1: record %2: the key '%3' appears twice in one object; JSON keeps only one, so "
-                        "the file is refused").arg(path).arg(record).arg(key);
+            *error
+                = Tr::tr("%1: record %2: the key '%3' appears twice in one object; JSON keeps only one, so "
+                         "the file is refused")
+                      .arg(path)
+                      .arg(record)
+                      .arg(key);
         return false;
     }
     m_records = document.array();
     for (qsizetype i = 0; i < m_records.size(); ++i) {
         if (!m_records.at(i).isObject()) {
             if (error)
-                *error = tr("%1: record %2: expected a JSON object").arg(path).arg(i + 1);
+                *error = Tr::tr("%1: record %2: expected a JSON object").arg(path).arg(i + 1);
             return false;
         }
         const QJsonObject object = m_records.at(i).toObject();
@@ -172,7 +176,7 @@ QByteArrayView JsonRecordReader::field(int index) const
 
 QString JsonRecordReader::location() const
 {
-    return tr("record %1").arg(m_index);
+    return Tr::tr("record %1").arg(m_index);
 }
 
 } // namespace Vitrine

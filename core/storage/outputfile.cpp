@@ -15,10 +15,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::OutputFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::OutputFile)
+};
 
 /** Both names lead to one file (same device and inode): hard links, symbolic links, "./". */
 bool sameFile(const QString &a, const QString &b)
@@ -109,7 +109,7 @@ bool OutputFile::isStandardOutput() const
 
 QString OutputFile::failure(const QString &why) const
 {
-    return tr("%1: cannot write: %2").arg(isStandardOutput() ? tr("standard output") : m_path, why);
+    return Tr::tr("%1: cannot write: %2").arg(isStandardOutput() ? Tr::tr("standard output") : m_path, why);
 }
 
 bool OutputFile::check(QString *error) const
@@ -120,24 +120,25 @@ bool OutputFile::check(QString *error) const
         return false;
     };
     if (m_path.isEmpty())
-        return fail(tr("the output needs a file name"));
+        return fail(Tr::tr("the output needs a file name"));
     if (isStandardOutput())
         return true;
     for (const Protected &file : m_protected) {
         if (file.catalog && isCatalogFile(m_path, file.path)) {
             return fail(sameFile(m_path, file.path) || resolvedPath(m_path) == resolvedPath(file.path)
-                    ? tr("%1: is the catalog; writing there would destroy it, so choose another file")
+                    ? Tr::tr("%1: is the catalog; writing there would destroy it, so choose another file")
                           .arg(m_path)
-                    : tr("%1: belongs to the catalog %2; writing there would damage it, so choose another "
-                         "file")
+                    : Tr::tr(
+                        "%1: belongs to the catalog %2; writing there would damage it, so choose another "
+                        "file")
                           .arg(m_path, file.path));
         }
         if (!file.catalog && (sameFile(m_path, file.path) || resolvedPath(m_path) == resolvedPath(file.path)))
-            return fail(tr("%1: is the file being read; choose another file").arg(m_path));
+            return fail(Tr::tr("%1: is the file being read; choose another file").arg(m_path));
     }
     const QFileInfo info(m_path);
     if (info.isDir())
-        return fail(tr("%1: is a folder; name a file").arg(m_path));
+        return fail(Tr::tr("%1: is a folder; name a file").arg(m_path));
     return true;
 }
 
@@ -190,7 +191,7 @@ bool OutputFile::write(QByteArrayView data)
     if (m_file->write(data.data(), data.size()) != data.size()) {
         m_error = m_file->errorString();
         if (m_error.isEmpty())
-            m_error = tr("the data was not all written");
+            m_error = Tr::tr("the data was not all written");
         return false;
     }
     return true;
@@ -205,7 +206,7 @@ bool OutputFile::commit(QString *error)
         return false;
     };
     if (!m_file)
-        return fail(tr("the file is not open"));
+        return fail(Tr::tr("the file is not open"));
     if (!m_error.isEmpty())
         return fail(m_error);
     if (m_inPlace) {

@@ -15,10 +15,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::SchemaGuard", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::SchemaGuard)
+};
 
 /** One row of sqlite_schema. */
 struct SchemaObject
@@ -107,7 +107,7 @@ SchemaGuard::Result changed(QString *problem, const QString &message)
 SchemaGuard::Result SchemaGuard::check(sqlite3 *db, int version, QString *problem)
 {
     if (version < 0 || version > Database::SchemaVersion)
-        return changed(problem, tr("schema version %1 is not one Vitrine wrote").arg(version));
+        return changed(problem, Tr::tr("schema version %1 is not one Vitrine wrote").arg(version));
     SchemaObjects actual;
     if (!readSchema(db, &actual, problem))
         return Result::Unreadable;
@@ -122,19 +122,19 @@ SchemaGuard::Result SchemaGuard::check(sqlite3 *db, int version, QString *proble
             // ANALYZE's statistics: rows the query planner reads, never run.
             if (object.type == QLatin1String("table") && object.name.startsWith(QLatin1String("sqlite_stat")))
                 continue;
-            return changed(problem, tr("%1 '%2' is not Vitrine's").arg(object.type, object.name));
+            return changed(problem, Tr::tr("%1 '%2' is not Vitrine's").arg(object.type, object.name));
         }
         if (object.type != wanted->type)
-            return changed(
-                problem, tr("'%1' is a %2, not Vitrine's %3").arg(object.name, object.type, wanted->type));
+            return changed(problem,
+                Tr::tr("'%1' is a %2, not Vitrine's %3").arg(object.name, object.type, wanted->type));
         if (object.table != wanted->table || object.sql != wanted->sql)
-            return changed(problem, tr("%1 '%2' was altered").arg(object.type, object.name));
+            return changed(problem, Tr::tr("%1 '%2' was altered").arg(object.type, object.name));
     }
     if (!expected.isEmpty()) {
         // The first missing object in Vitrine's own order, so the message does not vary.
         for (const SchemaObject &object : expectedSchemas().at(version)) {
             if (expected.contains(object.name))
-                return changed(problem, tr("%1 '%2' is missing").arg(object.type, object.name));
+                return changed(problem, Tr::tr("%1 '%2' is missing").arg(object.type, object.name));
         }
     }
     return Result::Matches;

@@ -26,26 +26,26 @@ constexpr qint64 SecondsPerWeek = 7 * SecondsPerDay;
 /** Dates along the time axis at most, so they can be read. */
 constexpr int MaxDateTicks = 7;
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::PersonCharts", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::PersonCharts)
+};
 
 QString typeTitle(EventType type)
 {
     switch (type) {
     case EventType::View:
-        return tr("Views");
+        return Tr::tr("Views");
     case EventType::Click:
-        return tr("Clicks");
+        return Tr::tr("Clicks");
     case EventType::Cart:
-        return tr("Added to cart");
+        return Tr::tr("Added to cart");
     case EventType::Purchase:
-        return tr("Purchases");
+        return Tr::tr("Purchases");
     case EventType::Read:
-        return tr("Reads");
+        return Tr::tr("Reads");
     case EventType::Rating:
-        return tr("Ratings");
+        return Tr::tr("Ratings");
     }
     return eventTypeName(type);
 }
@@ -126,7 +126,7 @@ QChart *PersonCharts::eventsPerWeek(const QList<PersonEvent> &events)
 
     auto *chart = new QChart;
     tidy(chart);
-    chart->setTitle(tr("Events per week"));
+    chart->setTitle(Tr::tr("Events per week"));
     chart->addSeries(series);
     auto *axisX = new QBarCategoryAxis;
     axisX->append(labels);
@@ -159,7 +159,7 @@ QChart *PersonCharts::affinities(
     if (affinities.isEmpty())
         return nullptr;
     const int shown = std::min(limit, int(affinities.size()));
-    auto *set = new QBarSet(tr("Share of interest"));
+    auto *set = new QBarSet(Tr::tr("Share of interest"));
     set->setColor(QColor(0x5b, 0x8d, 0xd6));
     set->setBorderColor(QColor(0x5b, 0x8d, 0xd6));
     QStringList labels;

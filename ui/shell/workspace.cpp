@@ -7,10 +7,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::Workspace", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::Workspace)
+};
 
 } // namespace
 
@@ -50,21 +50,21 @@ QString workspaceTitle(Workspace workspace)
 {
     switch (workspace) {
     case Workspace::Overview:
-        return tr("Overview");
+        return Tr::tr("Overview");
     case Workspace::Items:
-        return tr("Items");
+        return Tr::tr("Items");
     case Workspace::People:
-        return tr("People");
+        return Tr::tr("People");
     case Workspace::Slots:
-        return tr("Slots");
+        return Tr::tr("Slots");
     case Workspace::Segments:
-        return tr("Segments");
+        return Tr::tr("Segments");
     case Workspace::Layouts:
-        return tr("Layouts");
+        return Tr::tr("Layouts");
     case Workspace::Campaigns:
-        return tr("Campaigns");
+        return Tr::tr("Campaigns");
     case Workspace::History:
-        return tr("History");
+        return Tr::tr("History");
     }
     return {};
 }
@@ -73,26 +73,27 @@ QString workspaceDescription(Workspace workspace)
 {
     switch (workspace) {
     case Workspace::Overview:
-        return tr("What the catalog holds: items, people and their events.");
+        return Tr::tr("What the catalog holds: items, people and their events.");
     case Workspace::Items:
-        return tr("Browse and search the catalog's products and content.");
+        return Tr::tr("Browse and search the catalog's products and content.");
     case Workspace::People:
-        return tr("Look up a customer, their history, and exactly what they would be shown, with the "
-                  "reason for every item.");
+        return Tr::tr("Look up a customer, their history, and exactly what they would be shown, with the "
+                      "reason for every item.");
     case Workspace::Slots:
-        return tr("Define recommendation slots: which strategies fill them, blended how, under which "
-                  "business rules.");
+        return Tr::tr("Define recommendation slots: which strategies fill them, blended how, under which "
+                      "business rules.");
     case Workspace::Segments:
-        return tr("Define audience segments from demographics, behaviour and learned affinities, and "
-                  "inspect their size, composition and overlap.");
+        return Tr::tr("Define audience segments from demographics, behaviour and learned affinities, and "
+                      "inspect their size, composition and overlap.");
     case Workspace::Layouts:
-        return tr("Compose pages and e-mails whose blocks, category order, banners and copy vary per "
-                  "segment and per person.");
+        return Tr::tr("Compose pages and e-mails whose blocks, category order, banners and copy vary per "
+                      "segment and per person.");
     case Workspace::Campaigns:
-        return tr("Write personal e-mail campaigns, preview any recipient and export the whole send.");
+        return Tr::tr("Write personal e-mail campaigns, preview any recipient and export the whole send.");
     case Workspace::History:
-        return tr("Every saved version of the segments, slots, layouts, banners and campaigns, removed ones "
-                  "included: compare a version with the current one and restore it.");
+        return Tr::tr(
+            "Every saved version of the segments, slots, layouts, banners and campaigns, removed ones "
+            "included: compare a version with the current one and restore it.");
     }
     return {};
 }

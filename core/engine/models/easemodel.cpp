@@ -8,6 +8,7 @@
 
 #include "easemodel.h"
 
+#include "common/logging.h"
 #include "common/parallel.h"
 #include "common/progress.h"
 
@@ -16,6 +17,7 @@
 
 #include <QCoreApplication>
 #include <QDataStream>
+#include <QElapsedTimer>
 #include <QIODevice>
 #include <QtEndian>
 
@@ -29,10 +31,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::EaseModel", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::EaseModel)
+};
 
 constexpr char Magic[4] = {'V', 'E', 'A', 'S'};
 constexpr quint32 FormatVersion = 1;
@@ -199,9 +201,17 @@ bool useDense(const Csr &rows, int itemCount, EaseModel::GramMethod method)
 std::shared_ptr<EaseModel> EaseModel::train(
     const Snapshot &snapshot, const Options &options, const Progress &progress, QString *error)
 {
-    return train(
+    QElapsedTimer timer;
+    timer.start();
+    auto model = train(
         snapshot.userCount(), snapshot.itemCount(),
         [&snapshot](int user) { return snapshot.userItems(user); }, options, progress, error);
+    if (model)
+        qCInfo(lcEngine, "%s trained on %d people and %d items in %lld ms", "EASE", snapshot.userCount(),
+            snapshot.itemCount(), timer.elapsed());
+    else
+        qCInfo(lcEngine, "%s not trained: %s", "EASE", error ? qUtf8Printable(*error) : "");
+    return model;
 }
 
 std::shared_ptr<EaseModel> EaseModel::train(int userCount, int itemCount, const RowSource &rows,
@@ -209,7 +219,7 @@ std::shared_ptr<EaseModel> EaseModel::train(int userCount, int itemCount, const 
 {
     if (!(options.lambda > 0.0)) {
         if (error)
-            *error = tr("EASE needs a positive lambda (got %1)").arg(options.lambda);
+            *error = Tr::tr("EASE needs a positive lambda (got %1)").arg(options.lambda);
         return nullptr;
     }
     const qint64 n = itemCount;
@@ -219,7 +229,7 @@ std::shared_ptr<EaseModel> EaseModel::train(int userCount, int itemCount, const 
     const double memory = physicalMemory();
     if (memory > 0 && needed > 0.75 * memory) {
         if (error)
-            *error = tr("EASE on %1 items needs %2 GiB, more than this machine can spare; use iALS")
+            *error = Tr::tr("EASE on %1 items needs %2 GiB, more than this machine can spare; use iALS")
                          .arg(n)
                          .arg(needed / double(1 << 30), 0, 'f', 1);
         return nullptr;
@@ -228,7 +238,7 @@ std::shared_ptr<EaseModel> EaseModel::train(int userCount, int itemCount, const 
         return trainInMemory(userCount, itemCount, rows, options, progress, error);
     } catch (const std::bad_alloc &) {
         if (error)
-            *error = tr("EASE on %1 items: out of memory; use iALS").arg(n);
+            *error = Tr::tr("EASE on %1 items: out of memory; use iALS").arg(n);
         return nullptr;
     }
 }
@@ -240,7 +250,7 @@ std::shared_ptr<EaseModel> EaseModel::trainInMemory(int userCount, int itemCount
         if (!progress.isCancelled())
             return false;
         if (error)
-            *error = tr("cancelled");
+            *error = Tr::tr("cancelled");
         return true;
     };
     constexpr int Stages = 3;
@@ -251,7 +261,7 @@ std::shared_ptr<EaseModel> EaseModel::trainInMemory(int userCount, int itemCount
     model->m_binary = options.binary;
 
     // 1. G = XᵀX + λI, lower triangle.
-    progress.report(tr("EASE: counting co-occurrences"), 0, Stages);
+    progress.report(Tr::tr("EASE: counting co-occurrences"), 0, Stages);
     Eigen::MatrixXd gram = Eigen::MatrixXd::Zero(n, n);
     {
         const Csr x = buildRows(userCount, itemCount, rows, options.binary);
@@ -268,15 +278,16 @@ std::shared_ptr<EaseModel> EaseModel::trainInMemory(int userCount, int itemCount
 
     // 2. P = G⁻¹ through the Cholesky factor (LAPACK potrf + potri): half the work of the LU
     // inverse a general routine would do, and it fails loudly if G is not positive definite.
-    progress.report(tr("EASE: inverting the Gram matrix"), 1, Stages);
+    progress.report(Tr::tr("EASE: inverting the Gram matrix"), 1, Stages);
     if (n > 0) {
         lapack_int info = LAPACKE_dpotrf(LAPACK_COL_MAJOR, 'L', lapack_int(n), gram.data(), lapack_int(n));
         if (info == 0)
             info = LAPACKE_dpotri(LAPACK_COL_MAJOR, 'L', lapack_int(n), gram.data(), lapack_int(n));
         if (info != 0) {
             if (error)
-                *error = tr("EASE: the Gram matrix is not invertible (LAPACK info %1); try a larger lambda")
-                             .arg(info);
+                *error
+                    = Tr::tr("EASE: the Gram matrix is not invertible (LAPACK info %1); try a larger lambda")
+                          .arg(info);
             return nullptr;
         }
     }
@@ -285,7 +296,7 @@ std::shared_ptr<EaseModel> EaseModel::trainInMemory(int userCount, int itemCount
 
     // 3. B_ji = −P_ji / P_ii, row-major in float. P is in the lower triangle only, so each row
     // of B reads half a column and half a row of it: in tiles, to keep both in cache.
-    progress.report(tr("EASE: building item weights"), 2, Stages);
+    progress.report(Tr::tr("EASE: building item weights"), 2, Stages);
     model->m_weights.resize(size_t(n * n));
     const Eigen::VectorXd inverseDiagonal = gram.diagonal().cwiseInverse();
     float *weights = model->m_weights.data();
@@ -304,7 +315,7 @@ std::shared_ptr<EaseModel> EaseModel::trainInMemory(int userCount, int itemCount
             }
         }
     });
-    progress.report(tr("EASE: building item weights"), Stages, Stages);
+    progress.report(Tr::tr("EASE: building item weights"), Stages, Stages);
     return model;
 }
 
@@ -368,7 +379,7 @@ std::shared_ptr<EaseModel> EaseModel::fromBytes(const QByteArray &bytes, QString
         return nullptr;
     };
     if (bytes.size() < HeaderSize || std::memcmp(bytes.constData(), Magic, sizeof Magic) != 0)
-        return fail(tr("not an EASE model"));
+        return fail(Tr::tr("not an EASE model"));
     QDataStream stream(bytes);
     stream.setByteOrder(QDataStream::LittleEndian);
     stream.setFloatingPointPrecision(QDataStream::DoublePrecision);
@@ -379,10 +390,10 @@ std::shared_ptr<EaseModel> EaseModel::fromBytes(const QByteArray &bytes, QString
     quint8 binary = 0;
     stream >> version >> itemCount >> lambda >> binary;
     if (version != FormatVersion)
-        return fail(tr("EASE model format %1 is not supported").arg(version));
+        return fail(Tr::tr("EASE model format %1 is not supported").arg(version));
     const qint64 count = qint64(itemCount) * itemCount;
     if (itemCount < 0 || bytes.size() != HeaderSize + count * qint64(sizeof(float)))
-        return fail(tr("EASE model is truncated or damaged"));
+        return fail(Tr::tr("EASE model is truncated or damaged"));
     std::shared_ptr<EaseModel> model(new EaseModel);
     model->m_itemCount = itemCount;
     model->m_lambda = lambda;

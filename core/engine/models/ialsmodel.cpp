@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ialsmodel.h"
 
+#include "common/logging.h"
 #include "common/parallel.h"
 #include "common/progress.h"
 
@@ -8,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDataStream>
+#include <QElapsedTimer>
 #include <QIODevice>
 #include <QtEndian>
 
@@ -19,10 +21,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::IalsModel", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::IalsModel)
+};
 
 constexpr char Magic[4] = {'V', 'A', 'L', 'S'};
 constexpr quint32 FormatVersion = 1;
@@ -226,9 +228,17 @@ double lossOf(const Rows &rows, const std::vector<float> &users, const std::vect
 std::shared_ptr<IalsModel> IalsModel::train(
     const Snapshot &snapshot, const Options &options, const Progress &progress, QString *error)
 {
-    return train(
+    QElapsedTimer timer;
+    timer.start();
+    auto model = train(
         snapshot.userCount(), snapshot.itemCount(),
         [&snapshot](int user) { return snapshot.userItems(user); }, options, progress, error);
+    if (model)
+        qCInfo(lcEngine, "%s trained on %d people and %d items in %lld ms", "iALS", snapshot.userCount(),
+            snapshot.itemCount(), timer.elapsed());
+    else
+        qCInfo(lcEngine, "%s not trained: %s", "iALS", error ? qUtf8Printable(*error) : "");
+    return model;
 }
 
 std::shared_ptr<IalsModel> IalsModel::train(int userCount, int itemCount, const RowSource &source,
@@ -240,11 +250,11 @@ std::shared_ptr<IalsModel> IalsModel::train(int userCount, int itemCount, const 
         return nullptr;
     };
     if (options.factors < 1 || options.factors > 1024)
-        return fail(tr("iALS: factors must be between 1 and 1024 (got %1)").arg(options.factors));
+        return fail(Tr::tr("iALS: factors must be between 1 and 1024 (got %1)").arg(options.factors));
     if (options.iterations < 0 || options.cgSteps < 1)
-        return fail(tr("iALS: iterations must be 0 or more and CG steps 1 or more"));
+        return fail(Tr::tr("iALS: iterations must be 0 or more and CG steps 1 or more"));
     if (!(options.lambda >= 0.0) || !(options.alpha >= 0.0))
-        return fail(tr("iALS: lambda and alpha must be 0 or more"));
+        return fail(Tr::tr("iALS: lambda and alpha must be 0 or more"));
 
     const int f = options.factors;
     std::shared_ptr<IalsModel> model(new IalsModel);
@@ -267,22 +277,22 @@ std::shared_ptr<IalsModel> IalsModel::train(int userCount, int itemCount, const 
     const float lambda = float(options.lambda);
     Eigen::MatrixXf itemGram = gramOf(model->m_items, itemCount, f);
     for (int iteration = 0; iteration < options.iterations; ++iteration) {
-        progress.report(tr("iALS: iteration %1 of %2").arg(iteration + 1).arg(options.iterations), iteration,
-            options.iterations);
+        progress.report(Tr::tr("iALS: iteration %1 of %2").arg(iteration + 1).arg(options.iterations),
+            iteration, options.iterations);
         if (progress.isCancelled())
-            return fail(tr("cancelled"));
+            return fail(Tr::tr("cancelled"));
         solveRows(byUser, model->m_items, model->m_users, f, itemGram, lambda, options.cgSteps, progress);
         if (progress.isCancelled())
-            return fail(tr("cancelled"));
+            return fail(Tr::tr("cancelled"));
         const Eigen::MatrixXf userGram = gramOf(model->m_users, userCount, f);
         solveRows(byItem, model->m_users, model->m_items, f, userGram, lambda, options.cgSteps, progress);
         if (progress.isCancelled())
-            return fail(tr("cancelled"));
+            return fail(Tr::tr("cancelled"));
         itemGram = gramOf(model->m_items, itemCount, f);
         model->m_loss.push_back(
             lossOf(byUser, model->m_users, model->m_items, f, itemGram, options.lambda, itemCount));
     }
-    progress.report(tr("iALS: iteration %1 of %2").arg(options.iterations).arg(options.iterations),
+    progress.report(Tr::tr("iALS: iteration %1 of %2").arg(options.iterations).arg(options.iterations),
         options.iterations, options.iterations);
     return model;
 }
@@ -339,7 +349,7 @@ std::shared_ptr<IalsModel> IalsModel::fromBytes(const QByteArray &bytes, QString
         return nullptr;
     };
     if (bytes.size() < HeaderSize || std::memcmp(bytes.constData(), Magic, sizeof Magic) != 0)
-        return fail(tr("not an iALS model"));
+        return fail(Tr::tr("not an iALS model"));
     QDataStream stream(bytes);
     stream.setByteOrder(QDataStream::LittleEndian);
     stream.setFloatingPointPrecision(QDataStream::DoublePrecision);
@@ -350,13 +360,13 @@ std::shared_ptr<IalsModel> IalsModel::fromBytes(const QByteArray &bytes, QString
     stream >> version >> userCount >> itemCount >> factors >> options.lambda >> options.alpha >> iterations
         >> cgSteps >> options.seed;
     if (version != FormatVersion)
-        return fail(tr("iALS model format %1 is not supported").arg(version));
+        return fail(Tr::tr("iALS model format %1 is not supported").arg(version));
     if (userCount < 0 || itemCount < 0 || factors < 1 || factors > 1024)
-        return fail(tr("iALS model is damaged"));
+        return fail(Tr::tr("iALS model is damaged"));
     const qint64 userValues = qint64(userCount) * factors;
     const qint64 itemValues = qint64(itemCount) * factors;
     if (bytes.size() != HeaderSize + (userValues + itemValues) * qint64(sizeof(float)))
-        return fail(tr("iALS model is truncated or damaged"));
+        return fail(Tr::tr("iALS model is truncated or damaged"));
     options.factors = factors;
     options.iterations = iterations;
     options.cgSteps = cgSteps;

@@ -14,10 +14,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::CollaborativeStrategy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::CollaborativeStrategy)
+};
 
 bool fail(QString *error, const QString &message)
 {
@@ -33,8 +33,8 @@ bool readNumber(const QString &where, const QString &key, const QJsonValue &valu
     const double number = value.toDouble();
     if (!value.isDouble() || !std::isfinite(number) || number < minimum || (strict && number == minimum)) {
         return fail(error,
-            (strict ? tr("%1: parameter \"%2\" must be a number above %3")
-                    : tr("%1: parameter \"%2\" must be a number of at least %3"))
+            (strict ? Tr::tr("%1: parameter \"%2\" must be a number above %3")
+                    : Tr::tr("%1: parameter \"%2\" must be a number of at least %3"))
                 .arg(where, key)
                 .arg(minimum));
     }
@@ -48,7 +48,7 @@ bool readInteger(const QString &where, const QString &key, const QJsonValue &val
     const double number = value.toDouble();
     if (!value.isDouble() || number != std::floor(number) || number < minimum || number > maximum) {
         return fail(error,
-            tr("%1: parameter \"%2\" must be a whole number from %3 to %4")
+            Tr::tr("%1: parameter \"%2\" must be a whole number from %3 to %4")
                 .arg(where, key)
                 .arg(minimum)
                 .arg(maximum));
@@ -59,7 +59,7 @@ bool readInteger(const QString &where, const QString &key, const QJsonValue &val
 
 bool unknownKey(const QString &where, const QString &key, const QString &known, QString *error)
 {
-    return fail(error, tr("%1: unknown parameter \"%2\" (known: %3)").arg(where, key, known));
+    return fail(error, Tr::tr("%1: unknown parameter \"%2\" (known: %3)").arg(where, key, known));
 }
 
 std::optional<EaseModel::Options> easeOptions(const QString &where, const QJsonObject &params, QString *error)
@@ -72,7 +72,7 @@ std::optional<EaseModel::Options> easeOptions(const QString &where, const QJsonO
                 return std::nullopt;
         } else if (key == QLatin1String("binary")) {
             if (!it.value().isBool()) {
-                fail(error, tr("%1: parameter \"%2\" must be true or false").arg(where, key));
+                fail(error, Tr::tr("%1: parameter \"%2\" must be true or false").arg(where, key));
                 return std::nullopt;
             }
             options.binary = it.value().toBool();
@@ -118,7 +118,7 @@ bool personalOptions(const QJsonObject &params, std::optional<EaseModel::Options
         if (!isEase && key != QLatin1String("ials"))
             return unknownKey(QStringLiteral("personal"), key, QStringLiteral("ease, ials"), error);
         if (!it.value().isObject())
-            return fail(error, tr("personal: parameter \"%1\" must be an object").arg(key));
+            return fail(error, Tr::tr("personal: parameter \"%1\" must be an object").arg(key));
         const QString where = QStringLiteral("personal.") + key;
         if (isEase)
             *ease = easeOptions(where, it.value().toObject(), error);
@@ -176,11 +176,11 @@ std::unique_ptr<Strategy> CollaborativeStrategy::create(
         else
             ials.reset();
     } else {
-        fail(error, tr("\"%1\" is not a collaborative filtering strategy").arg(name));
+        fail(error, Tr::tr("\"%1\" is not a collaborative filtering strategy").arg(name));
         return nullptr;
     }
     if (!context.snapshot || !context.models) {
-        fail(error, tr("%1: no catalog snapshot to train on").arg(name));
+        fail(error, Tr::tr("%1: no catalog snapshot to train on").arg(name));
         return nullptr;
     }
 
@@ -192,7 +192,8 @@ std::unique_ptr<Strategy> CollaborativeStrategy::create(
             [&] { return EaseModel::train(snapshot, options, context.progress, &trainError); });
         if (!model || model->itemCount() != snapshot.itemCount()) {
             fail(error,
-                tr("%1: %2").arg(name, model ? tr("cached model does not fit the catalog") : trainError));
+                Tr::tr("%1: %2").arg(
+                    name, model ? Tr::tr("cached model does not fit the catalog") : trainError));
             return nullptr;
         }
         return std::make_unique<CollaborativeStrategy>(name, context.snapshot, std::move(model));
@@ -201,7 +202,8 @@ std::unique_ptr<Strategy> CollaborativeStrategy::create(
     std::shared_ptr<const IalsModel> model = context.models->get<IalsModel>(modelKey(options),
         [&] { return IalsModel::train(snapshot, options, context.progress, &trainError); });
     if (!model || model->itemCount() != snapshot.itemCount() || model->userCount() != snapshot.userCount()) {
-        fail(error, tr("%1: %2").arg(name, model ? tr("cached model does not fit the catalog") : trainError));
+        fail(error,
+            Tr::tr("%1: %2").arg(name, model ? Tr::tr("cached model does not fit the catalog") : trainError));
         return nullptr;
     }
     return std::make_unique<CollaborativeStrategy>(name, context.snapshot, std::move(model));
@@ -263,8 +265,8 @@ QString CollaborativeStrategy::explain(const RecommendRequest &request, int item
 {
     const int reason = strongestReason(request.user, item);
     if (reason < 0)
-        return tr("liked by people whose tastes match yours");
-    return tr("because people who liked %1 also liked it").arg(m_snapshot->title(reason));
+        return Tr::tr("liked by people whose tastes match yours");
+    return Tr::tr("because people who liked %1 also liked it").arg(m_snapshot->title(reason));
 }
 
 } // namespace Vitrine

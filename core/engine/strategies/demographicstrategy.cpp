@@ -11,10 +11,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::DemographicStrategy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::DemographicStrategy)
+};
 
 } // namespace
 
@@ -82,7 +82,7 @@ QString DemographicStrategy::describe(const DemographicModel::Group &group) cons
             continue;
         switch (fields[f]) {
         case DemographicModel::Field::Gender:
-            who = value == 0 ? tr("women") : value == 1 ? tr("men") : tr("non-binary people");
+            who = value == 0 ? Tr::tr("women") : value == 1 ? Tr::tr("men") : Tr::tr("non-binary people");
             break;
         case DemographicModel::Field::Country:
             place = m_snapshot->countryName(value);
@@ -92,22 +92,22 @@ QString DemographicStrategy::describe(const DemographicModel::Group &group) cons
             break;
         case DemographicModel::Field::AgeBand: {
             const int width = m_model->settings().ageBandYears;
-            age = width == 1 ? tr("aged %1").arg(value)
-                             : tr("aged %1–%2").arg(value * width).arg(value * width + width - 1);
+            age = width == 1 ? Tr::tr("aged %1").arg(value)
+                             : Tr::tr("aged %1–%2").arg(value * width).arg(value * width + width - 1);
             break;
         }
         }
     }
     if (!city.isEmpty())
-        place = place.isEmpty() ? city : tr("%1, %2").arg(city, place);
+        place = place.isEmpty() ? city : Tr::tr("%1, %2").arg(city, place);
     if (age.isEmpty() && place.isEmpty() && who.isEmpty())
-        return tr("popular overall");
-    QString phrase = who.isEmpty() ? tr("people") : who;
+        return Tr::tr("popular overall");
+    QString phrase = who.isEmpty() ? Tr::tr("people") : who;
     if (!age.isEmpty())
-        phrase = tr("%1 %2").arg(phrase, age);
+        phrase = Tr::tr("%1 %2").arg(phrase, age);
     if (!place.isEmpty())
-        phrase = tr("%1 in %2").arg(phrase, place);
-    return tr("popular with %1").arg(phrase);
+        phrase = Tr::tr("%1 in %2").arg(phrase, place);
+    return Tr::tr("popular with %1").arg(phrase);
 }
 
 } // namespace Vitrine

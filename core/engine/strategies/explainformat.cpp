@@ -13,10 +13,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::ExplainFormat", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::ExplainFormat)
+};
 
 } // namespace
 
@@ -24,10 +24,10 @@ QString ExplainFormat::ago(qint64 seconds)
 {
     const qint64 days = std::max<qint64>(0, seconds) / 86400;
     if (days == 0)
-        return tr("today");
+        return Tr::tr("today");
     if (days == 1)
-        return tr("yesterday");
-    return tr("%1 days ago").arg(count(double(days)));
+        return Tr::tr("yesterday");
+    return Tr::tr("%1 days ago").arg(count(double(days)));
 }
 
 QString ExplainFormat::count(double value)
@@ -45,76 +45,76 @@ QString ExplainFormat::money(double value)
 QString ExplainFormat::period(double days)
 {
     if (days == 1)
-        return tr("today");
+        return Tr::tr("today");
     if (days == 7)
-        return tr("this week");
-    return tr("in the last %1 days").arg(count(days));
+        return Tr::tr("this week");
+    return Tr::tr("in the last %1 days").arg(count(days));
 }
 
 QString ExplainFormat::pastVerb(int eventType)
 {
     switch (EventType(eventType)) {
     case EventType::View:
-        return tr("viewed");
+        return Tr::tr("viewed");
     case EventType::Click:
-        return tr("clicked");
+        return Tr::tr("clicked");
     case EventType::Cart:
-        return tr("added to a cart");
+        return Tr::tr("added to a cart");
     case EventType::Purchase:
-        return tr("bought");
+        return Tr::tr("bought");
     case EventType::Read:
-        return tr("read");
+        return Tr::tr("read");
     case EventType::Rating:
-        return tr("rated");
+        return Tr::tr("rated");
     }
-    return tr("interacted with");
+    return Tr::tr("interacted with");
 }
 
 QString ExplainFormat::plural(int eventType)
 {
     switch (EventType(eventType)) {
     case EventType::View:
-        return tr("views");
+        return Tr::tr("views");
     case EventType::Click:
-        return tr("clicks");
+        return Tr::tr("clicks");
     case EventType::Cart:
-        return tr("cart additions");
+        return Tr::tr("cart additions");
     case EventType::Purchase:
-        return tr("purchases");
+        return Tr::tr("purchases");
     case EventType::Read:
-        return tr("reads");
+        return Tr::tr("reads");
     case EventType::Rating:
-        return tr("ratings");
+        return Tr::tr("ratings");
     }
-    return tr("interactions");
+    return Tr::tr("interactions");
 }
 
 QString ExplainFormat::events(double count, int eventType)
 {
     if (std::llround(count) != 1)
-        return tr("%1 %2").arg(ExplainFormat::count(count), plural(eventType));
+        return Tr::tr("%1 %2").arg(ExplainFormat::count(count), plural(eventType));
     switch (EventType(eventType)) {
     case EventType::View:
-        return tr("1 view");
+        return Tr::tr("1 view");
     case EventType::Click:
-        return tr("1 click");
+        return Tr::tr("1 click");
     case EventType::Cart:
-        return tr("1 cart addition");
+        return Tr::tr("1 cart addition");
     case EventType::Purchase:
-        return tr("1 purchase");
+        return Tr::tr("1 purchase");
     case EventType::Read:
-        return tr("1 read");
+        return Tr::tr("1 read");
     case EventType::Rating:
-        return tr("1 rating");
+        return Tr::tr("1 rating");
     }
-    return tr("1 interaction");
+    return Tr::tr("1 interaction");
 }
 
 QString ExplainFormat::joinAnd(const QStringList &parts)
 {
     if (parts.size() <= 1)
         return parts.value(0);
-    return tr("%1 and %2").arg(parts.mid(0, parts.size() - 1).join(QStringLiteral(", ")), parts.last());
+    return Tr::tr("%1 and %2").arg(parts.mid(0, parts.size() - 1).join(QStringLiteral(", ")), parts.last());
 }
 
 } // namespace Vitrine

@@ -13,10 +13,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::OnSaleStrategy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::OnSaleStrategy)
+};
 
 double percentOff(const Snapshot &snapshot, int item)
 {
@@ -74,7 +74,7 @@ QString OnSaleStrategy::explain(const RecommendRequest &, int item) const
 {
     if (item < 0 || item >= m_snapshot->itemCount() || !m_snapshot->onSale(item))
         return {};
-    return tr("%1% off").arg(ExplainFormat::count(percentOff(*m_snapshot, item)));
+    return Tr::tr("%1% off").arg(ExplainFormat::count(percentOff(*m_snapshot, item)));
 }
 
 } // namespace Vitrine

@@ -15,10 +15,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::PreferenceStrategy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::PreferenceStrategy)
+};
 
 QString valueKey(const QString &attribute, const QString &value)
 {
@@ -220,11 +220,11 @@ QString PreferenceStrategy::explain(const RecommendRequest &request, int item) c
     const double price = m_snapshot->currentPrice(item);
     if (wanted.budget > 0 && !std::isnan(price)) {
         if (wanted.budgetFromHistory)
-            budget = price <= wanted.budget ? tr("fits your usual price range") : QString();
+            budget = price <= wanted.budget ? Tr::tr("fits your usual price range") : QString();
         else if (price <= wanted.budget)
-            budget = tr("fits your budget of %1").arg(ExplainFormat::money(wanted.budget));
+            budget = Tr::tr("fits your budget of %1").arg(ExplainFormat::money(wanted.budget));
         else
-            budget = tr("%1% over your budget of %2")
+            budget = Tr::tr("%1% over your budget of %2")
                          .arg(ExplainFormat::count((price / wanted.budget - 1.0) * 100.0),
                              ExplainFormat::money(wanted.budget));
     }
@@ -240,11 +240,11 @@ QString PreferenceStrategy::explain(const RecommendRequest &request, int item) c
     for (const auto &[weight, id] : matched)
         labels.append(m_valueLabels[size_t(id)]);
     const QString matches
-        = labels.isEmpty() ? QString() : tr("matches %1").arg(labels.join(QStringLiteral(", ")));
+        = labels.isEmpty() ? QString() : Tr::tr("matches %1").arg(labels.join(QStringLiteral(", ")));
     if (!budget.isEmpty() && !matches.isEmpty())
-        return tr("%1 and %2").arg(budget, matches);
+        return Tr::tr("%1 and %2").arg(budget, matches);
     if (budget.isEmpty() && matches.isEmpty())
-        return m_popularity->count(item) > 0 ? tr("a popular choice") : QString();
+        return m_popularity->count(item) > 0 ? Tr::tr("a popular choice") : QString();
     return budget.isEmpty() ? matches : budget;
 }
 

@@ -12,10 +12,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::SimilarItemsStrategy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::SimilarItemsStrategy)
+};
 
 } // namespace
 
@@ -88,18 +88,18 @@ QString SimilarItemsStrategy::describe(
         return {};
     QStringList parts;
     if (comparison.sameCategory)
-        parts.append(tr("same category"));
+        parts.append(Tr::tr("same category"));
     else if (comparison.sharedCategory >= 0 && model.settings().category > 0)
-        parts.append(tr("also in %1").arg(snapshot.categoryInfo(comparison.sharedCategory).name));
+        parts.append(Tr::tr("also in %1").arg(snapshot.categoryInfo(comparison.sharedCategory).name));
     if (comparison.sameBrand && model.settings().brand > 0)
-        parts.append(tr("same brand"));
+        parts.append(Tr::tr("same brand"));
     if (!comparison.sharedValues.isEmpty() && model.settings().attributes > 0)
-        parts.append(tr("also %1").arg(ExplainFormat::joinAnd(comparison.sharedValues.mid(0, 3))));
+        parts.append(Tr::tr("also %1").arg(ExplainFormat::joinAnd(comparison.sharedValues.mid(0, 3))));
     if (comparison.titleSimilarity > 0.2f && model.settings().title > 0)
-        parts.append(tr("similar name"));
+        parts.append(Tr::tr("similar name"));
     if (parts.isEmpty())
-        return tr("similar to %1").arg(snapshot.title(anchor));
-    return tr("similar to %1: %2").arg(snapshot.title(anchor), parts.join(QStringLiteral(", ")));
+        return Tr::tr("similar to %1").arg(snapshot.title(anchor));
+    return Tr::tr("similar to %1: %2").arg(snapshot.title(anchor), parts.join(QStringLiteral(", ")));
 }
 
 } // namespace Vitrine

@@ -10,10 +10,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::StrategyParams", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::StrategyParams)
+};
 
 } // namespace
 
@@ -24,7 +24,7 @@ StrategyParams::StrategyParams(const QString &strategy, const QJsonObject &param
     // QJsonObject iterates in key order, so the same bad slot always gives the same message.
     for (auto it = params.begin(); it != params.end(); ++it) {
         if (!known.contains(it.key())) {
-            fail(tr("unknown parameter '%1' (parameters: %2)")
+            fail(Tr::tr("unknown parameter '%1' (parameters: %2)")
                      .arg(it.key(), known.join(QStringLiteral(", "))));
             return;
         }
@@ -48,7 +48,7 @@ void StrategyParams::fail(const QString &message)
 
 QString StrategyParams::rangeText(double minimum, double maximum) const
 {
-    return tr("from %1 to %2").arg(minimum).arg(maximum);
+    return Tr::tr("from %1 to %2").arg(minimum).arg(maximum);
 }
 
 double StrategyParams::number(const QString &key, double fallback, double minimum, double maximum)
@@ -58,7 +58,7 @@ double StrategyParams::number(const QString &key, double fallback, double minimu
         return fallback;
     const double number = value.toDouble(std::nan(""));
     if (!value.isDouble() || !(number >= minimum && number <= maximum)) {
-        fail(tr("parameter '%1' must be a number %2").arg(key, rangeText(minimum, maximum)));
+        fail(Tr::tr("parameter '%1' must be a number %2").arg(key, rangeText(minimum, maximum)));
         return fallback;
     }
     return number;
@@ -71,7 +71,7 @@ int StrategyParams::integer(const QString &key, int fallback, int minimum, int m
         return fallback;
     const double number = value.toDouble(std::nan(""));
     if (!value.isDouble() || number != std::floor(number) || number < minimum || number > maximum) {
-        fail(tr("parameter '%1' must be a whole number %2").arg(key, rangeText(minimum, maximum)));
+        fail(Tr::tr("parameter '%1' must be a whole number %2").arg(key, rangeText(minimum, maximum)));
         return fallback;
     }
     return int(number);
@@ -83,7 +83,7 @@ bool StrategyParams::boolean(const QString &key, bool fallback)
     if (value.isUndefined() || !ok())
         return fallback;
     if (!value.isBool()) {
-        fail(tr("parameter '%1' must be true or false").arg(key));
+        fail(Tr::tr("parameter '%1' must be true or false").arg(key));
         return fallback;
     }
     return value.toBool();
@@ -95,7 +95,7 @@ QString StrategyParams::text(const QString &key, const QString &fallback)
     if (value.isUndefined() || !ok())
         return fallback;
     if (!value.isString() || value.toString().isEmpty()) {
-        fail(tr("parameter '%1' must be a non-empty string").arg(key));
+        fail(Tr::tr("parameter '%1' must be a non-empty string").arg(key));
         return fallback;
     }
     return value.toString();
@@ -107,7 +107,7 @@ QString StrategyParams::choice(const QString &key, const QString &fallback, cons
     if (value.isUndefined() || !ok())
         return fallback;
     if (!value.isString() || !choices.contains(value.toString())) {
-        fail(tr("parameter '%1' must be one of: %2").arg(key, choices.join(QStringLiteral(", "))));
+        fail(Tr::tr("parameter '%1' must be one of: %2").arg(key, choices.join(QStringLiteral(", "))));
         return fallback;
     }
     return value.toString();
@@ -132,9 +132,9 @@ QStringList StrategyParams::textList(
     }
     if (!good) {
         if (choices.isEmpty())
-            fail(tr("parameter '%1' must be a list of strings").arg(key));
+            fail(Tr::tr("parameter '%1' must be a list of strings").arg(key));
         else
-            fail(tr("parameter '%1' must be a list of: %2").arg(key, choices.join(QStringLiteral(", "))));
+            fail(Tr::tr("parameter '%1' must be a list of: %2").arg(key, choices.join(QStringLiteral(", "))));
         return fallback;
     }
     return result;
@@ -169,7 +169,7 @@ quint8 StrategyParams::eventMask(const QString &key, quint8 fallback)
         mask |= maskOf(*type);
     }
     if (!good) {
-        fail(tr("parameter '%1' must be an event type or a list of them (%2, or all)")
+        fail(Tr::tr("parameter '%1' must be an event type or a list of them (%2, or all)")
                  .arg(key, eventTypeNames().join(QStringLiteral(", "))));
         return fallback;
     }
@@ -183,7 +183,7 @@ QMap<QString, double> StrategyParams::numberMap(
     if (value.isUndefined() || !ok())
         return defaults;
     if (!value.isObject()) {
-        fail(tr("parameter '%1' must be an object with numbers for: %2")
+        fail(Tr::tr("parameter '%1' must be an object with numbers for: %2")
                  .arg(key, defaults.keys().join(QStringLiteral(", "))));
         return defaults;
     }
@@ -191,13 +191,13 @@ QMap<QString, double> StrategyParams::numberMap(
     const QJsonObject object = value.toObject();
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!defaults.contains(it.key())) {
-            fail(tr("parameter '%1' has an unknown key '%2' (keys: %3)")
+            fail(Tr::tr("parameter '%1' has an unknown key '%2' (keys: %3)")
                      .arg(key, it.key(), defaults.keys().join(QStringLiteral(", "))));
             return defaults;
         }
         const double number = it.value().toDouble(std::nan(""));
         if (!it.value().isDouble() || !(number >= minimum && number <= maximum)) {
-            fail(tr("parameter '%1': '%2' must be a number %3")
+            fail(Tr::tr("parameter '%1': '%2' must be a number %3")
                      .arg(key, it.key(), rangeText(minimum, maximum)));
             return defaults;
         }
@@ -222,7 +222,7 @@ QMap<QString, QString> StrategyParams::textMap(const QString &key, const QMap<QS
         result.insert(it.key(), it.value().toString());
     }
     if (!good) {
-        fail(tr("parameter '%1' must be an object of strings").arg(key));
+        fail(Tr::tr("parameter '%1' must be an object of strings").arg(key));
         return fallback;
     }
     return result;
@@ -230,7 +230,7 @@ QMap<QString, QString> StrategyParams::textMap(const QString &key, const QMap<QS
 
 QString StrategyParams::cancelled(const QString &strategy)
 {
-    return strategy + QStringLiteral(": ") + tr("training was cancelled");
+    return strategy + QStringLiteral(": ") + Tr::tr("training was cancelled");
 }
 
 int StrategyParams::singleType(quint8 mask)
