@@ -10,7 +10,10 @@
 #include "audience/personfeatures.h"
 #include "audience/segmentevaluator.h"
 #include "audience/segmentlibrary.h"
+#include "config/confighistory.h"
+#include "eval/blendtuner.h"
 #include "eval/evaluator.h"
+#include "storage/configstore.h"
 #include "storage/database.h"
 #include "storage/timestamp.h"
 
@@ -27,10 +30,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("vitrine-cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::Cli)
+};
 
 QString fromStd(const std::string &text)
 {
@@ -58,7 +61,7 @@ int itemBySku(const CliContext &context, const Snapshot &s, const QString &sku, 
 {
     item = s.itemIndexBySku(sku);
     if (item < 0) {
-        context.error(tr("%1 %2: no such item in the catalog").arg(QLatin1String(option), sku));
+        context.error(Tr::tr("%1 %2: no such item in the catalog").arg(QLatin1String(option), sku));
         return ExitNotFound;
     }
     return ExitOk;
@@ -82,7 +85,7 @@ int runRecommend(CliContext &context, const RecommendArgs &args)
     if (const int code = context.parseAsOf(args.asOf, asOf))
         return code;
     if (args.k < 0) {
-        context.error(tr("--k must be at least 1"));
+        context.error(Tr::tr("--k must be at least 1"));
         return ExitUsage;
     }
     Database db;
@@ -104,7 +107,7 @@ int runRecommend(CliContext &context, const RecommendArgs &args)
     if (!args.user.empty()) {
         request.user = s.userIndexByExternalId(fromStd(args.user));
         if (request.user < 0) {
-            context.error(tr("--user %1: no such person in the catalog").arg(fromStd(args.user)));
+            context.error(Tr::tr("--user %1: no such person in the catalog").arg(fromStd(args.user)));
             return ExitNotFound;
         }
     }
@@ -128,7 +131,7 @@ int runRecommend(CliContext &context, const RecommendArgs &args)
     if (!recommender.hasSlot(fromStd(args.slot))) {
         for (const QString &problem : session->problems())
             context.error(problem);
-        context.error(tr("--slot %1: no such slot (slots: %2)")
+        context.error(Tr::tr("--slot %1: no such slot (slots: %2)")
                           .arg(fromStd(args.slot), recommender.slotKeys().join(QStringLiteral(", "))));
         return ExitNotFound;
     }
@@ -140,14 +143,16 @@ int runRecommend(CliContext &context, const RecommendArgs &args)
         context.error(result.error);
         return ExitBadInput;
     }
+    for (const QString &warning : result.warnings)
+        context.error(Tr::tr("warning: %1").arg(warning));
     if (context.json) {
         QJsonObject json = result.toJson(s, request);
         json.insert(QStringLiteral("milliseconds"), double(timer.nsecsElapsed()) / 1e6);
         context.printJson(json);
         return ExitOk;
     }
-    const QString who = request.user >= 0 ? s.externalId(request.user) : tr("an anonymous visitor");
-    context.out(tr("%1 — for %2, as of %3").arg(result.title, who, Timestamp::toIso(s.asOf())));
+    const QString who = request.user >= 0 ? s.externalId(request.user) : Tr::tr("an anonymous visitor");
+    context.out(Tr::tr("%1 — for %2, as of %3").arg(result.title, who, Timestamp::toIso(s.asOf())));
     int position = 0;
     for (const RecommendedItem &entry : result.items) {
         const float price = s.currentPrice(entry.item);
@@ -163,9 +168,9 @@ int runRecommend(CliContext &context, const RecommendArgs &args)
         }
     }
     if (result.items.empty())
-        context.out(tr("   (nothing to show)"));
+        context.out(Tr::tr("   (nothing to show)"));
     if (result.whyNot)
-        context.out(tr("Why not %1? %2").arg(s.sku(result.whyNot->item), result.whyNot->message));
+        context.out(Tr::tr("Why not %1? %2").arg(s.sku(result.whyNot->item), result.whyNot->message));
     return ExitOk;
 }
 
@@ -186,7 +191,8 @@ int runTrain(CliContext &context, const TrainArgs &args)
         return code;
     // Training is for caching: say so up front when the catalog cannot be written.
     if (db.isReadOnly()) {
-        context.error(tr("%1: the catalog is read-only, so trained models cannot be kept in it").arg(db.path()));
+        context.error(
+            Tr::tr("%1: the catalog is read-only, so trained models cannot be kept in it").arg(db.path()));
         return ExitBadInput;
     }
     Recommender recommender(snapshot);
@@ -195,30 +201,40 @@ int runTrain(CliContext &context, const TrainArgs &args)
 
     QJsonArray trained;
     bool ok = true;
-    const auto train = [&](const QString &what, const std::function<bool(QString *)> &build) {
+    const auto train = [&](const QString &what, const std::function<bool(QString *, QStringList *)> &build) {
         QElapsedTimer timer;
         timer.start();
         QString error;
-        const bool built = build(&error);
+        QStringList warnings;
+        const bool built = build(&error, &warnings);
+        for (const QString &warning : std::as_const(warnings))
+            context.error(Tr::tr("warning: %1: %2").arg(what, warning));
         context.endProgress();
         const double seconds = double(timer.elapsed()) / 1000.0;
         if (!built) {
-            context.error(tr("%1: %2").arg(what, error));
+            context.error(Tr::tr("%1: %2").arg(what, error));
             ok = false;
         } else if (!context.json) {
-            context.out(tr("%1: ready in %2 s").arg(what).arg(seconds, 0, 'f', 2));
+            context.out(Tr::tr("%1: ready in %2 s").arg(what).arg(seconds, 0, 'f', 2));
         }
         trained.append(QJsonObject{{QStringLiteral("name"), what},
                                    {QStringLiteral("ok"), built},
                                    {QStringLiteral("seconds"), seconds},
+                                   {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)},
                                    {QStringLiteral("error"), built ? QJsonValue() : QJsonValue(error)}});
     };
 
     if (!args.models.empty()) {
         StrategyContext strategyContext{snapshot, &recommender.models(), context.progress()};
         for (const QString &name : fromStd(args.models).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            train(name.trimmed(), [&](QString *error) {
-                return createStrategy(name.trimmed(), strategyContext, {}, error) != nullptr;
+            train(name.trimmed(), [&](QString *error, QStringList *warnings) {
+                const std::unique_ptr<Strategy> strategy = createStrategy(name.trimmed(), strategyContext, {}, error);
+                if (!strategy)
+                    return false;
+                if (const QString problem = eventNeedProblem(*snapshot, name.trimmed(), strategy->eventNeed());
+                    !problem.isEmpty())
+                    warnings->append(problem);
+                return true;
             });
         }
     } else {
@@ -228,8 +244,11 @@ int runTrain(CliContext &context, const TrainArgs &args)
         for (const QString &problem : std::as_const(problems))
             context.error(problem);
         for (const QString &key : recommender.slotKeys()) {
-            train(tr("slot %1").arg(key), [&](QString *error) {
-                return recommender.pipeline(key, error, context.progress()) != nullptr;
+            train(Tr::tr("slot %1").arg(key), [&](QString *error, QStringList *warnings) {
+                const std::shared_ptr<const SlotPipeline> pipeline = recommender.pipeline(key, error, context.progress());
+                if (pipeline)
+                    *warnings = pipeline->warnings();
+                return pipeline != nullptr;
             });
         }
     }
@@ -245,10 +264,12 @@ int runTrain(CliContext &context, const TrainArgs &args)
                            {QStringLiteral("cached_models"), cached}});
     } else {
         for (const ModelStore::Entry &entry : store.entries()) {
-            context.out(tr("cached model %1 (%2 MiB): %3")
-                            .arg(entry.name)
-                            .arg(double(entry.bytes) / 1048576.0, 0, 'f', 1)
-                            .arg(entry.watermark == snapshot->watermark() ? tr("fresh") : tr("stale, events changed since")));
+            context.out(
+                Tr::tr("cached model %1 (%2 MiB): %3")
+                    .arg(entry.name)
+                    .arg(double(entry.bytes) / 1048576.0, 0, 'f', 1)
+                    .arg(entry.watermark == snapshot->watermark() ? Tr::tr("fresh")
+                                                                  : Tr::tr("stale, events changed since")));
         }
     }
     return ok ? ExitOk : ExitBadInput;
@@ -264,12 +285,97 @@ struct EvaluateArgs
     std::string asOf;
     std::string by;
     std::string segments;
+    bool tune = false;
+    bool save = false;
 };
+
+QString blendText(const SlotDefinition &slot)
+{
+    QStringList parts;
+    for (const SlotStrategy &strategy : slot.strategies)
+        parts.append(QStringLiteral("%1 %2").arg(strategy.name).arg(strategy.weight, 0, 'g', 3));
+    return parts.join(QStringLiteral(", "));
+}
+
+/** `evaluate --slot KEY --tune [--save]`: the best blend on the validation split, and on the test split. */
+int runTune(CliContext &context, Database &db, const SnapshotPtr &snapshot, const SlotDefinition &slot,
+    const EvaluationOptions &options, bool save)
+{
+    const BlendTuning tuning = BlendTuner::tune(snapshot, slot, options, context.progress());
+    context.endProgress();
+    if (!tuning.ok) {
+        context.error(Tr::tr("evaluate --tune: %1").arg(tuning.error));
+        return tuning.cancelled ? ExitBadInput : ExitNotFound;
+    }
+    int savedVersion = 0;
+    if (save && tuning.improved()) {
+        ConfigStore store(db);
+        QString error;
+        const std::optional<ConfigObject> stored = store.get(QStringLiteral("slots"), slot.key, &error);
+        const QJsonObject tuned = stored ? BlendTuner::withBlend(stored->definition, tuning.best) : QJsonObject();
+        if (!stored || !checkConfigDefinition(db, QStringLiteral("slots"), slot.key, tuned, &error)
+            || !store.save(QStringLiteral("slots"), slot.key, tuned, &error)) {
+            context.error(Tr::tr("evaluate --tune --save: %1").arg(error));
+            return ExitBadInput;
+        }
+        const std::optional<ConfigObject> now = store.get(QStringLiteral("slots"), slot.key);
+        savedVersion = now ? now->version : 0;
+    }
+    if (context.json) {
+        QJsonObject json = tuning.toJson();
+        json.insert(QStringLiteral("saved_version"), savedVersion ? QJsonValue(savedVersion) : QJsonValue());
+        context.printJson(json);
+        return ExitOk;
+    }
+    const int k = tuning.k;
+    context.out(Tr::tr("%1: %2 blends tried on %3 validation people; the test part (%4 people) was not used to choose")
+                    .arg(slot.key)
+                    .arg(tuning.trials.size())
+                    .arg(CliContext::number(tuning.validationUsers), CliContext::number(tuning.currentTest.users)));
+    context.out(QStringLiteral("           %1  %2  %3  %4")
+                    .arg(Tr::tr("normalisation"), -13)
+                    .arg(Tr::tr("validation NDCG@%1").arg(k), -19)
+                    .arg(Tr::tr("test NDCG@%1").arg(k), -13)
+                    .arg(Tr::tr("weights")));
+    const auto row = [&](const QString &label, const SlotDefinition &blend, const BlendTrial &trial,
+                         const EvaluationResult &test) {
+        context.out(QStringLiteral("  %1 %2  %3  %4  %5")
+                        .arg(label, -8)
+                        .arg(SlotDefinition::normalisationName(trial.normalisation), -13)
+                        .arg(QString::number(trial.score, 'f', 4), -19)
+                        .arg(QString::number(test.byK.at(k).ndcg, 'f', 4), -13)
+                        .arg(blendText(blend)));
+    };
+    row(Tr::tr("current"), tuning.current, tuning.currentTrial, tuning.currentTest);
+    row(Tr::tr("best"), tuning.best, tuning.bestTrial, tuning.bestTest);
+    if (!tuning.improved())
+        context.out(Tr::tr("The current blend is the best found; nothing to change."));
+    else if (savedVersion)
+        context.out(Tr::tr("Saved as version %1 of slot %2 (`history restore slot %2 %3` brings the old weights back)")
+                        .arg(savedVersion)
+                        .arg(slot.key)
+                        .arg(savedVersion - 1));
+    else
+        context.out(Tr::tr("Not saved: add --save to store the best blend as a new version of the slot."));
+    return ExitOk;
+}
 
 int runEvaluate(CliContext &context, const EvaluateArgs &args)
 {
     if (args.strategy.empty() == args.slot.empty()) {
-        context.error(tr("evaluate: name exactly one of --strategy NAME or --slot KEY"));
+        context.error(Tr::tr("evaluate: name exactly one of --strategy NAME or --slot KEY"));
+        return ExitUsage;
+    }
+    if ((args.tune || args.save) && args.slot.empty()) {
+        context.error(Tr::tr("evaluate: --tune weighs a slot's strategies; name the slot with --slot KEY"));
+        return ExitUsage;
+    }
+    if (args.save && !args.tune) {
+        context.error(Tr::tr("evaluate: --save stores what --tune found; add --tune"));
+        return ExitUsage;
+    }
+    if (args.tune && (!args.by.empty() || !args.segments.empty())) {
+        context.error(Tr::tr("evaluate: --tune gives one figure per blend; leave out --by and --segments"));
         return ExitUsage;
     }
     std::optional<qint64> asOf;
@@ -280,14 +386,14 @@ int runEvaluate(CliContext &context, const EvaluateArgs &args)
     options.holdout = args.holdout;
     options.subject = fromStd(args.strategy.empty() ? args.slot : args.strategy);
     if (const QString problem = Evaluator::validate(options); !problem.isEmpty()) {
-        context.error(tr("evaluate: %1").arg(problem));
+        context.error(Tr::tr("evaluate: %1").arg(problem));
         return ExitUsage;
     }
     QJsonObject params;
     if (!args.params.empty()) {
         params = QJsonDocument::fromJson(QByteArray::fromStdString(args.params)).object();
         if (params.isEmpty()) {
-            context.error(tr("--params must be a JSON object, such as '{\"lambda\": 300}'"));
+            context.error(Tr::tr("--params must be a JSON object, such as '{\"lambda\": 300}'"));
             return ExitUsage;
         }
     }
@@ -310,7 +416,7 @@ int runEvaluate(CliContext &context, const EvaluateArgs &args)
             else if (by == QLatin1String("age"))
                 name = snapshot->age(u) >= 0 ? QStringLiteral("%1-%2").arg(snapshot->age(u) / 10 * 10).arg(snapshot->age(u) / 10 * 10 + 9) : QString();
             else {
-                context.error(tr("--by %1: break down by gender, country or age").arg(by));
+                context.error(Tr::tr("--by %1: break down by gender, country or age").arg(by));
                 return ExitUsage;
             }
             if (name.isEmpty())
@@ -335,11 +441,15 @@ int runEvaluate(CliContext &context, const EvaluateArgs &args)
         QString error;
         probe.loadSlots(db, &problems, &error);
         if (!probe.hasSlot(slotKey)) {
-            context.error(tr("--slot %1: no such slot (slots: %2)").arg(slotKey, probe.slotKeys().join(QStringLiteral(", "))));
+            context.error(Tr::tr("--slot %1: no such slot (slots: %2)")
+                              .arg(slotKey, probe.slotKeys().join(QStringLiteral(", "))));
             return ExitNotFound;
         }
+        if (args.tune)
+            return runTune(context, db, snapshot, *probe.slot(slotKey), options, args.save);
     }
     // Built on the train snapshot inside the evaluator; kept alive by the ranker it returns.
+    QStringList warnings;
     const auto makeRanker = [&](const SnapshotPtr &train, QString *error) -> Evaluator::Ranker {
         auto recommender = std::make_shared<Recommender>(train);
         if (!strategyName.isEmpty()) {
@@ -347,6 +457,8 @@ int runEvaluate(CliContext &context, const EvaluateArgs &args)
             std::shared_ptr<const Strategy> strategy(createStrategy(strategyName, strategyContext, params, error).release());
             if (!strategy)
                 return {};
+            if (const QString problem = eventNeedProblem(*train, strategyName, strategy->eventNeed()); !problem.isEmpty())
+                warnings.append(problem);
             return [recommender, strategy](int user, int n) {
                 std::vector<int> items;
                 RecommendRequest request;
@@ -362,23 +474,21 @@ int runEvaluate(CliContext &context, const EvaluateArgs &args)
         const std::shared_ptr<const SlotPipeline> pipeline = recommender->pipeline(slotKey, error, context.progress());
         if (!pipeline)
             return {};
-        return [recommender, pipeline](int user, int n) {
-            RecommendRequest request;
-            request.user = user;
-            request.k = n;
-            std::vector<int> items;
-            for (const RecommendedItem &entry : pipeline->run(request).items)
-                items.push_back(entry.item);
-            return items;
-        };
+        warnings = pipeline->warnings();
+        // The recommender keeps the models the pipeline's strategies share.
+        return [recommender, ranker = Evaluator::slotRanker(pipeline)](int user, int n) { return ranker(user, n); };
     };
     const EvaluationResult result = Evaluator::run(snapshot, makeRanker, options, context.progress());
     context.endProgress();
     if (!result.ok) {
-        context.error(tr("evaluate: %1").arg(result.error));
+        context.error(Tr::tr("evaluate: %1").arg(result.error));
         return result.cancelled ? ExitBadInput : ExitNotFound;
     }
+    for (const QString &warning : std::as_const(warnings))
+        context.error(Tr::tr("warning: %1").arg(warning));
     QJsonObject json = result.toJson(strategyName.isEmpty() ? QStringLiteral("slot") : QStringLiteral("strategy"));
+    if (!warnings.isEmpty())
+        json.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(warnings));
     // Per segment: a person may be in several, so each segment is its own one-group breakdown.
     const QStringList segmentNames = fromStd(args.segments).split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (!segmentNames.isEmpty()) {
@@ -389,7 +499,7 @@ int runEvaluate(CliContext &context, const EvaluateArgs &args)
         for (const QString &name : segmentNames) {
             const SegmentMembers members = evaluator.evaluate(name.trimmed());
             if (!members.ok) {
-                context.error(tr("--segments: %1").arg(members.error));
+                context.error(Tr::tr("--segments: %1").arg(members.error));
                 return ExitNotFound;
             }
             std::vector<int> group(size_t(snapshot->userCount()), -1);
@@ -408,9 +518,10 @@ int runEvaluate(CliContext &context, const EvaluateArgs &args)
         context.printJson(json);
         return ExitOk;
     }
-    context.out(tr("%1 on %2 people (%3 held-out items, holdout %4)")
-                    .arg(options.subject, CliContext::number(result.users), CliContext::number(result.testItems))
-                    .arg(options.holdout));
+    context.out(
+        Tr::tr("%1 on %2 people (%3 held-out items, holdout %4)")
+            .arg(options.subject, CliContext::number(result.users), CliContext::number(result.testItems))
+            .arg(options.holdout));
     const QJsonObject metrics = json.value(QStringLiteral("metrics")).toObject();
     for (auto it = metrics.begin(); it != metrics.end(); ++it)
         context.out(QStringLiteral("  %1 %2").arg(it.key(), -14).arg(it.value().toDouble(), 0, 'f', 4));
@@ -442,14 +553,14 @@ int runWeights(CliContext &context, const std::string &set)
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(set), &parseError);
         if (!document.isObject()) {
-            context.error(tr("--set: not a JSON object (%1)").arg(parseError.errorString()));
+            context.error(Tr::tr("--set: not a JSON object (%1)").arg(parseError.errorString()));
             return ExitBadInput;
         }
         // Read, merge and write under one write lock: two programs setting different types at
         // once both keep their change instead of the later one writing back the older weights.
         Transaction transaction(db, &error);
         if (!transaction.isActive()) {
-            context.error(tr("--set: %1").arg(error));
+            context.error(Tr::tr("--set: %1").arg(error));
             return ExitBadInput;
         }
         // Unnamed types keep their current weight; the stored values are taken as they are, so
@@ -464,14 +575,14 @@ int runWeights(CliContext &context, const std::string &set)
         // A bad change is named first; when the change is fine but the merge is not, what the
         // catalog holds is broken: say so, and how to repair it.
         if (!EventWeights::fromJson(changes, &error)) {
-            context.error(tr("--set: %1").arg(error));
+            context.error(Tr::tr("--set: %1").arg(error));
             return ExitBadInput;
         }
         weights = EventWeights::fromJson(merged, &error);
         if (!weights)
             EventWeights::load(db, &error);
         if (!weights || !weights->save(db, &error) || !transaction.commit(&error)) {
-            context.error(tr("--set: %1").arg(error));
+            context.error(Tr::tr("--set: %1").arg(error));
             return ExitBadInput;
         }
     }
@@ -485,7 +596,9 @@ int runWeights(CliContext &context, const std::string &set)
     }
     for (int i = 0; i < EventTypeCount; ++i)
         context.out(QStringLiteral("%1 %2").arg(eventTypeName(EventType(i)), -10).arg(double(weights->weights[size_t(i)])));
-    context.out(tr("half-life  %1").arg(weights->halfLifeDays > 0 ? tr("%1 days").arg(weights->halfLifeDays) : tr("none (events never fade)")));
+    context.out(Tr::tr("half-life  %1")
+                    .arg(weights->halfLifeDays > 0 ? Tr::tr("%1 days").arg(weights->halfLifeDays)
+                                                   : Tr::tr("none (events never fade)")));
     return ExitOk;
 }
 
@@ -526,6 +639,9 @@ void addEngineCommands(CLI::App &app, CliContext &context)
     evaluate->add_option("--as-of", evaluateArgs->asOf, "Only events up to this time count");
     evaluate->add_option("--by", evaluateArgs->by, "Break down by gender, country or age");
     evaluate->add_option("--segments", evaluateArgs->segments, "Break down by these stored segments, comma-separated");
+    evaluate->add_flag("--tune", evaluateArgs->tune,
+        "With --slot: search the strategies' weights and normalisation on a validation split");
+    evaluate->add_flag("--save", evaluateArgs->save, "With --tune: store the best blend as a new version of the slot");
     evaluate->callback([&context, evaluateArgs] { context.exitCode = runEvaluate(context, *evaluateArgs); });
 }
 

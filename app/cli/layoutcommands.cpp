@@ -5,6 +5,7 @@
 #include "campaign/campaignexporter.h"
 #include "campaign/emailrenderer.h"
 #include "clicontext.h"
+#include "config/confighistory.h"
 #include "engine/snapshot.h"
 #include "layout/audiencecache.h"
 #include "layout/bannerdefinition.h"
@@ -34,10 +35,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("vitrine-cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::Cli)
+};
 
 QString fromStd(const std::string &text)
 {
@@ -73,7 +74,7 @@ int readJsonObject(const CliContext &context, const std::string &pathText, QJson
         opened = file.open(QIODevice::ReadOnly);
     }
     if (!opened) {
-        context.error(tr("%1: %2").arg(path, file.errorString()));
+        context.error(Tr::tr("%1: %2").arg(path, file.errorString()));
         return ExitNotFound;
     }
     QJsonParseError parseError;
@@ -81,8 +82,9 @@ int readJsonObject(const CliContext &context, const std::string &pathText, QJson
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (!document.isObject()) {
         const int line = int(data.left(parseError.offset).count('\n')) + 1;
-        context.error(document.isNull() ? tr("%1:%2: %3").arg(path).arg(line).arg(parseError.errorString())
-                                        : tr("%1: must hold one JSON object").arg(path));
+        context.error(document.isNull()
+                ? Tr::tr("%1:%2: %3").arg(path).arg(line).arg(parseError.errorString())
+                : Tr::tr("%1: must hold one JSON object").arg(path));
         return ExitBadInput;
     }
     object = document.object();
@@ -118,7 +120,7 @@ int userIndex(const CliContext &context, const Snapshot &s, const std::string &u
         return ExitOk;
     index = s.userIndexByExternalId(fromStd(user));
     if (index < 0) {
-        context.error(tr("--user %1: no such person in the catalog").arg(fromStd(user)));
+        context.error(Tr::tr("--user %1: no such person in the catalog").arg(fromStd(user)));
         return ExitNotFound;
     }
     return ExitOk;
@@ -136,17 +138,17 @@ struct PreviewArgs
 
 void printPage(const CliContext &context, const ResolvedPage &page)
 {
-    context.out(tr("%1 (%2) for %3, as of %4")
+    context.out(Tr::tr("%1 (%2) for %3, as of %4")
                     .arg(page.title.isEmpty() ? page.layout : page.title, page.layout,
-                        page.externalId.isEmpty() ? tr("an anonymous visitor") : page.externalId,
+                        page.externalId.isEmpty() ? Tr::tr("an anonymous visitor") : page.externalId,
                         Timestamp::toIso(page.asOf)));
-    context.out(tr("variant: %1 — %2")
-                    .arg(page.variant.isEmpty() ? tr("default") : page.variant, page.variantReason));
+    context.out(Tr::tr("variant: %1 — %2")
+                    .arg(page.variant.isEmpty() ? Tr::tr("default") : page.variant, page.variantReason));
     for (const ResolvedBlock &block : page.blocks) {
         context.out(
             QStringLiteral("\n[%1] %2 (%3)").arg(block.id, block.title, LayoutBlock::typeName(block.type)));
         if (!block.error.isEmpty())
-            context.out(tr("   error: %1").arg(block.error));
+            context.out(Tr::tr("   error: %1").arg(block.error));
         int position = 0;
         for (const ResolvedItem &item : block.items) {
             const double price = item.onSale ? item.salePrice : item.price;
@@ -159,8 +161,8 @@ void printPage(const CliContext &context, const ResolvedPage &page)
                 context.out(QStringLiteral("      %1").arg(item.reasons.first()));
         }
         if (block.type == LayoutBlock::Type::Banners) {
-            context.out(block.banner ? tr("   banner %1: %2").arg(block.banner->key, block.banner->title)
-                                     : tr("   no banner"));
+            context.out(block.banner ? Tr::tr("   banner %1: %2").arg(block.banner->key, block.banner->title)
+                                     : Tr::tr("   no banner"));
             context.out(QStringLiteral("   %1").arg(block.bannerReason));
         }
         if (block.type == LayoutBlock::Type::Categories) {
@@ -192,21 +194,21 @@ int runPreview(CliContext &context, const PreviewArgs &args)
     if (!args.item.empty()) {
         request.contextItem = s.itemIndexBySku(fromStd(args.item));
         if (request.contextItem < 0) {
-            context.error(tr("--item %1: no such item in the catalog").arg(fromStd(args.item)));
+            context.error(Tr::tr("--item %1: no such item in the catalog").arg(fromStd(args.item)));
             return ExitNotFound;
         }
     }
     for (const QString &sku : fromStd(args.cart).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const int item = s.itemIndexBySku(sku.trimmed());
         if (item < 0) {
-            context.error(tr("--cart %1: no such item in the catalog").arg(sku.trimmed()));
+            context.error(Tr::tr("--cart %1: no such item in the catalog").arg(sku.trimmed()));
             return ExitNotFound;
         }
         request.cart.push_back(item);
     }
     const QString key = fromStd(args.layout);
     if (!resolver->layout(key)) {
-        context.error(tr("--layout %1: no such layout (layouts: %2)")
+        context.error(Tr::tr("--layout %1: no such layout (layouts: %2)")
                           .arg(key, resolver->layoutKeys().join(QStringLiteral(", "))));
         return ExitNotFound;
     }
@@ -220,7 +222,7 @@ int runPreview(CliContext &context, const PreviewArgs &args)
         if (!writeFile(context, path, PageHtmlWriter().write(page).toUtf8()))
             return ExitBadInput;
         if (!context.json)
-            context.out(tr("Wrote %1").arg(path));
+            context.out(Tr::tr("Wrote %1").arg(path));
     }
     if (context.json)
         context.printJson(page.toJson());
@@ -243,11 +245,11 @@ int runSave(CliContext &context, const QString &kind, const std::string &key, co
     QString error;
     QStringList warnings;
     if (!parse(db, fromStd(key), definition, &error, &warnings)) {
-        context.error(tr("%1: %2").arg(fromStd(file), error));
+        context.error(Tr::tr("%1: %2").arg(fromStd(file), error));
         return ExitBadInput;
     }
     for (const QString &warning : std::as_const(warnings))
-        context.error(tr("warning: %1").arg(warning));
+        context.error(Tr::tr("warning: %1").arg(warning));
     ConfigStore store(db);
     if (!store.save(kind, fromStd(key), definition, &error)) {
         context.error(error);
@@ -259,7 +261,8 @@ int runSave(CliContext &context, const QString &kind, const std::string &key, co
             {{QStringLiteral("key"), fromStd(key)}, {QStringLiteral("version"), saved ? saved->version : 0},
                 {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)}});
     else
-        context.out(tr("Saved %1 %2 (version %3)").arg(kind, fromStd(key)).arg(saved ? saved->version : 0));
+        context.out(
+            Tr::tr("Saved %1 %2 (version %3)").arg(kind.chopped(1), fromStd(key)).arg(saved ? saved->version : 0));
     return ExitOk;
 }
 
@@ -294,7 +297,7 @@ int runList(CliContext &context, const QString &kind)
     if (context.json)
         context.printJson({{kind, array}});
     else if (objects.isEmpty())
-        context.out(tr("No %1 yet.").arg(kind));
+        context.out(Tr::tr("No %1 yet.").arg(kind));
     return ExitOk;
 }
 
@@ -305,10 +308,37 @@ int runShow(CliContext &context, const QString &kind, const std::string &key)
         return code;
     const auto object = ConfigStore(db).get(kind, fromStd(key));
     if (!object) {
-        context.error(tr("%1: no such key in %2").arg(fromStd(key), kind));
+        context.error(Tr::tr("%1: no such key in %2").arg(fromStd(key), kind));
         return ExitNotFound;
     }
     context.printJson(object->definition);
+    return ExitOk;
+}
+
+int runRemove(CliContext &context, const QString &kind, const std::string &key)
+{
+    Database db;
+    if (const int code = context.open(db, Database::OpenMode::ReadWrite))
+        return code;
+    const ConfigRemoveResult result = removeConfigObject(db, kind, fromStd(key));
+    switch (result.status) {
+    case ConfigRemoveResult::Status::Removed:
+        break;
+    case ConfigRemoveResult::Status::NoSuchObject:
+        context.error(result.error);
+        return ExitNotFound;
+    case ConfigRemoveResult::Status::InUse:
+    case ConfigRemoveResult::Status::Failed:
+        context.error(result.error);
+        return ExitBadInput;
+    }
+    if (context.json)
+        context.printJson({{QStringLiteral("removed"), fromStd(key)}, {QStringLiteral("kind"), kind},
+            {QStringLiteral("last_version"), result.lastVersion}});
+    else
+        context.out(Tr::tr("Removed %1 %2 (version %3 stays in the history: `history restore %1 %2 %3`)")
+                        .arg(kind.chopped(1), fromStd(key))
+                        .arg(result.lastVersion));
     return ExitOk;
 }
 
@@ -323,7 +353,7 @@ int runInstallStarter(CliContext &context)
         return ExitBadInput;
     }
     if (!context.json)
-        context.out(tr("Starter slots, segments, layouts, banners and campaigns are in place"));
+        context.out(Tr::tr("Starter slots, segments, layouts, banners and campaigns are in place"));
     else
         context.printJson({{QStringLiteral("ok"), true}});
     return ExitOk;
@@ -341,14 +371,14 @@ int openCampaign(const CliContext &context, Database &db, const std::string &key
         QStringList keys;
         for (const ConfigObject &o : ConfigStore(db).list(QStringLiteral("campaigns")))
             keys.append(o.key);
-        context.error(tr("--campaign %1: no such campaign (campaigns: %2)")
+        context.error(Tr::tr("--campaign %1: no such campaign (campaigns: %2)")
                           .arg(fromStd(key), keys.join(QStringLiteral(", "))));
         return ExitNotFound;
     }
     QString error;
     campaign = CampaignDefinition::fromJson(object->key, object->definition, &error);
     if (!campaign || !campaign->check(ConfigNames::load(db), &error)) {
-        context.error(tr("campaign '%1': %2").arg(object->key, error));
+        context.error(Tr::tr("campaign '%1': %2").arg(object->key, error));
         return ExitBadInput;
     }
     return ExitOk;
@@ -364,7 +394,7 @@ int runEmailRender(CliContext &context, const std::string &campaignKey, const st
     const bool eml = path.endsWith(QLatin1String(".eml"), Qt::CaseInsensitive);
     if (!path.isEmpty() && !eml && !path.endsWith(QLatin1String(".html"), Qt::CaseInsensitive)
         && !path.endsWith(QLatin1String(".htm"), Qt::CaseInsensitive)) {
-        context.error(tr("--out %1: name a .html or an .eml file").arg(path));
+        context.error(Tr::tr("--out %1: name a .html or an .eml file").arg(path));
         return ExitUsage;
     }
     Database db;
@@ -379,7 +409,7 @@ int runEmailRender(CliContext &context, const std::string &campaignKey, const st
     QString error;
     const auto contact = ContactReader::find(db, fromStd(user), &error);
     if (!contact) {
-        context.error(tr("--user %1: no such person in the catalog").arg(fromStd(user)));
+        context.error(Tr::tr("--user %1: no such person in the catalog").arg(fromStd(user)));
         return ExitNotFound;
     }
     EmailRenderer renderer(*resolver, *campaign);
@@ -398,10 +428,10 @@ int runEmailRender(CliContext &context, const std::string &campaignKey, const st
         = !campaign->segment.isEmpty() && !resolver->audience()->isMember(campaign->segment, index);
     if (excluded)
         context.error(
-            tr("note: %1 is not in the campaign's segment '%2', so the export would not send this e-mail")
+            Tr::tr("note: %1 is not in the campaign's segment '%2', so the export would not send this e-mail")
                 .arg(fromStd(user), campaign->segment));
     if (!contact->consent)
-        context.error(tr("note: %1 has not given e-mail consent, so the export would skip this person")
+        context.error(Tr::tr("note: %1 has not given e-mail consent, so the export would skip this person")
                           .arg(fromStd(user)));
     if (context.json) {
         context.printJson({
@@ -426,7 +456,7 @@ int runEmailRender(CliContext &context, const std::string &campaignKey, const st
     } else if (path.isEmpty()) {
         context.out(email.html);
     } else {
-        context.out(tr("Wrote %1 — subject: %2").arg(path, email.subject));
+        context.out(Tr::tr("Wrote %1 — subject: %2").arg(path, email.subject));
     }
     return ExitOk;
 }
@@ -438,7 +468,7 @@ int runEmailExport(CliContext &context, const std::string &campaignKey, const st
     if (const int code = context.parseAsOf(asOfText, asOf))
         return code;
     if (threads < 0) {
-        context.error(tr("--threads must be at least 1"));
+        context.error(Tr::tr("--threads must be at least 1"));
         return ExitUsage;
     }
     Database db;
@@ -455,26 +485,27 @@ int runEmailExport(CliContext &context, const std::string &campaignKey, const st
     const CampaignExportReport report = exporter.run(options, context.progress());
     context.endProgress();
     if (!report.ok) {
-        context.error(tr("email export: %1").arg(report.error));
+        context.error(Tr::tr("email export: %1").arg(report.error));
         return ExitBadInput;
     }
     if (context.json) {
         context.printJson(report.toJson());
         return ExitOk;
     }
-    context.out(tr("Wrote %1 e-mails of campaign %2 to %3 in %4 s")
+    context.out(Tr::tr("Wrote %1 e-mails of campaign %2 to %3 in %4 s")
                     .arg(CliContext::number(report.recipients), report.campaign, report.output)
                     .arg(report.seconds, 0, 'f', 1));
-    context.out(tr("audience %1, skipped %2")
+    context.out(Tr::tr("audience %1, skipped %2")
                     .arg(CliContext::number(report.audience), CliContext::number(report.skippedTotal())));
     for (auto it = report.skipped.begin(); it != report.skipped.end(); ++it)
-        context.out(tr("  skipped, %1: %2").arg(it.key(), CliContext::number(it.value())));
+        context.out(Tr::tr("  skipped, %1: %2").arg(it.key(), CliContext::number(it.value())));
     for (auto it = report.emptyBlocks.begin(); it != report.emptyBlocks.end(); ++it)
-        context.out(tr("  block %1 empty for %2 recipients").arg(it.key(), CliContext::number(it.value())));
+        context.out(
+            Tr::tr("  block %1 empty for %2 recipients").arg(it.key(), CliContext::number(it.value())));
     for (auto it = report.fallbackBlocks.begin(); it != report.fallbackBlocks.end(); ++it)
-        context.out(tr("  block %1 filled by a fallback for %2 recipients")
+        context.out(Tr::tr("  block %1 filled by a fallback for %2 recipients")
                         .arg(it.key(), CliContext::number(it.value())));
-    context.out(tr("Report: %1 (per person: %2)").arg(report.reportPath, report.detailsPath));
+    context.out(Tr::tr("Report: %1 (per person: %2)").arg(report.reportPath, report.detailsPath));
     return ExitOk;
 }
 
@@ -517,10 +548,15 @@ void addLayoutCommands(CLI::App &app, CliContext &context)
         const char *help;
         std::function<bool(Database &, const QString &, const QJsonObject &, QString *, QStringList *)> check;
     };
+    const auto slotCheck
+        = [](Database &db, const QString &key, const QJsonObject &json, QString *error, QStringList *) {
+              return checkConfigDefinition(db, QStringLiteral("slots"), key, json, error);
+          };
     const KindCommands kinds[] = {
-        {"layout", "layouts", "Personalized layouts: list, show, save", layoutCheck},
-        {"banner", "banners", "Banners: list, show, save", bannerCheck},
-        {"campaign", "campaigns", "E-mail campaigns: list, show, save", campaignCheck},
+        {"slot", "slots", "Recommendation slots: list, show, save, remove", slotCheck},
+        {"layout", "layouts", "Personalized layouts: list, show, save, remove", layoutCheck},
+        {"banner", "banners", "Banners: list, show, save, remove", bannerCheck},
+        {"campaign", "campaigns", "E-mail campaigns: list, show, save, remove", campaignCheck},
     };
     for (const KindCommands &kind : kinds) {
         CLI::App *command = app.add_subcommand(kind.name, kind.help);
@@ -543,6 +579,12 @@ void addLayoutCommands(CLI::App &app, CliContext &context)
         save->callback([&context, table, saveArgs, check] {
             context.exitCode = runSave(context, table, saveArgs->first, saveArgs->second, check);
         });
+        auto removeKey = std::make_shared<std::string>();
+        CLI::App *remove = command->add_subcommand(
+            "remove", "Delete one that nothing uses (its versions stay in the history, restorable)");
+        remove->add_option("key", *removeKey, "The key")->required();
+        remove->callback(
+            [&context, table, removeKey] { context.exitCode = runRemove(context, table, *removeKey); });
         if (QLatin1String(kind.name) == QLatin1String("layout")) {
             command
                 ->add_subcommand("install-starter",

@@ -34,6 +34,8 @@ public:
     }
 
     bool isCancelled() const { return m_cancelled && m_cancelled->load(std::memory_order_relaxed); }
+    /** The same cancellation without the reports: for inner work whose steps would only be noise. */
+    Progress quiet() const { return Progress(Callback(), m_cancelled); }
 
 private:
     Callback m_callback;

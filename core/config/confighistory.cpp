@@ -20,9 +20,15 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("ConfigHistory", text);
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::ConfigHistory)
+};
+
+/** "slot" for "slots", for messages. */
+QString kindSingular(const QString &kind)
+{
+    return kind.endsWith(QLatin1Char('s')) ? kind.chopped(1) : kind;
 }
 
 /** Reads a definition and checks the names it refers to against the catalog as it is now. */
@@ -35,8 +41,8 @@ bool parsesAndRefersToWhatExists(Database &db, const QString &key, const QJsonOb
 
 /**
  * What SlotPipeline::build would refuse, checked with the catalog's names instead of a snapshot
- * (which would load every event and train models): strategies by name, categories, brands and
- * pinned items. The messages match the pipeline's.
+ * (which would load every event and train models): strategies by name and their parameters,
+ * categories, brands and pinned items. The messages match the pipeline's.
  */
 bool slotNamesExist(const Database &db, const SlotDefinition &slot, QString *error)
 {
@@ -51,10 +57,13 @@ bool slotNamesExist(const Database &db, const SlotDefinition &slot, QString *err
     const auto checkStrategies = [&](const std::vector<SlotStrategy> &list, const char *key) {
         for (size_t i = 0; i < list.size(); ++i) {
             if (!strategies.contains(list[i].name))
-                return fail(tr("%1[%2]: unknown strategy '%3' (strategies: %4)")
+                return fail(Tr::tr("%1[%2]: unknown strategy '%3' (strategies: %4)")
                                 .arg(QLatin1String(key))
                                 .arg(i)
                                 .arg(list[i].name, strategies.join(QStringLiteral(", "))));
+            QString message;
+            if (!checkStrategyParams(list[i].name, list[i].params, &message))
+                return fail(QStringLiteral("%1[%2].params: %3").arg(QLatin1String(key)).arg(i).arg(message));
         }
         return true;
     };
@@ -65,8 +74,9 @@ bool slotNamesExist(const Database &db, const SlotDefinition &slot, QString *err
     const auto checkNames = [&](const QStringList &names, bool isCategory, const char *key) {
         for (const QString &name : names) {
             if (!(isCategory ? lookup.hasCategory(name) : lookup.hasBrand(name)))
-                return fail(tr("filters.%1: the catalog has no %2 '%3'")
-                                .arg(QLatin1String(key), isCategory ? tr("category") : tr("brand"), name));
+                return fail(
+                    Tr::tr("filters.%1: the catalog has no %2 '%3'")
+                        .arg(QLatin1String(key), isCategory ? Tr::tr("category") : Tr::tr("brand"), name));
         }
         return true;
     };
@@ -76,7 +86,7 @@ bool slotNamesExist(const Database &db, const SlotDefinition &slot, QString *err
         return false;
     for (const SlotPin &pin : slot.pins) {
         if (!lookup.hasItem(pin.sku))
-            return fail(tr("pins: the catalog has no item '%1'").arg(pin.sku));
+            return fail(Tr::tr("pins: the catalog has no item '%1'").arg(pin.sku));
     }
     return true;
 }
@@ -112,7 +122,7 @@ bool checkConfigDefinition(
     if (kind == QLatin1String("campaigns"))
         return parsesAndRefersToWhatExists<CampaignDefinition>(db, key, definition, error);
     if (error)
-        *error = tr("'%1' is not a kind of configuration").arg(kind);
+        *error = Tr::tr("'%1' is not a kind of configuration").arg(kind);
     return false;
 }
 
@@ -130,7 +140,7 @@ ConfigRestoreResult restoreConfigVersion(Database &db, const QString &kind, cons
     }
     if (versions.isEmpty()) {
         result.status = Status::NoSuchObject;
-        result.error = tr("no such object, and no history of one");
+        result.error = Tr::tr("no such object, and no history of one");
         return result;
     }
     if (versions.front().current)
@@ -143,7 +153,7 @@ ConfigRestoreResult restoreConfigVersion(Database &db, const QString &kind, cons
     }
     if (!found) {
         result.status = Status::NoSuchVersion;
-        result.error = tr("there is no version %1").arg(version);
+        result.error = Tr::tr("there is no version %1").arg(version);
         return result;
     }
     if (found->current) {
@@ -163,6 +173,78 @@ ConfigRestoreResult restoreConfigVersion(Database &db, const QString &kind, cons
     const std::optional<ConfigObject> now = store.get(kind, key);
     result.status = Status::Restored;
     result.newVersion = now ? now->version : 0;
+    return result;
+}
+
+QStringList configUsers(Database &db, const QString &kind, const QString &key, QString *error)
+{
+    QStringList users;
+    const ConfigStore store(db);
+    if (kind == QLatin1String("slots")) {
+        for (const ConfigObject &object : store.list(QStringLiteral("layouts"), error)) {
+            const std::optional<LayoutDefinition> layout = LayoutDefinition::fromJson(object.key, object.definition, nullptr);
+            if (!layout)
+                continue; // a broken layout names nothing that works
+            QStringList places;
+            for (size_t i = 0; i < layout->blocks.size(); ++i) {
+                if (layout->blocks[i].type == LayoutBlock::Type::Slot && layout->blocks[i].slot == key)
+                    places.append(QStringLiteral("blocks[%1]").arg(i));
+            }
+            for (size_t v = 0; v < layout->variants.size(); ++v) {
+                const LayoutVariant &variant = layout->variants[v];
+                for (size_t i = 0; i < variant.swaps.size(); ++i) {
+                    const LayoutBlock &block = variant.swaps[i].block;
+                    if (block.type == LayoutBlock::Type::Slot && block.slot == key)
+                        places.append(QStringLiteral("variants[%1].swap[%2]").arg(v).arg(i));
+                }
+                for (size_t i = 0; i < variant.additions.size(); ++i) {
+                    const LayoutBlock &block = variant.additions[i].block;
+                    if (block.type == LayoutBlock::Type::Slot && block.slot == key)
+                        places.append(QStringLiteral("variants[%1].add[%2]").arg(v).arg(i));
+                }
+            }
+            if (!places.isEmpty())
+                users.append(Tr::tr("layout %1 (%2)").arg(object.key, places.join(QStringLiteral(", "))));
+        }
+    } else if (kind == QLatin1String("layouts")) {
+        for (const ConfigObject &object : store.list(QStringLiteral("campaigns"), error)) {
+            const std::optional<CampaignDefinition> campaign = CampaignDefinition::fromJson(object.key, object.definition, nullptr);
+            if (campaign && campaign->layout == key)
+                users.append(Tr::tr("campaign %1").arg(object.key));
+        }
+    }
+    return users;
+}
+
+ConfigRemoveResult removeConfigObject(Database &db, const QString &kind, const QString &key)
+{
+    using Status = ConfigRemoveResult::Status;
+    ConfigRemoveResult result;
+    ConfigStore store(db);
+    const std::optional<ConfigObject> current = store.get(kind, key);
+    if (!current) {
+        result.status = Status::NoSuchObject;
+        result.error = Tr::tr("no %1 named '%2'").arg(kindSingular(kind), key);
+        return result;
+    }
+    result.lastVersion = current->version;
+    QString error;
+    result.users = configUsers(db, kind, key, &error);
+    if (!error.isEmpty()) {
+        result.error = error;
+        return result;
+    }
+    if (!result.users.isEmpty()) {
+        result.status = Status::InUse;
+        result.error = Tr::tr("%1 '%2' is used by %3; change those first")
+                           .arg(kindSingular(kind), key, result.users.join(QStringLiteral("; ")));
+        return result;
+    }
+    if (!store.remove(kind, key, &error)) {
+        result.error = error;
+        return result;
+    }
+    result.status = Status::Removed;
     return result;
 }
 

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Vitrine {
 
@@ -61,5 +62,35 @@ struct ConfigRestoreResult
  * restore` both call this, so they refuse and accept the same versions.
  */
 ConfigRestoreResult restoreConfigVersion(Database &db, const QString &kind, const QString &key, int version);
+
+/**
+ * What names an object and would break without it, as "layout home (blocks[1])": the layouts
+ * whose blocks (in any variant) show a slot, and the campaigns that send a layout. Other kinds
+ * have no such users here (a segment's users are checked by SegmentLibrary::remove).
+ */
+QStringList configUsers(Database &db, const QString &kind, const QString &key, QString *error = nullptr);
+
+/** What removeConfigObject did. */
+struct ConfigRemoveResult
+{
+    enum class Status
+    {
+        Removed,      ///< gone from the current configuration; its versions stay restorable
+        NoSuchObject, ///< there is no current object with that key
+        InUse,        ///< something names it (users): nothing changed
+        Failed,       ///< the catalog could not be written: nothing changed
+    };
+    Status status = Status::Failed;
+    int lastVersion = 0; ///< the version that was current, restorable with restoreConfigVersion
+    QStringList users;   ///< InUse: what names it
+    QString error;       ///< why, when not Removed
+    bool ok() const { return status == Status::Removed; }
+};
+
+/**
+ * Removes a configuration object unless something uses it (configUsers). The removal is one
+ * more step in its history: `vitrine-cli history restore` brings any version back.
+ */
+ConfigRemoveResult removeConfigObject(Database &db, const QString &kind, const QString &key);
 
 } // namespace Vitrine

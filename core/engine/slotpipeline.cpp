@@ -15,10 +15,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::SlotPipeline", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::SlotPipeline)
+};
 
 QString money(float value)
 {
@@ -111,9 +111,12 @@ std::unique_ptr<SlotPipeline> SlotPipeline::build(const SlotDefinition &definiti
             std::unique_ptr<Strategy> strategy = createStrategy(specs[i].name, context, specs[i].params, &message);
             if (!strategy) {
                 if (error)
-                    *error = tr("slot '%1': %2[%3]: %4").arg(slot, QLatin1String(what)).arg(i).arg(message);
+                    *error
+                        = Tr::tr("slot '%1': %2[%3]: %4").arg(slot, QLatin1String(what)).arg(i).arg(message);
                 return false;
             }
+            if (const QString problem = eventNeedProblem(s, specs[i].name, strategy->eventNeed()); !problem.isEmpty())
+                pipeline->m_warnings.append(QStringLiteral("%1[%2] %3").arg(QLatin1String(what)).arg(i).arg(problem));
             out.push_back({specs[i], std::move(strategy)});
         }
         return true;
@@ -127,8 +130,9 @@ std::unique_ptr<SlotPipeline> SlotPipeline::build(const SlotDefinition &definiti
             const int id = category ? s.categoryByPath(name) : s.brandByName(name);
             if (id < 0) {
                 if (error)
-                    *error = tr("slot '%1': filters.%2: the catalog has no %3 '%4'")
-                                 .arg(slot, QLatin1String(key), category ? tr("category") : tr("brand"), name);
+                    *error = Tr::tr("slot '%1': filters.%2: the catalog has no %3 '%4'")
+                                 .arg(slot, QLatin1String(key),
+                                     category ? Tr::tr("category") : Tr::tr("brand"), name);
                 return false;
             }
             out.push_back(id);
@@ -147,7 +151,7 @@ std::unique_ptr<SlotPipeline> SlotPipeline::build(const SlotDefinition &definiti
         const int item = s.itemIndexBySku(pin.sku);
         if (item < 0) {
             if (error)
-                *error = tr("slot '%1': pins: the catalog has no item '%2'").arg(slot, pin.sku);
+                *error = Tr::tr("slot '%1': pins: the catalog has no item '%2'").arg(slot, pin.sku);
             return nullptr;
         }
         pipeline->m_pins.emplace_back(item, pin.position - 1);
@@ -260,42 +264,51 @@ QString SlotPipeline::ruleMessage(Rule rule, int item, const Context &c) const
     case Rule::None:
         return {};
     case Rule::InStock:
-        return tr("it is out of stock");
+        return Tr::tr("it is out of stock");
     case Rule::Kind:
-        return s.isContent(item) ? tr("it is an article and the slot shows products")
-                                 : tr("it is a product and the slot shows articles");
+        return s.isContent(item) ? Tr::tr("it is an article and the slot shows products")
+                                 : Tr::tr("it is a product and the slot shows articles");
     case Rule::Categories:
-        return tr("it is not in %1").arg(f.categories.join(tr(" or ")));
+        return Tr::tr("it is not in %1").arg(f.categories.join(Tr::tr(" or ")));
     case Rule::ExcludeCategories:
-        return tr("its category %1 is excluded").arg(s.categoryInfo(s.category(item)).path);
+        return Tr::tr("its category %1 is excluded").arg(s.categoryInfo(s.category(item)).path);
     case Rule::Brands:
-        return tr("its brand is not %1").arg(f.brands.join(tr(" or ")));
+        return Tr::tr("its brand is not %1").arg(f.brands.join(Tr::tr(" or ")));
     case Rule::ExcludeBrands:
-        return tr("its brand %1 is excluded").arg(s.brandName(s.brand(item)));
+        return Tr::tr("its brand %1 is excluded").arg(s.brandName(s.brand(item)));
     case Rule::PriceMin:
-        return std::isnan(price) ? tr("it has no price") : tr("it costs %1, below the minimum %2").arg(money(price), money(float(*f.priceMin)));
+        return std::isnan(price)
+            ? Tr::tr("it has no price")
+            : Tr::tr("it costs %1, below the minimum %2").arg(money(price), money(float(*f.priceMin)));
     case Rule::PriceMax:
-        return std::isnan(price) ? tr("it has no price") : tr("it costs %1, above the maximum %2").arg(money(price), money(float(*f.priceMax)));
+        return std::isnan(price)
+            ? Tr::tr("it has no price")
+            : Tr::tr("it costs %1, above the maximum %2").arg(money(price), money(float(*f.priceMax)));
     case Rule::RelativePriceMin:
-        return tr("it costs %1, less than %2× the current item's %3")
-            .arg(money(price)).arg(*f.relativePriceMin).arg(money(c.contextPrice));
+        return Tr::tr("it costs %1, less than %2× the current item's %3")
+            .arg(money(price))
+            .arg(*f.relativePriceMin)
+            .arg(money(c.contextPrice));
     case Rule::RelativePriceMax:
-        return tr("it costs %1, more than %2× the current item's %3")
-            .arg(money(price)).arg(*f.relativePriceMax).arg(money(c.contextPrice));
+        return Tr::tr("it costs %1, more than %2× the current item's %3")
+            .arg(money(price))
+            .arg(*f.relativePriceMax)
+            .arg(money(c.contextPrice));
     case Rule::SameCategory:
-        return tr("it is not in the current item's category %1").arg(s.categoryInfo(c.contextCategory).path);
+        return Tr::tr("it is not in the current item's category %1")
+            .arg(s.categoryInfo(c.contextCategory).path);
     case Rule::Attribute:
-        return tr("it does not match \"%1\"").arg(f.attributes[size_t(c.failedAttribute)].describe());
+        return Tr::tr("it does not match \"%1\"").arg(f.attributes[size_t(c.failedAttribute)].describe());
     case Rule::ExcludeBought:
-        return tr("the person already bought it");
+        return Tr::tr("the person already bought it");
     case Rule::ExcludeSeen:
-        return tr("the person has already seen it");
+        return Tr::tr("the person has already seen it");
     case Rule::ExcludePage:
-        return tr("it is already shown higher on the page");
+        return Tr::tr("it is already shown higher on the page");
     case Rule::ExcludeContext:
         break;
     }
-    return tr("it is the current item or already in the cart");
+    return Tr::tr("it is the current item or already in the cart");
 }
 
 int SlotPipeline::diversityKey(int item) const
@@ -316,6 +329,7 @@ SlotResult SlotPipeline::run(const RecommendRequest &request, int whyNotItem) co
     SlotResult result;
     result.slot = def.key;
     result.title = def.title;
+    result.warnings = m_warnings;
     const int k = request.k > 0 ? request.k : def.maxItems;
 
     Context context;
@@ -484,16 +498,16 @@ SlotResult SlotPipeline::run(const RecommendRequest &request, int whyNotItem) co
                              return a.weight * a.normalised > b.weight * b.normalised;
                          });
         if (item.pinned)
-            item.reasons.append(tr("pinned at position %1 by the merchandiser").arg(i + 1));
+            item.reasons.append(Tr::tr("pinned at position %1 by the merchandiser").arg(i + 1));
         for (Contribution &contribution : candidate.contributions) {
             if (const Strategy *strategy = strategyNamed(contribution.strategy, !item.fallback.isEmpty()))
                 contribution.reason = strategy->explain(request, candidate.item);
             item.reasons.append(item.fallback.isEmpty()
-                                    ? QStringLiteral("%1: %2").arg(contribution.strategy, contribution.reason)
-                                    : tr("filled in by fallback %1: %2").arg(contribution.strategy, contribution.reason));
+                    ? QStringLiteral("%1: %2").arg(contribution.strategy, contribution.reason)
+                    : Tr::tr("filled in by fallback %1: %2").arg(contribution.strategy, contribution.reason));
         }
         for (const QString &boost : std::as_const(item.boosts))
-            item.reasons.append(tr("boosted: %1").arg(boost));
+            item.reasons.append(Tr::tr("boosted: %1").arg(boost));
         item.contributions = std::move(candidate.contributions);
         result.items.push_back(std::move(item));
     }
@@ -510,35 +524,39 @@ SlotResult SlotPipeline::run(const RecommendRequest &request, int whyNotItem) co
         if (shown != result.items.end()) {
             why.step = WhyNot::Step::Shown;
             why.position = int(shown - result.items.begin()) + 1;
-            why.message = tr("%1 is shown at position %2").arg(s.title(whyNotItem)).arg(why.position);
+            why.message = Tr::tr("%1 is shown at position %2").arg(s.title(whyNotItem)).arg(why.position);
         } else if (!whyNotWasCandidate) {
             why.step = WhyNot::Step::NotCandidate;
-            why.message = tr("%1 is not a candidate: none of %2 put it in their top %3")
+            why.message = Tr::tr("%1 is not a candidate: none of %2 put it in their top %3")
                               .arg(s.title(whyNotItem), names.join(QStringLiteral(", ")))
                               .arg(n);
             if (rule != Rule::None) {
                 why.rule = ruleName(rule, context.failedAttribute);
-                why.message += tr("; it would also be removed by the filter %1 (%2)")
+                why.message += Tr::tr("; it would also be removed by the filter %1 (%2)")
                                    .arg(why.rule, ruleMessage(rule, whyNotItem, context));
             }
         } else if (rule != Rule::None) {
             why.step = rule == Rule::ExcludePage ? WhyNot::Step::Deduped : WhyNot::Step::Filtered;
             why.rule = ruleName(rule, context.failedAttribute);
-            why.message = tr("%1 was removed by the filter %2: %3")
+            why.message = Tr::tr("%1 was removed by the filter %2: %3")
                               .arg(s.title(whyNotItem), why.rule, ruleMessage(rule, whyNotItem, context));
         } else if (whyNotCapped) {
             why.step = WhyNot::Step::Diversity;
             const bool brandCap = def.maxPerBrand > 0 && s.brand(whyNotItem) >= 0 && perBrand[s.brand(whyNotItem)] >= def.maxPerBrand;
             why.rule = brandCap ? QStringLiteral("max_per_brand") : QStringLiteral("max_per_category");
-            why.message = brandCap ? tr("%1 was left out by diversity: already %2 items by %3")
-                                         .arg(s.title(whyNotItem)).arg(def.maxPerBrand).arg(s.brandName(s.brand(whyNotItem)))
-                                   : tr("%1 was left out by diversity: already %2 items from %3")
-                                         .arg(s.title(whyNotItem)).arg(def.maxPerCategory)
+            why.message = brandCap ? Tr::tr("%1 was left out by diversity: already %2 items by %3")
+                                         .arg(s.title(whyNotItem))
+                                         .arg(def.maxPerBrand)
+                                         .arg(s.brandName(s.brand(whyNotItem)))
+                                   : Tr::tr("%1 was left out by diversity: already %2 items from %3")
+                                         .arg(s.title(whyNotItem))
+                                         .arg(def.maxPerCategory)
                                          .arg(s.categoryInfo(diversityKey(whyNotItem)).path);
         } else {
             why.step = WhyNot::Step::BelowCut;
             why.position = whyNotRank;
-            why.message = tr("%1 ranked %2, below the %3 shown").arg(s.title(whyNotItem)).arg(whyNotRank).arg(k);
+            why.message
+                = Tr::tr("%1 ranked %2, below the %3 shown").arg(s.title(whyNotItem)).arg(whyNotRank).arg(k);
         }
         result.whyNot = why;
     }

@@ -42,6 +42,12 @@ public:
 
     const SlotDefinition &definition() const { return m_definition; }
     const SnapshotPtr &snapshot() const { return m_snapshot; }
+    /**
+     * Strategies that find no events to learn from in the snapshot, each with the parameter to
+     * change ("strategies[0] bestsellers: the catalog has no purchase events …"); see
+     * eventNeedProblem(). Every run() carries them in SlotResult::warnings.
+     */
+    const QStringList &warnings() const { return m_warnings; }
 
 private:
     struct Built
@@ -67,6 +73,7 @@ private:
     std::vector<int> m_brands;
     std::vector<int> m_excludeBrands;
     std::vector<std::pair<int, int>> m_pins; ///< (item, 0-based position), by position
+    QStringList m_warnings;
 };
 
 } // namespace Vitrine

@@ -79,6 +79,8 @@ QJsonObject SlotResult::toJson(const Snapshot &snapshot, const RecommendRequest 
         json.insert(QStringLiteral("cart"), cart);
     }
     json.insert(QStringLiteral("as_of"), snapshot.asOf());
+    if (!warnings.isEmpty())
+        json.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(warnings));
     if (whyNot) {
         QJsonObject why{
             {QStringLiteral("item"), whyNot->item >= 0 ? QJsonValue(snapshot.sku(whyNot->item)) : QJsonValue()},

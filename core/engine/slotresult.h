@@ -60,6 +60,8 @@ struct SlotResult
     std::vector<RecommendedItem> items;
     bool usedFallback = false;
     std::optional<WhyNot> whyNot;
+    /** What the slot's strategies lack to show anything (SlotPipeline::warnings()). */
+    QStringList warnings;
 
     /**
      * {"user": …, "slot": …, "items": [{"item": SKU, "title": …, "score": …, "reasons": [...],

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "snapshot.h"
 
+#include "common/logging.h"
 #include "storage/catalogreader.h"
 #include "storage/database.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 
 #include <algorithm>
@@ -14,10 +16,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::Snapshot", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::Snapshot)
+};
 
 QJsonObject parseObject(const QByteArray &text)
 {
@@ -51,6 +53,8 @@ size_t bytesOf(const std::vector<T> &v)
 std::shared_ptr<const Snapshot> Snapshot::load(
     Database &db, const SnapshotOptions &options, QString *error, const Progress &progress)
 {
+    QElapsedTimer timer;
+    timer.start();
     std::shared_ptr<Snapshot> snapshot(new Snapshot);
     snapshot->m_options = options;
     if (options.weights) {
@@ -65,22 +69,24 @@ std::shared_ptr<const Snapshot> Snapshot::load(
     if (!transaction.isActive())
         return nullptr;
     const CatalogReader reader(db);
-    progress.report(tr("Loading items"), 0, 3);
+    progress.report(Tr::tr("Loading items"), 0, 3);
     bool ok = snapshot->loadItems(reader, error);
-    progress.report(tr("Loading people"), 1, 3);
+    progress.report(Tr::tr("Loading people"), 1, 3);
     ok = ok && !progress.isCancelled() && snapshot->loadUsers(reader, error);
-    progress.report(tr("Loading events"), 2, 3);
+    progress.report(Tr::tr("Loading events"), 2, 3);
     ok = ok && !progress.isCancelled() && snapshot->loadEvents(reader, error, progress);
     transaction.end();
     if (ok && progress.isCancelled()) {
         if (error)
-            *error = tr("cancelled");
+            *error = Tr::tr("cancelled");
         ok = false;
     }
     if (!ok)
         return nullptr;
     snapshot->buildInteractions();
-    progress.report(tr("Loading events"), 3, 3);
+    progress.report(Tr::tr("Loading events"), 3, 3);
+    qCInfo(lcEngine, "snapshot of %s: %d items, %d people, %lld events in %lld ms", qUtf8Printable(db.path()),
+        snapshot->itemCount(), snapshot->userCount(), snapshot->eventCount(), timer.elapsed());
     return snapshot;
 }
 
@@ -208,7 +214,7 @@ bool Snapshot::loadEvents(const CatalogReader &reader, QString *error, const Pro
         checksum = checksum * 1099511628211ULL + quint64(userId) * 2654435761ULL + quint64(itemId) * 40503ULL
                  + quint64(ts) + event.type;
         if ((++read & 0x3FFFF) == 0) {
-            progress.report(tr("Loading events"), read, total);
+            progress.report(Tr::tr("Loading events"), read, total);
             if (progress.isCancelled())
                 return false;
         }
@@ -232,6 +238,16 @@ bool Snapshot::loadEvents(const CatalogReader &reader, QString *error, const Pro
 
     buildItemEvents();
     return true;
+}
+
+std::shared_ptr<const Snapshot> Snapshot::empty()
+{
+    std::shared_ptr<Snapshot> snapshot(new Snapshot);
+    snapshot->m_userOffsets = {0};
+    snapshot->m_watermark = QStringLiteral("empty");
+    snapshot->buildItemEvents();
+    snapshot->buildInteractions();
+    return snapshot;
 }
 
 void Snapshot::buildItemEvents()
@@ -288,10 +304,16 @@ void Snapshot::buildInteractions()
     m_userItemOffsets.assign(m_userIds.size() + 1, 0);
     std::vector<std::pair<qint32, float>> scratch;
     std::vector<qint64> itemCounts(m_itemIds.size() + 1, 0);
+    m_typeCounts.fill(0);
+    m_typeLast.fill(std::numeric_limits<qint32>::min());
     for (int u = 0; u < userCount(); ++u) {
         m_userItemOffsets[size_t(u)] = qint64(m_userItems.size());
         scratch.clear();
         for (const Event &event : userEvents(u)) {
+            if (event.type < EventTypeCount) {
+                ++m_typeCounts[event.type];
+                m_typeLast[event.type] = std::max(m_typeLast[event.type], event.time);
+            }
             const float weight = m_weights.weights[event.type] * decay(event.time);
             if (weight > 0)
                 scratch.emplace_back(event.item, weight);

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <array>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -83,6 +84,8 @@ public:
     /** Reads the catalog; nullptr and a message on failure. Honours progress cancellation. */
     static std::shared_ptr<const Snapshot> load(
         Database &db, const SnapshotOptions &options, QString *error, const Progress &progress = {});
+    /** A snapshot without items, people or events (to check a strategy's parameters, say). */
+    static std::shared_ptr<const Snapshot> empty();
 
     /**
      * A copy without any event of the given (person, item) pairs: removedItemsPerUser[u] lists
@@ -172,6 +175,13 @@ public:
 
     // Events
     qint64 eventCount() const { return qint64(m_events.size()); }
+    /** Events of one type (EventType as an int). */
+    qint64 eventCount(int type) const { return m_typeCounts[size_t(type)]; }
+    /** The time of the latest event of one type (Unix seconds), none when there is none. */
+    std::optional<qint64> lastEventTime(int type) const
+    {
+        return m_typeCounts[size_t(type)] ? std::optional<qint64>(toUnix(m_typeLast[size_t(type)])) : std::nullopt;
+    }
     std::span<const Event> userEvents(int user) const
     {
         return {m_events.data() + m_userOffsets[size_t(user)], m_events.data() + m_userOffsets[size_t(user) + 1]};
@@ -213,6 +223,8 @@ private:
     qint64 m_asOf = 0;
     qint64 m_epoch = 0;
     QString m_watermark;
+    std::array<qint64, EventTypeCount> m_typeCounts {};
+    std::array<qint32, EventTypeCount> m_typeLast {};
 
     std::vector<qint64> m_itemIds;
     std::vector<int> m_itemIndexById; ///< dense lookup when ids are compact, else empty

@@ -3,6 +3,7 @@
 
 #include "recommendrequest.h"
 #include "snapshot.h"
+#include "strategies/eventneed.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -54,6 +55,12 @@ public:
      * "because you viewed Merino Sweater". Called only for the few items a slot shows.
      */
     virtual QString explain(const RecommendRequest &request, int item) const = 0;
+
+    /** The events it learns from, as its parameters chose them (none for most non-event strategies). */
+    const EventNeed &eventNeed() const { return m_eventNeed; }
+
+protected:
+    EventNeed m_eventNeed;
 };
 
 /**

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "strategyregistry.h"
 
+#include "modelcache.h"
+
 #include "strategies/affinitystrategy.h"
 #include "strategies/becauseviewedstrategy.h"
 #include "strategies/bestsellersstrategy.h"
@@ -91,6 +93,13 @@ const std::vector<StrategyInfo> &strategyInfos()
         return list;
     }();
     return infos;
+}
+
+bool checkStrategyParams(const QString &name, const QJsonObject &params, QString *error)
+{
+    static const SnapshotPtr empty = Snapshot::empty();
+    ModelCache models(empty);
+    return createStrategy(name, StrategyContext {empty, &models, {}}, params, error) != nullptr;
 }
 
 std::unique_ptr<Strategy> createStrategy(const QString &name, const StrategyContext &context, const QJsonObject &params,

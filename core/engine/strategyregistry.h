@@ -29,4 +29,12 @@ const std::vector<StrategyInfo> &strategyInfos();
 std::unique_ptr<Strategy> createStrategy(const QString &name, const StrategyContext &context,
                                          const QJsonObject &params, QString *error);
 
+/**
+ * Whether a strategy accepts these parameters (their names, types and ranges) without loading
+ * the catalog: the strategy is built on an empty snapshot, where training costs nothing. The
+ * message is the one building it for real would give ("bestsellers: unknown parameter 'windw'
+ * (parameters: window_days, event)").
+ */
+bool checkStrategyParams(const QString &name, const QJsonObject &params, QString *error);
+
 } // namespace Vitrine

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "evaluator.h"
 
+#include "common/logging.h"
 #include "common/parallel.h"
 
+#include "engine/slotpipeline.h"
 #include "engine/strategy.h"
 #include "rankingmetrics.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QThread>
 
 #include <algorithm>
@@ -20,10 +23,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::Evaluator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::Evaluator)
+};
 
 EvaluationResult failure(const QString &error)
 {
@@ -36,7 +39,7 @@ EvaluationResult cancellation()
 {
     EvaluationResult result;
     result.cancelled = true;
-    result.error = tr("Evaluation cancelled.");
+    result.error = Tr::tr("Evaluation cancelled.");
     return result;
 }
 
@@ -72,15 +75,16 @@ std::vector<int> cleanTop(
 QString Evaluator::validate(const EvaluationOptions &options)
 {
     if (options.ks.empty())
-        return tr("No cut-off K was given.");
+        return Tr::tr("No cut-off K was given.");
     for (const int k : options.ks) {
         if (k < 1)
-            return tr("K must be at least 1, not %1.").arg(k);
+            return Tr::tr("K must be at least 1, not %1.").arg(k);
     }
     if (!(options.holdout > 0 && options.holdout < 1))
-        return tr("The holdout must be between 0 and 1 (exclusive), not %1.").arg(options.holdout);
+        return Tr::tr("The holdout must be between 0 and 1 (exclusive), not %1.").arg(options.holdout);
     if (options.minItems < 2)
-        return tr("A person needs at least 2 distinct items to be evaluated, not %1.").arg(options.minItems);
+        return Tr::tr("A person needs at least 2 distinct items to be evaluated, not %1.")
+            .arg(options.minItems);
     return {};
 }
 
@@ -91,23 +95,25 @@ EvaluationResult Evaluator::run(const SnapshotPtr &full, const RankerFactory &ma
     if (!invalid.isEmpty())
         return failure(invalid);
     if (!full)
-        return failure(tr("There is no catalog to evaluate on."));
+        return failure(Tr::tr("There is no catalog to evaluate on."));
     if (!makeRanker)
-        return failure(tr("Nothing to evaluate was given."));
+        return failure(Tr::tr("Nothing to evaluate was given."));
 
-    progress.report(tr("Splitting histories"), 0, 1);
+    QElapsedTimer timer;
+    timer.start();
+    progress.report(Tr::tr("Splitting histories"), 0, 1);
     const TemporalSplit split = TemporalSplit::build(*full, options.holdout, options.minItems);
     if (split.evaluatedUsers().empty()) {
-        return failure(tr("Nobody has at least %1 distinct items, so there is nothing to hold out.")
+        return failure(Tr::tr("Nobody has at least %1 distinct items, so there is nothing to hold out.")
                            .arg(options.minItems));
     }
     if (progress.isCancelled())
         return cancellation();
 
-    progress.report(tr("Building the training snapshot"), 0, 1);
+    progress.report(Tr::tr("Building the training snapshot"), 0, 1);
     const SnapshotPtr train = trainSnapshot(*full, split);
     if (!train || train->itemCount() != full->itemCount() || train->userCount() != full->userCount())
-        return failure(tr("Cannot build the training snapshot."));
+        return failure(Tr::tr("Cannot build the training snapshot."));
     if (progress.isCancelled())
         return cancellation();
 
@@ -121,9 +127,13 @@ EvaluationResult Evaluator::run(const SnapshotPtr &full, const RankerFactory &ma
     if (progress.isCancelled())
         return cancellation();
     if (!ranker)
-        return failure(error.isEmpty() ? tr("Cannot build what is evaluated on the training data.") : error);
+        return failure(
+            error.isEmpty() ? Tr::tr("Cannot build what is evaluated on the training data.") : error);
 
-    return rank(split, full->itemCount(), ranker, options, progress);
+    EvaluationResult result = rank(split, full->itemCount(), ranker, options, progress);
+    qCInfo(lcEval, "evaluated %d people with %lld held-out items in %lld ms%s", result.users, result.testItems,
+        timer.elapsed(), result.ok ? "" : " (failed)");
+    return result;
 }
 
 EvaluationResult Evaluator::rank(const TemporalSplit &split, int itemCount, const Ranker &ranker,
@@ -133,10 +143,10 @@ EvaluationResult Evaluator::rank(const TemporalSplit &split, int itemCount, cons
     if (!invalid.isEmpty())
         return failure(invalid);
     if (!ranker)
-        return failure(tr("Nothing to evaluate was given."));
+        return failure(Tr::tr("Nothing to evaluate was given."));
     const std::vector<int> &people = split.evaluatedUsers();
     if (people.empty()) {
-        return failure(tr("Nobody has at least %1 distinct items, so there is nothing to hold out.")
+        return failure(Tr::tr("Nobody has at least %1 distinct items, so there is nothing to hold out.")
                            .arg(options.minItems));
     }
 
@@ -162,7 +172,7 @@ EvaluationResult Evaluator::rank(const TemporalSplit &split, int itemCount, cons
     std::atomic_bool stop {false};
     std::mutex errorMutex;
     QString workerError;
-    const QString stage = tr("Ranking");
+    const QString stage = Tr::tr("Ranking");
 
     auto work = [&](bool reports) {
         for (;;) {
@@ -190,7 +200,7 @@ EvaluationResult Evaluator::rank(const TemporalSplit &split, int itemCount, cons
                 } catch (...) {
                     std::lock_guard lock(errorMutex);
                     if (workerError.isEmpty())
-                        workerError = tr("Ranking failed.");
+                        workerError = Tr::tr("Ranking failed.");
                     stop = true;
                     return;
                 }
@@ -246,6 +256,21 @@ Evaluator::Ranker Evaluator::strategyRanker(std::shared_ptr<const Strategy> stra
     Ranker ranker = strategyRanker(*strategy);
     return [strategy = std::move(strategy), ranker = std::move(ranker)](int user, int n) {
         return ranker(user, n);
+    };
+}
+
+Evaluator::Ranker Evaluator::slotRanker(std::shared_ptr<const SlotPipeline> pipeline)
+{
+    if (!pipeline)
+        return {};
+    return [pipeline = std::move(pipeline)](int user, int n) {
+        RecommendRequest request;
+        request.user = user;
+        request.k = n;
+        std::vector<int> items;
+        for (const RecommendedItem &entry : pipeline->run(request).items)
+            items.push_back(entry.item);
+        return items;
     };
 }
 

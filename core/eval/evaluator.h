@@ -15,6 +15,7 @@
 
 namespace Vitrine {
 
+class SlotPipeline;
 class Strategy;
 
 /** How to evaluate: the cut-offs, the split and an optional grouping of people. */
@@ -73,6 +74,8 @@ public:
     static Ranker strategyRanker(const Strategy &strategy);
     /** The same, keeping the strategy alive as long as the ranker. */
     static Ranker strategyRanker(std::shared_ptr<const Strategy> strategy);
+    /** Runs a whole slot ({user, k = n}): filters, boosts, pins and fallbacks included. */
+    static Ranker slotRanker(std::shared_ptr<const SlotPipeline> pipeline);
 
     /** An empty string when the options make sense, else what is wrong with them. */
     static QString validate(const EvaluationOptions &options);

@@ -14,10 +14,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::AffinityStrategy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::AffinityStrategy)
+};
 
 } // namespace
 
@@ -57,6 +57,7 @@ std::unique_ptr<Strategy> AffinityStrategy::create(
     strategy->m_brandWeight = float(weights.value(QStringLiteral("brand")));
     strategy->m_priceWeight = float(weights.value(QStringLiteral("price")));
     strategy->m_typeMask = mask;
+    strategy->m_eventNeed = {mask, QStringLiteral("events"), 0, {}};
 
     // Price bands: quantiles of the current prices, so each band holds about as many items.
     std::vector<float> prices;
@@ -161,9 +162,9 @@ QString AffinityStrategy::explain(const RecommendRequest &request, int item) con
     if (m_brandWeight > 0 && brand >= 0 && liked.brands[size_t(brand)] > 0)
         likes.append(m_snapshot->brandName(brand));
     if (!likes.isEmpty())
-        return tr("you like %1").arg(ExplainFormat::joinAnd(likes));
+        return Tr::tr("you like %1").arg(ExplainFormat::joinAnd(likes));
     if (m_priceWeight > 0 && m_band[size_t(item)] >= 0 && liked.bands[size_t(m_band[size_t(item)])] > 0)
-        return tr("in your usual price range");
+        return Tr::tr("in your usual price range");
     return {};
 }
 

@@ -55,6 +55,7 @@ std::unique_ptr<Strategy> BecauseViewedStrategy::create(
     strategy->m_coViewed = std::move(coViewed);
     strategy->m_anchorCount = anchorCount;
     strategy->m_typeMask = mask;
+    strategy->m_eventNeed = {mask, QStringLiteral("events"), 0, {}};
     strategy->m_similarWeight = similarWeight;
     strategy->m_coViewedWeight = coViewedWeight;
     return strategy;

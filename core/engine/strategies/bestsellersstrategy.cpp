@@ -11,10 +11,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::BestsellersStrategy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::BestsellersStrategy)
+};
 
 } // namespace
 
@@ -40,6 +40,7 @@ std::unique_ptr<Strategy> BestsellersStrategy::create(
     }
     std::unique_ptr<BestsellersStrategy> strategy(new BestsellersStrategy);
     strategy->m_windowDays = windowDays;
+    strategy->m_eventNeed = {mask, QStringLiteral("event"), windowDays, QStringLiteral("window_days")};
     strategy->m_eventType = StrategyParams::singleType(mask);
     std::vector<float> scores = counts->counts();
     for (float &score : scores) {
@@ -69,10 +70,10 @@ QString BestsellersStrategy::explain(const RecommendRequest &, int item) const
     const double count = m_counts->count(item);
     const QString period = ExplainFormat::period(m_windowDays);
     if (m_eventType < 0)
-        return tr("%1 %2").arg(ExplainFormat::events(count, m_eventType), period);
+        return Tr::tr("%1 %2").arg(ExplainFormat::events(count, m_eventType), period);
     const QString times
-        = std::llround(count) == 1 ? tr("once") : tr("%1 times").arg(ExplainFormat::count(count));
-    return tr("%1 %2 %3").arg(ExplainFormat::pastVerb(m_eventType), times, period);
+        = std::llround(count) == 1 ? Tr::tr("once") : Tr::tr("%1 times").arg(ExplainFormat::count(count));
+    return Tr::tr("%1 %2 %3").arg(ExplainFormat::pastVerb(m_eventType), times, period);
 }
 
 } // namespace Vitrine

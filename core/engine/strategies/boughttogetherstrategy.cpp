@@ -31,6 +31,7 @@ std::unique_ptr<Strategy> BoughtTogetherStrategy::create(
     std::unique_ptr<BoughtTogetherStrategy> strategy(new BoughtTogetherStrategy);
     strategy->m_snapshot = context.snapshot;
     strategy->m_model = std::move(model);
+    strategy->m_eventNeed.mask = StrategyParams::maskOf(EventType::Purchase); // baskets are purchases
     return strategy;
 }
 

@@ -14,10 +14,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::CoOccurrenceStrategy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::CoOccurrenceStrategy)
+};
 
 constexpr quint8 kViewMask
     = (1u << int(EventType::View)) | (1u << int(EventType::Click)) | (1u << int(EventType::Read));
@@ -61,6 +61,8 @@ std::unique_ptr<Strategy> CoOccurrenceStrategy::create(const QString &name, quin
     strategy->m_snapshot = context.snapshot;
     strategy->m_model = std::move(model);
     strategy->m_anchorCount = anchorCount;
+    strategy->m_eventNeed
+        = {settings.typeMask, QStringLiteral("events"), settings.windowDays, QStringLiteral("window_days")};
     return strategy;
 }
 
@@ -137,8 +139,8 @@ QString CoOccurrenceStrategy::describe(
         type = mask & kViewMask ? int(EventType::View) : int(EventType::Purchase);
     const QString verb = ExplainFormat::pastVerb(type);
     if (best->count == 1)
-        return tr("one person who %1 %2 also %1 this").arg(verb, snapshot.title(bestAnchor));
-    return tr("%1 people who %2 %3 also %2 this")
+        return Tr::tr("one person who %1 %2 also %1 this").arg(verb, snapshot.title(bestAnchor));
+    return Tr::tr("%1 people who %2 %3 also %2 this")
         .arg(ExplainFormat::count(best->count), verb, snapshot.title(bestAnchor));
 }
 

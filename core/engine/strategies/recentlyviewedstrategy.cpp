@@ -26,6 +26,7 @@ std::unique_ptr<Strategy> RecentlyViewedStrategy::create(
     std::unique_ptr<RecentlyViewedStrategy> strategy(new RecentlyViewedStrategy);
     strategy->m_snapshot = context.snapshot;
     strategy->m_typeMask = mask;
+    strategy->m_eventNeed = {mask, QStringLiteral("events"), maxAgeDays, QStringLiteral("max_age_days")};
     strategy->m_maxAge = qint64(std::llround(maxAgeDays * 86400));
     return strategy;
 }

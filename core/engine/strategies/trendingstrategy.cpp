@@ -13,10 +13,10 @@ namespace Vitrine {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Vitrine::TrendingStrategy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Vitrine::TrendingStrategy)
+};
 
 } // namespace
 
@@ -51,6 +51,7 @@ std::unique_ptr<Strategy> TrendingStrategy::create(
     strategy->m_recentDays = recentDays;
     strategy->m_baselineDays = baselineDays;
     strategy->m_eventType = StrategyParams::singleType(mask);
+    strategy->m_eventNeed = {mask, QStringLiteral("event"), recentDays, QStringLiteral("recent_days")};
     std::vector<float> scores(recent->counts().size(), -INFINITY);
     for (size_t item = 0; item < scores.size(); ++item) {
         const double now = recent->counts()[item];
@@ -84,11 +85,12 @@ QString TrendingStrategy::explain(const RecommendRequest &, int item) const
     const double expected = m_baseline->count(item) * m_recentDays / m_baselineDays;
     const QString period = ExplainFormat::period(m_recentDays);
     if (expected <= 0)
-        return tr("%1 %2, none before").arg(ExplainFormat::events(now, m_eventType), period);
+        return Tr::tr("%1 %2, none before").arg(ExplainFormat::events(now, m_eventType), period);
     const double growth = (now / expected - 1.0) * 100.0;
     if (growth < 1.0)
-        return tr("%1 %2").arg(ExplainFormat::events(now, m_eventType), period);
-    return tr("%1 up %2% %3").arg(ExplainFormat::plural(m_eventType), ExplainFormat::count(growth), period);
+        return Tr::tr("%1 %2").arg(ExplainFormat::events(now, m_eventType), period);
+    return Tr::tr("%1 up %2% %3")
+        .arg(ExplainFormat::plural(m_eventType), ExplainFormat::count(growth), period);
 }
 
 } // namespace Vitrine
