@@ -3,7 +3,9 @@
 
 #include "clicontext.h"
 #include "engine/modelstore.h"
+#include "engine/models/personalchoice.h"
 #include "engine/recommender.h"
+#include "engine/strategies/collaborativestrategy.h"
 #include "session/enginesession.h"
 #include "engine/snapshot.h"
 #include "engine/strategyregistry.h"
@@ -252,6 +254,9 @@ int runTrain(CliContext &context, const TrainArgs &args)
             });
         }
     }
+    // What "personal" chose on this catalog, when something trained it.
+    const std::shared_ptr<const PersonalChoice> choice = recommender.models().get<PersonalChoice>(
+        QString::fromLatin1(CollaborativeStrategy::PersonalChoiceKey), [] { return std::shared_ptr<PersonalChoice>(); });
     if (context.json) {
         QJsonArray cached;
         for (const ModelStore::Entry &entry : store.entries()) {
@@ -259,10 +264,15 @@ int runTrain(CliContext &context, const TrainArgs &args)
                                       {QStringLiteral("bytes"), entry.bytes},
                                       {QStringLiteral("fresh"), entry.watermark == snapshot->watermark()}});
         }
-        context.printJson({{QStringLiteral("watermark"), snapshot->watermark()},
+        QJsonObject json {{QStringLiteral("watermark"), snapshot->watermark()},
                            {QStringLiteral("trained"), trained},
-                           {QStringLiteral("cached_models"), cached}});
+                           {QStringLiteral("cached_models"), cached}};
+        if (choice)
+            json.insert(QStringLiteral("personal_choice"), QJsonDocument::fromJson(choice->serialize()).object());
+        context.printJson(json);
     } else {
+        if (choice)
+            context.out(Tr::tr("personal: %1").arg(choice->summary()));
         for (const ModelStore::Entry &entry : store.entries()) {
             context.out(
                 Tr::tr("cached model %1 (%2 MiB): %3")

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `vitrine-cli slot list|show|save|remove` and what recommend, evaluate and train say when a
-// strategy finds no events of its kind (issue 12, points 4 and 7), end to end through QProcess.
+// Issue 12 on the command line, end to end through QProcess: `slot list|show|save|remove`,
+// what recommend, evaluate and train say when a strategy finds no events of its kind, the
+// personal model `train` chooses per catalog, and `evaluate --slot --tune [--save]`.
 #include "../reliability/clirunner.h"
 
 #include <QFile>
@@ -9,6 +10,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using Vitrine::Reliability::CliRun;
 
@@ -253,6 +256,59 @@ private slots:
         QVERIFY2(run.exitCode == 0, run.describe().constData());
         QVERIFY(!run.json().contains(QStringLiteral("warnings")));
         QVERIFY2(!run.err.contains("warning"), run.err.constData());
+    }
+
+    void trainChoosesThePersonalModelAndRecommendUsesIt()
+    {
+        const QString catalog = m_dir.filePath(QStringLiteral("personal.vitrine"));
+        QVERIFY(QFile::copy(m_catalog, catalog));
+        const CliRun train = cli({QStringLiteral("--json"), QStringLiteral("train"), QStringLiteral("--models"),
+                                     QStringLiteral("personal")},
+            catalog);
+        QVERIFY2(train.exitCode == 0, train.describe().constData());
+        const QJsonObject choice = train.json().value(QStringLiteral("personal_choice")).toObject();
+        QVERIFY2(!choice.isEmpty(), train.out.constData());
+        QVERIFY(choice.value(QStringLiteral("validation_people")).toInt() > 0);
+        // Every candidate has its validation figure; the one kept is the best of them.
+        const QJsonArray candidates = choice.value(QStringLiteral("candidates")).toArray();
+        QStringList labels;
+        double best = -1;
+        QJsonObject winner;
+        for (const QJsonValue &value : candidates) {
+            const QJsonObject candidate = value.toObject();
+            labels.append(candidate.value(QStringLiteral("label")).toString());
+            if (candidate.value(QStringLiteral("ndcg")).toDouble() > best) {
+                best = candidate.value(QStringLiteral("ndcg")).toDouble();
+                winner = candidate;
+            }
+        }
+        QVERIFY2(labels.contains(QStringLiteral("EASE λ=500")), qPrintable(labels.join(QLatin1Char(','))));
+        QVERIFY(labels.contains(QStringLiteral("EASE λ=50")));
+        QVERIFY(labels.contains(QStringLiteral("iALS")));
+        QVERIFY(labels.contains(QStringLiteral("item neighbours")));
+        QCOMPARE(choice.value(QStringLiteral("kind")).toString(), winner.value(QStringLiteral("kind")).toString());
+        // The winner is the model trained and kept for `recommend`.
+        QStringList cached;
+        for (const QJsonValue &value : train.json().value(QStringLiteral("cached_models")).toArray())
+            cached.append(value.toObject().value(QStringLiteral("name")).toString());
+        const QString expected = winner.value(QStringLiteral("kind")).toString() == QLatin1String("ials")
+            ? QStringLiteral("ials:")
+            : QStringLiteral("%1:lambda=%2:binary=%3")
+                  .arg(winner.value(QStringLiteral("neighbours")).toBool() ? QStringLiteral("neighbours")
+                                                                           : QStringLiteral("ease"))
+                  .arg(winner.value(QStringLiteral("lambda")).toDouble())
+                  .arg(winner.value(QStringLiteral("binary")).toBool() ? 1 : 0);
+        QVERIFY2(std::any_of(cached.begin(), cached.end(), [&](const QString &name) { return name.startsWith(expected); }),
+            qPrintable(cached.join(QLatin1Char(' '))));
+        QVERIFY(cached.contains(QStringLiteral("personal:choice")));
+
+        // The text output says what was chosen, with the figures.
+        const CliRun text = cli({QStringLiteral("train"), QStringLiteral("--models"), QStringLiteral("personal")}, catalog);
+        QVERIFY2(text.out.contains("personal: ") && text.out.contains("chosen by NDCG@10"), text.out.constData());
+        // Explicit parameters are kept as written: no contest.
+        const CliRun fixed = cli({QStringLiteral("--json"), QStringLiteral("evaluate"), QStringLiteral("--strategy"),
+            QStringLiteral("personal"), QStringLiteral("--params"), QStringLiteral(R"({"ease": {"lambda": 300}})")});
+        QVERIFY2(fixed.exitCode == 0, fixed.describe().constData());
     }
 
     void tuneUsageErrors_data()

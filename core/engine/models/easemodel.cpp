@@ -259,6 +259,7 @@ std::shared_ptr<EaseModel> EaseModel::trainInMemory(int userCount, int itemCount
     model->m_itemCount = itemCount;
     model->m_lambda = options.lambda;
     model->m_binary = options.binary;
+    model->m_neighbours = options.neighbours;
 
     // 1. G = XᵀX + λI, lower triangle.
     progress.report(Tr::tr("EASE: counting co-occurrences"), 0, Stages);
@@ -272,9 +273,26 @@ std::shared_ptr<EaseModel> EaseModel::trainInMemory(int userCount, int itemCount
         else
             sparseGram(x, transpose(x, itemCount), gram, progress);
     }
-    gram.diagonal().array() += options.lambda;
     if (cancelled())
         return nullptr;
+    if (options.neighbours) {
+        // B_ji = G_ji / (√(G_jj·G_ii) + λ), zero on the diagonal; G is in the lower triangle.
+        progress.report(Tr::tr("EASE: building item weights"), 2, Stages);
+        model->m_weights.resize(size_t(n * n));
+        const Eigen::VectorXd norms = gram.diagonal().cwiseSqrt();
+        float *weights = model->m_weights.data();
+        const double *g = gram.data();
+        forEachInParallel(n, [&](qint64 j) {
+            float *out = weights + j * n;
+            for (qint64 i = 0; i < n; ++i) {
+                const double gji = i <= j ? g[i * n + j] : g[j * n + i];
+                out[i] = i == j ? 0.0f : float(gji / (norms[j] * norms[i] + options.lambda));
+            }
+        });
+        progress.report(Tr::tr("EASE: building item weights"), Stages, Stages);
+        return model;
+    }
+    gram.diagonal().array() += options.lambda;
 
     // 2. P = G⁻¹ through the Cholesky factor (LAPACK potrf + potri): half the work of the LU
     // inverse a general routine would do, and it fails loudly if G is not positive definite.
@@ -363,7 +381,9 @@ QByteArray EaseModel::serialize() const
         stream.setByteOrder(QDataStream::LittleEndian);
         stream.setFloatingPointPrecision(QDataStream::DoublePrecision);
         stream.writeRawData(Magic, sizeof Magic);
-        stream << FormatVersion << qint32(m_itemCount) << m_lambda << quint8(m_binary ? 1 : 0);
+        // Flags: 1 binary, 2 item neighbours (format 1 files before them have only the first).
+        stream << FormatVersion << qint32(m_itemCount) << m_lambda
+               << quint8((m_binary ? 1 : 0) | (m_neighbours ? 2 : 0));
     }
     Q_ASSERT(bytes.size() == HeaderSize);
     bytes.resize(HeaderSize + count * qsizetype(sizeof(float)));
@@ -397,7 +417,8 @@ std::shared_ptr<EaseModel> EaseModel::fromBytes(const QByteArray &bytes, QString
     std::shared_ptr<EaseModel> model(new EaseModel);
     model->m_itemCount = itemCount;
     model->m_lambda = lambda;
-    model->m_binary = binary != 0;
+    model->m_binary = (binary & 1) != 0;
+    model->m_neighbours = (binary & 2) != 0;
     model->m_weights.resize(size_t(count));
     qFromLittleEndian<float>(bytes.constData() + HeaderSize, qsizetype(count), model->m_weights.data());
     return model;

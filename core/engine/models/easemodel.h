@@ -47,6 +47,12 @@ public:
         double lambda = 500.0;
         bool binary = true;
         GramMethod gram = GramMethod::Auto;
+        /**
+         * Item neighbours instead of EASE: B_ij = G_ij / (√(G_ii·G_jj) + λ), the cosine of the
+         * items' columns shrunk by λ, with the same scoring (x·B) and explanations. No inverse,
+         * so it trains in the time of the Gram matrix alone.
+         */
+        bool neighbours = false;
     };
 
     /**
@@ -68,6 +74,7 @@ public:
     int itemCount() const { return m_itemCount; }
     double lambda() const { return m_lambda; }
     bool binary() const { return m_binary; }
+    bool neighbours() const { return m_neighbours; }
 
     /** B_from,to: how much interacting with `from` speaks for `to`. */
     float weight(int from, int to) const
@@ -101,6 +108,7 @@ private:
     int m_itemCount = 0;
     double m_lambda = 0.0;
     bool m_binary = true;
+    bool m_neighbours = false;
     std::vector<float> m_weights; ///< B, row-major: row j is what item j says about every item
 };
 

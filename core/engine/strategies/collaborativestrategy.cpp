@@ -2,6 +2,8 @@
 #include "collaborativestrategy.h"
 
 #include "engine/modelcache.h"
+#include "engine/models/personalchoice.h"
+#include "strategyparams.h"
 
 #include <QCoreApplication>
 #include <QJsonValue>
@@ -139,7 +141,8 @@ QStringList CollaborativeStrategy::names()
 
 QString CollaborativeStrategy::modelKey(const EaseModel::Options &options)
 {
-    return QStringLiteral("ease:lambda=%1:binary=%2")
+    return QStringLiteral("%1:lambda=%2:binary=%3")
+        .arg(options.neighbours ? QStringLiteral("neighbours") : QStringLiteral("ease"))
         .arg(options.lambda, 0, 'g', QLocale::FloatingPointShortest)
         .arg(options.binary ? 1 : 0);
 }
@@ -171,9 +174,24 @@ std::unique_ptr<Strategy> CollaborativeStrategy::create(
     } else if (name == QLatin1String("personal")) {
         if (!personalOptions(params, &ease, &ials, error))
             return nullptr;
-        if (context.snapshot && context.snapshot->itemCount() > PersonalEaseLimit)
+        const bool easeAllowed = !context.snapshot || context.snapshot->itemCount() <= PersonalEaseLimit;
+        if (params.isEmpty() && context.snapshot && context.models) {
+            // Chosen on a validation split of this snapshot's events, once per events watermark.
+            const EaseModel::Options defaults = *ease;
+            const std::shared_ptr<const PersonalChoice> choice = context.models->get<PersonalChoice>(
+                QString::fromLatin1(PersonalChoiceKey), [&] { return PersonalChoice::choose(*context.snapshot, easeAllowed, defaults, context.progress); });
+            if (!choice) {
+                fail(error, StrategyParams::cancelled(name));
+                return nullptr;
+            }
+            if (choice->kind() == PersonalChoice::Kind::Ease)
+                ease = choice->ease();
+            else
+                ease.reset();
+        } else if (!easeAllowed) {
             ease.reset();
-        else
+        }
+        if (ease)
             ials.reset();
     } else {
         fail(error, Tr::tr("\"%1\" is not a collaborative filtering strategy").arg(name));

@@ -19,9 +19,10 @@ namespace Vitrine {
  * Three names in slot JSON and on the command line:
  * - "ease": EASE, params {"lambda": 500, "binary": true};
  * - "ials": implicit ALS, params {"factors": 64, "lambda": 0.1, "alpha": 10, "iterations": 10};
- * - "personal": EASE while the catalog has at most PersonalEaseLimit items (its dense item×item
- *   matrix then fits in memory), iALS beyond; params {"ease": {...}, "ials": {...}}, each
- *   optional and checked as above whichever is used.
+ * - "personal": without params, the model chosen for this catalog on a validation split of its
+ *   events (PersonalChoice: EASE over a grid of λ, or iALS; only iALS beyond PersonalEaseLimit
+ *   items, where EASE's dense item×item matrix would not fit); with params {"ease": {...},
+ *   "ials": {...}} (each optional, checked as above) EASE up to that size, iALS beyond.
  *
  * The model comes from the snapshot's ModelCache, so every slot with the same parameters
  * shares one trained matrix. A person's candidates leave out the items they already
@@ -33,6 +34,8 @@ class CollaborativeStrategy : public Strategy
 public:
     /** "personal" uses EASE up to this many items. */
     static constexpr int PersonalEaseLimit = 20000;
+    /** The model cache's key of "personal"'s choice (PersonalChoice), when it has no params. */
+    static constexpr const char *PersonalChoiceKey = "personal:choice";
 
     /** The names this class answers to. */
     static QStringList names();

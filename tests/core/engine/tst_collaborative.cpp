@@ -2,6 +2,7 @@
 #include "engine/modelcache.h"
 #include "engine/models/easemodel.h"
 #include "engine/models/ialsmodel.h"
+#include "engine/models/personalchoice.h"
 #include "engine/strategies/collaborativestrategy.h"
 
 #include "testcatalog.h"
@@ -136,6 +137,8 @@ private slots:
     void damagedBytesAreRefused();
     void trainingIsDeterministic();
     void personalChoosesEaseOnSmallCatalog();
+    void personalChoosesOnAValidationSplit();
+    void neighboursAreTheCosineOfItemColumns();
     void slotsShareOneModel();
     void cancelledTrainingCachesNothing();
     void badParamsAreRefused_data();
@@ -432,6 +435,88 @@ void TestCollaborative::personalChoosesEaseOnSmallCatalog()
     QCOMPARE(snapshot->sku(strategy->candidates(request, 1).front().item), QStringLiteral("SKU-2"));
 }
 
+/** Two blocks of six items; forty people each take their block's items one day after another. */
+void buildLongHistories(TestCatalog &catalog)
+{
+    for (int i = 0; i < 12; ++i)
+        catalog.item(TestCatalog::ItemSpec {QStringLiteral("SKU-%1").arg(i), QStringLiteral("Item %1").arg(i), {}, {}});
+    for (int u = 0; u < 40; ++u) {
+        const QString user = QStringLiteral("p%1").arg(u);
+        catalog.user(user);
+        const int block = u % 2 ? 6 : 0;
+        for (int step = 0; step < 6; ++step)
+            catalog.event(user, QStringLiteral("SKU-%1").arg(block + (step + u) % 6), Purchase, Day0 + u * 10 * Day + step * Day);
+    }
+}
+
+void TestCollaborative::personalChoosesOnAValidationSplit()
+{
+    TestCatalog catalog;
+    buildLongHistories(catalog);
+    const SnapshotPtr snapshot = catalog.snapshot();
+    const std::shared_ptr<PersonalChoice> choice
+        = PersonalChoice::choose(*snapshot, true, EaseModel::Options(), Progress());
+    QVERIFY(choice);
+    QVERIFY(choice->chosen());
+    QCOMPARE(choice->validationPeople(), 40);
+    QStringList labels;
+    double best = -1;
+    for (const PersonalChoice::Candidate &candidate : choice->candidates()) {
+        labels.append(candidate.label);
+        best = std::max(best, candidate.ndcg);
+    }
+    // The configured λ is tried first (it stays on a tie), then the grid, neighbours and iALS.
+    QCOMPARE(labels.first(), QStringLiteral("EASE λ=500"));
+    QVERIFY(labels.contains(QStringLiteral("EASE λ=50")));
+    QVERIFY(labels.contains(QStringLiteral("item neighbours")));
+    QVERIFY(labels.contains(QStringLiteral("iALS")));
+    // Blocks this clean: the held-out item is the one left of the person's block.
+    QVERIFY2(best > 0.5, qPrintable(choice->summary()));
+    QVERIFY(choice->summary().contains(QStringLiteral("chosen by NDCG@10")));
+
+    // Kept in the catalog's model cache as bytes, read back the same.
+    const std::shared_ptr<PersonalChoice> back = PersonalChoice::fromBytes(choice->serialize());
+    QVERIFY(back);
+    QCOMPARE(back->summary(), choice->summary());
+    QCOMPARE(back->ease().lambda, choice->ease().lambda);
+    QCOMPARE(back->ease().neighbours, choice->ease().neighbours);
+    QVERIFY(!PersonalChoice::fromBytes("{\"format\": 99}"));
+
+    // Too many items for EASE: iALS without a contest.
+    const std::shared_ptr<PersonalChoice> large = PersonalChoice::choose(*snapshot, false, EaseModel::Options(), {});
+    QVERIFY(large && !large->chosen());
+    QCOMPARE(large->kind(), PersonalChoice::Kind::Ials);
+
+    // "personal" without params uses the choice, kept beside the model it trained.
+    ModelCache models(snapshot);
+    QString error;
+    const auto strategy = CollaborativeStrategy::create(QStringLiteral("personal"), {snapshot, &models, {}}, {}, &error);
+    QVERIFY2(strategy, qPrintable(error));
+    QVERIFY(models.contains(QString::fromLatin1(CollaborativeStrategy::PersonalChoiceKey)));
+    if (choice->kind() == PersonalChoice::Kind::Ease)
+        QVERIFY2(models.contains(CollaborativeStrategy::modelKey(choice->ease())), qPrintable(models.keys().join(u' ')));
+}
+
+void TestCollaborative::neighboursAreTheCosineOfItemColumns()
+{
+    // Two people: a has items 0 and 1, b has 0. Columns: item 0 (1, 1), item 1 (1, 0).
+    const std::vector<std::vector<Snapshot::Interaction>> rows = {{{0, 1.0f}, {1, 1.0f}}, {{0, 1.0f}}};
+    EaseModel::Options options;
+    options.neighbours = true;
+    options.lambda = 1;
+    const auto model = EaseModel::train(
+        2, 2, [&rows](int user) { return std::span<const Snapshot::Interaction>(rows[size_t(user)]); }, options, {});
+    QVERIFY(model);
+    // G01 = 1, √(G00·G11) = √2: B = 1 / (√2 + λ), symmetric, zero diagonal.
+    QCOMPARE(model->weight(0, 1), float(1.0 / (std::sqrt(2.0) + 1.0)));
+    QCOMPARE(model->weight(1, 0), model->weight(0, 1));
+    QCOMPARE(model->weight(0, 0), 0.0f);
+    const auto back = EaseModel::fromBytes(model->serialize());
+    QVERIFY(back && back->neighbours());
+    QCOMPARE(back->weight(0, 1), model->weight(0, 1));
+    QVERIFY(CollaborativeStrategy::modelKey(options).startsWith(QStringLiteral("neighbours:")));
+}
+
 void TestCollaborative::slotsShareOneModel()
 {
     TestCatalog catalog;
@@ -439,11 +524,14 @@ void TestCollaborative::slotsShareOneModel()
     const SnapshotPtr snapshot = catalog.snapshot();
     ModelCache models(snapshot);
     int trainings = 0;
-    const Progress progress([&trainings](const QString &, qint64 done, qint64) { trainings += done == 0; });
+    const Progress progress([&trainings](const QString &stage, qint64 done, qint64) {
+        trainings += done == 0 && stage.startsWith(QLatin1String("EASE"));
+    });
     const auto a
         = CollaborativeStrategy::create(QStringLiteral("ease"), {snapshot, &models, progress}, {}, nullptr);
+    // EASE's settings given, so "personal" uses them rather than choosing its own.
     const auto b = CollaborativeStrategy::create(
-        QStringLiteral("personal"), {snapshot, &models, progress}, {}, nullptr);
+        QStringLiteral("personal"), {snapshot, &models, progress}, json(R"({"ease": {}})"), nullptr);
     const auto c = CollaborativeStrategy::create(
         QStringLiteral("ease"), {snapshot, &models, progress}, json(R"({"lambda": 10})"), nullptr);
     QVERIFY(a && b && c);
