@@ -121,26 +121,53 @@ std::shared_ptr<PersonalChoice> PersonalChoice::choose(
     for (int i = 0; i < used; ++i)
         sub[size_t(items[size_t(i)])] = i;
 
-    // Everybody's training rows in sub-catalog indexes (sorted, as the snapshot's are).
-    std::vector<std::vector<Snapshot::Interaction>> rows(static_cast<size_t>(userCount));
+    // The validation people, evenly sampled; the contest trains on them and, on a large catalog,
+    // on an even sample of the others (λ then scaled with the number of people: G = XᵀX grows
+    // with them).
+    const std::vector<int> &evaluated = split.evaluatedUsers();
+    const size_t step = std::max<size_t>(1, (evaluated.size() + SampledPeople - 1) / SampledPeople);
+    std::vector<int> contestIndex(size_t(userCount), -1);
+    std::vector<int> validationPeople;
+    for (size_t i = 0; i < evaluated.size(); i += step) {
+        validationPeople.push_back(evaluated[i]);
+        contestIndex[size_t(evaluated[i])] = 0;
+    }
+    const qint64 others = userCount - qint64(validationPeople.size());
+    const qint64 room = std::max<qint64>(0, ContestPeople - qint64(validationPeople.size()));
+    for (int user = 0, seen = 0; user < userCount; ++user) {
+        if (contestIndex[size_t(user)] == 0)
+            continue;
+        // Evenly: the n-th of the others joins when it passes the next multiple of others/room.
+        if (others <= room || (qint64(seen) * room) / others != (qint64(seen + 1) * room) / others)
+            contestIndex[size_t(user)] = 0;
+        ++seen;
+    }
+    int contestPeople = 0;
     for (int user = 0; user < userCount; ++user) {
+        if (contestIndex[size_t(user)] == 0)
+            contestIndex[size_t(user)] = contestPeople++;
+    }
+    const double scale = double(contestPeople) / double(userCount);
+
+    // The contest's training rows in sub-catalog indexes (sorted, as the snapshot's are).
+    std::vector<std::vector<Snapshot::Interaction>> rows(static_cast<size_t>(contestPeople));
+    for (int user = 0; user < userCount; ++user) {
+        if (contestIndex[size_t(user)] < 0)
+            continue;
         trainRow(user, &row);
         for (const Snapshot::Interaction &interaction : row) {
             if (const int index = sub[size_t(interaction.index)]; index >= 0)
-                rows[size_t(user)].push_back({index, interaction.weight});
+                rows[size_t(contestIndex[size_t(user)])].push_back({index, interaction.weight});
         }
     }
     const auto source = [&rows](int user) { return std::span<const Snapshot::Interaction>(rows[size_t(user)]); };
 
-    // The validation people, evenly sampled, with their held-out items in sub-catalog indexes.
-    const std::vector<int> &evaluated = split.evaluatedUsers();
-    const size_t step = std::max<size_t>(1, (evaluated.size() + SampledPeople - 1) / SampledPeople);
+    // Their held-out items in sub-catalog indexes.
     std::vector<int> validation;
     std::vector<std::vector<int>> heldOut;
-    for (size_t i = 0; i < evaluated.size(); i += step) {
-        const int user = evaluated[i];
+    for (const int user : validationPeople) {
         const std::vector<int> &test = split.testItems(user);
-        validation.push_back(user);
+        validation.push_back(contestIndex[size_t(user)]);
         std::vector<int> mapped;
         for (int item : test) {
             if (sub[size_t(item)] >= 0)
@@ -154,6 +181,7 @@ std::shared_ptr<PersonalChoice> PersonalChoice::choose(
     qCDebug(lcEngine, "personal: split and rows ready at %lld ms", timer.elapsed());
     choice->m_validationPeople = int(validation.size());
     choice->m_itemsUsed = used;
+    choice->m_contestPeople = contestPeople;
 
     const auto score = [&](const std::function<std::vector<float>(int user)> &scores) {
         std::vector<double> perPerson(validation.size(), 0.0);
@@ -191,7 +219,9 @@ std::shared_ptr<PersonalChoice> PersonalChoice::choose(
             return nullptr;
         progress.report(Tr::tr("Choosing the personal model"), qint64(choice->m_candidates.size()), total);
         QString error;
-        const std::shared_ptr<EaseModel> model = EaseModel::train(userCount, used, source, options, progress.quiet(), &error);
+        EaseModel::Options scaled = options;
+        scaled.lambda = options.lambda * scale;
+        const std::shared_ptr<EaseModel> model = EaseModel::train(contestPeople, used, source, scaled, progress.quiet(), &error);
         if (!model) {
             if (progress.isCancelled())
                 return nullptr;
@@ -206,7 +236,7 @@ std::shared_ptr<PersonalChoice> PersonalChoice::choose(
     progress.report(Tr::tr("Choosing the personal model"), total - 1, total);
     QString error;
     if (const std::shared_ptr<IalsModel> model
-        = IalsModel::train(userCount, used, source, IalsModel::Options(), progress.quiet(), &error)) {
+        = IalsModel::train(contestPeople, used, source, IalsModel::Options(), progress.quiet(), &error)) {
         const double value = score([&](int user) { return model->scores(user); });
         choice->m_candidates.push_back({QStringLiteral("iALS"), Kind::Ials, EaseModel::Options(), value});
         qCDebug(lcEngine, "personal: iALS tried at %lld ms", timer.elapsed());
@@ -264,6 +294,7 @@ QByteArray PersonalChoice::serialize() const
                              {QStringLiteral("neighbours"), m_ease.neighbours},
                              {QStringLiteral("validation_people"), m_validationPeople},
                              {QStringLiteral("items_used"), m_itemsUsed},
+                             {QStringLiteral("contest_people"), m_contestPeople},
                              {QStringLiteral("candidates"), candidates},
                          })
         .toJson(QJsonDocument::Compact);
@@ -284,6 +315,7 @@ std::shared_ptr<PersonalChoice> PersonalChoice::fromBytes(const QByteArray &byte
     choice->m_ease.neighbours = json.value(QStringLiteral("neighbours")).toBool(false);
     choice->m_validationPeople = json.value(QStringLiteral("validation_people")).toInt();
     choice->m_itemsUsed = json.value(QStringLiteral("items_used")).toInt();
+    choice->m_contestPeople = json.value(QStringLiteral("contest_people")).toInt();
     for (const QJsonValue &value : json.value(QStringLiteral("candidates")).toArray()) {
         const QJsonObject candidate = value.toObject();
         EaseModel::Options options;

@@ -25,8 +25,9 @@ namespace Vitrine {
  * iALS with its defaults. Each person with at least five distinct items holds out their latest fifth
  * (the evaluation's TemporalSplit); the candidates train on the rest and are scored by NDCG@10
  * over up to SampledPeople of those people. To stay cheap the contest runs on the most popular
- * items only (TunedItems of them, where almost every held-out item lies): the λ found there and
- * the model kind carry over to the whole catalog, on which the winner is then trained.
+ * items only (TunedItems of them, where almost every held-out item lies) and trains on at most
+ * ContestPeople people (λ scaled by their share of everybody): the λ found there and the model
+ * kind carry over to the whole catalog, on which the winner is then trained.
  */
 class PersonalChoice : public Model
 {
@@ -47,6 +48,8 @@ public:
 
     static constexpr int TunedItems = 1500;
     static constexpr int SampledPeople = 4000;
+    /** People the candidates train on at most: the validation people and a sample of the others. */
+    static constexpr int ContestPeople = 20000;
     static constexpr int K = 10;
 
     /**
@@ -62,6 +65,7 @@ public:
     const std::vector<Candidate> &candidates() const { return m_candidates; }
     int validationPeople() const { return m_validationPeople; }
     int itemsUsed() const { return m_itemsUsed; }
+    int contestPeople() const { return m_contestPeople; }
     /** False when there was nothing to validate on and the default stands. */
     bool chosen() const { return !m_candidates.empty(); }
     /** "EASE λ=200 (NDCG@10 0.0848 on 4,000 validation people; EASE λ=500 0.0761, iALS 0.0702, …)" */
@@ -76,6 +80,7 @@ private:
     std::vector<Candidate> m_candidates;
     int m_validationPeople = 0;
     int m_itemsUsed = 0;
+    int m_contestPeople = 0;
 };
 
 } // namespace Vitrine
