@@ -9,6 +9,7 @@
 #include "audience/segmentpriority.h"
 #include "audience/segmentstatistics.h"
 #include "clicontext.h"
+#include "config/confighistory.h"
 #include "layout/audiencecache.h"
 #include "session/enginesession.h"
 #include "engine/modelstore.h"
@@ -556,14 +557,15 @@ int runRemove(CliContext &context, const std::string &name)
     Database db;
     if (const int code = context.open(db, Database::OpenMode::ReadWrite))
         return code;
-    QString error;
     if (!SegmentLibrary::load(db).contains(fromStd(name))) {
         context.error(Tr::tr("no segment named '%1'").arg(fromStd(name)));
         return ExitNotFound;
     }
-    if (!SegmentLibrary::remove(db, fromStd(name), &error)) {
-        context.error(error);
-        return ExitBadInput;
+    // Refused while another segment, a layout variant, a banner or a campaign uses it.
+    const ConfigRemoveResult result = removeConfigObject(db, QStringLiteral("segments"), fromStd(name));
+    if (!result.ok()) {
+        context.error(result.error);
+        return result.status == ConfigRemoveResult::Status::NoSuchObject ? ExitNotFound : ExitBadInput;
     }
     if (context.json)
         context.printJson({{QStringLiteral("removed"), fromStd(name)}});

@@ -206,6 +206,35 @@ QStringList configUsers(Database &db, const QString &kind, const QString &key, Q
             if (!places.isEmpty())
                 users.append(Tr::tr("layout %1 (%2)").arg(object.key, places.join(QStringLiteral(", "))));
         }
+    } else if (kind == QLatin1String("segments")) {
+        for (const QString &segment : SegmentLibrary::load(db, error).dependents(key))
+            users.append(Tr::tr("segment %1").arg(segment));
+        for (const ConfigObject &object : store.list(QStringLiteral("layouts"), error)) {
+            const std::optional<LayoutDefinition> layout = LayoutDefinition::fromJson(object.key, object.definition, nullptr);
+            if (!layout)
+                continue;
+            QStringList places;
+            for (size_t v = 0; v < layout->variants.size(); ++v) {
+                if (layout->variants[v].segment == key)
+                    places.append(QStringLiteral("variants[%1]").arg(v));
+            }
+            if (!places.isEmpty())
+                users.append(Tr::tr("layout %1 (%2)").arg(object.key, places.join(QStringLiteral(", "))));
+        }
+        for (const ConfigObject &object : store.list(QStringLiteral("banners"), error)) {
+            const std::optional<BannerDefinition> banner = BannerDefinition::fromJson(object.key, object.definition, nullptr);
+            if (banner && banner->targeting && banner->targeting->referencedSegments().contains(key))
+                users.append(Tr::tr("banner %1 (targeting)").arg(object.key));
+        }
+        for (const ConfigObject &object : store.list(QStringLiteral("campaigns"), error)) {
+            const std::optional<CampaignDefinition> campaign = CampaignDefinition::fromJson(object.key, object.definition, nullptr);
+            if (!campaign)
+                continue;
+            if (campaign->segment == key)
+                users.append(Tr::tr("campaign %1 (its audience)").arg(object.key));
+            else if (campaign->templateSegments().contains(key))
+                users.append(Tr::tr("campaign %1 (its templates)").arg(object.key));
+        }
     } else if (kind == QLatin1String("layouts")) {
         for (const ConfigObject &object : store.list(QStringLiteral("campaigns"), error)) {
             const std::optional<CampaignDefinition> campaign = CampaignDefinition::fromJson(object.key, object.definition, nullptr);
@@ -240,7 +269,10 @@ ConfigRemoveResult removeConfigObject(Database &db, const QString &kind, const Q
                            .arg(kindSingular(kind), key, result.users.join(QStringLiteral("; ")));
         return result;
     }
-    if (!store.remove(kind, key, &error)) {
+    // A segment also leaves the priority list first (SegmentLibrary::remove says so).
+    const bool removed = kind == QLatin1String("segments") ? SegmentLibrary::remove(db, key, &error)
+                                                           : store.remove(kind, key, &error);
+    if (!removed) {
         result.error = error;
         return result;
     }

@@ -65,8 +65,10 @@ ConfigRestoreResult restoreConfigVersion(Database &db, const QString &kind, cons
 
 /**
  * What names an object and would break without it, as "layout home (blocks[1])": the layouts
- * whose blocks (in any variant) show a slot, and the campaigns that send a layout. Other kinds
- * have no such users here (a segment's users are checked by SegmentLibrary::remove).
+ * whose blocks (in any variant) show a slot; the campaigns that send a layout; for a segment,
+ * the segments whose rules name it, the layout variants for it, the banners whose targeting
+ * names it and the campaigns sent to it or naming it in their templates. Banners and campaigns
+ * have no users.
  */
 QStringList configUsers(Database &db, const QString &kind, const QString &key, QString *error = nullptr);
 

@@ -157,6 +157,30 @@ private slots:
         QVERIFY(!slotJson(QStringLiteral("home-for-you")).isEmpty());
     }
 
+    void removeRefusesASegmentInUse_data()
+    {
+        QTest::addColumn<QString>("segment");
+        QTest::addColumn<QString>("usedBy");
+        // The starter configuration: a layout variant, a banner's targeting, a campaign's templates.
+        QTest::newRow("layout variant") << QStringLiteral("vip") << QStringLiteral("layout home (variants[0])");
+        QTest::newRow("banner targeting") << QStringLiteral("outdoor-readers")
+                                          << QStringLiteral("banner outdoor-stories (targeting)");
+        QTest::newRow("campaign templates") << QStringLiteral("lapsed")
+                                            << QStringLiteral("campaign weekly-newsletter (its templates)");
+    }
+
+    void removeRefusesASegmentInUse()
+    {
+        QFETCH(QString, segment);
+        QFETCH(QString, usedBy);
+        const CliRun run = cli({QStringLiteral("segment"), QStringLiteral("remove"), segment});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(run.err).contains(QStringLiteral("segment '%1' is used by").arg(segment)),
+            run.err.constData());
+        QVERIFY2(QString::fromUtf8(run.err).contains(usedBy), run.err.constData());
+        QVERIFY(cli({QStringLiteral("segment"), QStringLiteral("list")}).out.contains(segment.toUtf8()));
+    }
+
     void removeKeepsTheHistoryForARestore()
     {
         const QString file = write(QStringLiteral("spare.json"),
