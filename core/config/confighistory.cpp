@@ -186,22 +186,9 @@ QStringList configUsers(Database &db, const QString &kind, const QString &key, Q
             if (!layout)
                 continue; // a broken layout names nothing that works
             QStringList places;
-            for (size_t i = 0; i < layout->blocks.size(); ++i) {
-                if (layout->blocks[i].type == LayoutBlock::Type::Slot && layout->blocks[i].slot == key)
-                    places.append(QStringLiteral("blocks[%1]").arg(i));
-            }
-            for (size_t v = 0; v < layout->variants.size(); ++v) {
-                const LayoutVariant &variant = layout->variants[v];
-                for (size_t i = 0; i < variant.swaps.size(); ++i) {
-                    const LayoutBlock &block = variant.swaps[i].block;
-                    if (block.type == LayoutBlock::Type::Slot && block.slot == key)
-                        places.append(QStringLiteral("variants[%1].swap[%2]").arg(v).arg(i));
-                }
-                for (size_t i = 0; i < variant.additions.size(); ++i) {
-                    const LayoutBlock &block = variant.additions[i].block;
-                    if (block.type == LayoutBlock::Type::Slot && block.slot == key)
-                        places.append(QStringLiteral("variants[%1].add[%2]").arg(v).arg(i));
-                }
+            for (const LayoutDefinition::PlacedBlock &placed : layout->placedBlocks()) {
+                if (placed.block->type == LayoutBlock::Type::Slot && placed.block->slot == key)
+                    places.append(placed.path);
             }
             if (!places.isEmpty())
                 users.append(Tr::tr("layout %1 (%2)").arg(object.key, places.join(QStringLiteral(", "))));

@@ -293,13 +293,22 @@ std::vector<LayoutBlock> LayoutDefinition::blocksFor(const LayoutVariant *varian
 std::vector<const LayoutBlock *> LayoutDefinition::allBlocks() const
 {
     std::vector<const LayoutBlock *> all;
-    for (const LayoutBlock &block : blocks)
-        all.push_back(&block);
-    for (const LayoutVariant &variant : variants) {
-        for (const auto &swap : variant.swaps)
-            all.push_back(&swap.block);
-        for (const auto &addition : variant.additions)
-            all.push_back(&addition.block);
+    for (const PlacedBlock &placed : placedBlocks())
+        all.push_back(placed.block);
+    return all;
+}
+
+std::vector<LayoutDefinition::PlacedBlock> LayoutDefinition::placedBlocks() const
+{
+    std::vector<PlacedBlock> all;
+    for (size_t i = 0; i < blocks.size(); ++i)
+        all.push_back({QStringLiteral("blocks[%1]").arg(i), &blocks[i]});
+    for (size_t v = 0; v < variants.size(); ++v) {
+        const LayoutVariant &variant = variants[v];
+        for (size_t i = 0; i < variant.swaps.size(); ++i)
+            all.push_back({QStringLiteral("variants[%1].swap[%2].block").arg(v).arg(i), &variant.swaps[i].block});
+        for (size_t i = 0; i < variant.additions.size(); ++i)
+            all.push_back({QStringLiteral("variants[%1].add[%2].block").arg(v).arg(i), &variant.additions[i].block});
     }
     return all;
 }

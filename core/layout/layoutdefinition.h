@@ -76,6 +76,14 @@ struct LayoutDefinition
     QStringList allBlockIds() const;
     /** Every block of every variant (for checks and for preparing slots). */
     std::vector<const LayoutBlock *> allBlocks() const;
+    /** A block with where it stands in the JSON: "blocks[2]", "variants[0].swap[1].block". */
+    struct PlacedBlock
+    {
+        QString path;
+        const LayoutBlock *block;
+    };
+    /** The same blocks as allBlocks(), each with its place, for messages. */
+    std::vector<PlacedBlock> placedBlocks() const;
 
     /** Keys are 1–64 lower-case letters, digits, '-' or '_'. */
     static bool isValidKey(const QString &key, QString *error);

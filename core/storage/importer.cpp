@@ -4,6 +4,7 @@
 #include "catalog/eventtype.h"
 #include "common/logging.h"
 #include "csvreader.h"
+#include "eventmerge.h"
 #include "database.h"
 #include "fieldparser.h"
 #include "importfields.h"
@@ -93,7 +94,6 @@ private:
     bool readRecords();
     bool refuseNulBytes();
     bool refuseFuture(qint64 ts, QByteArrayView text);
-    void mergeRepeatedEvents();
     void noteLiteralQuotes();
     void stageRow();
     void stageEvent();
@@ -626,63 +626,6 @@ void ImportRun::stageEvent()
  * lines is one purchase of both quantities. Importing the same file again gives the same sums, so
  * it changes nothing.
  */
-void ImportRun::mergeRepeatedEvents()
-{
-    ImportWriter::sortEvents(m_events); // stable: the rows of one key stay in file order
-    qint64 firstLine = 0;
-    qint64 secondLine = 0;
-    qint64 cappedLine = 0;
-    size_t kept = 0;
-    for (size_t i = 0; i < m_events.size(); ++i) {
-        const StagedEvent &event = m_events[i];
-        if (kept > 0) {
-            StagedEvent &into = m_events[kept - 1];
-            if (into.user == event.user && into.ts == event.ts && into.item == event.item && into.type == event.type) {
-                ++m_report.mergedEvents;
-                if (secondLine == 0 || event.line < secondLine) {
-                    firstLine = into.line;
-                    secondLine = event.line;
-                }
-                into.quantity += event.quantity;
-                if (into.quantity > ImportOptions::MaxQuantity) {
-                    into.quantity = ImportOptions::MaxQuantity;
-                    cappedLine = cappedLine ? std::min(cappedLine, event.line) : event.line;
-                }
-                if (event.hasValue) {
-                    into.value = (into.hasValue ? into.value : 0.0) + event.value;
-                    into.hasValue = true;
-                }
-                continue;
-            }
-        }
-        if (kept != i)
-            m_events[kept] = event;
-        ++kept;
-    }
-    m_events.resize(kept);
-    if (secondLine == 0)
-        return;
-    const bool json = m_options.path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
-    const auto where = [&](qint64 line) {
-        return json ? Tr::tr("%1:record %2").arg(m_options.path).arg(line)
-                    : Tr::tr("%1:%2").arg(m_options.path).arg(line);
-    };
-    const QString earlier = json ? Tr::tr("record %1").arg(firstLine) : Tr::tr("line %1").arg(firstLine);
-    QString warning = Tr::tr("%1: the same person, item, type and second as %2, so the two are one event "
-                             "with their quantities and values added up (times are kept to the second)")
-                          .arg(where(secondLine), earlier);
-    if (m_report.mergedEvents > 1)
-        warning += Tr::tr("; %1 events of the file were merged in all").arg(m_report.mergedEvents);
-    m_report.warnings.append(warning);
-    if (cappedLine) {
-        m_report.warnings.append(
-            Tr::tr("%1: the quantities added up to more than %2, the most one event holds; "
-                   "kept as %2")
-                .arg(where(cappedLine))
-                .arg(ImportOptions::MaxQuantity));
-    }
-}
-
 /** Says how many fields held a stray quote, read as a literal one (`Samsung 55" TV`). */
 void ImportRun::noteLiteralQuotes()
 {
@@ -762,12 +705,11 @@ ImportReport ImportRun::run()
         return m_report;
     }
     if (m_options.kind == ImportKind::Events)
-        mergeRepeatedEvents();
+        m_report.mergedEvents = mergeRepeatedEvents(m_events, m_options.path, &m_report.warnings);
     noteLiteralQuotes();
 
     if (m_report.problemCount > 0 && !m_options.skipBad) {
-        m_report.error = QCoreApplication::translate("Vitrine::Importer", "%1: %n row(s) with problems; nothing was imported",
-                                                            nullptr, int(m_report.rejected))
+        m_report.error = Tr::tr("%1: %n row(s) with problems; nothing was imported", nullptr, int(m_report.rejected))
                              .arg(m_options.path);
         finish();
         return m_report;

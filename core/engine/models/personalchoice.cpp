@@ -103,11 +103,17 @@ std::shared_ptr<PersonalChoice> PersonalChoice::choose(
                 out->push_back(interaction);
         }
     };
-    std::vector<Snapshot::Interaction> row;
-    for (int user = 0; user < userCount; ++user) {
-        trainRow(user, &row);
-        for (const Snapshot::Interaction &interaction : row)
-            ++people[size_t(interaction.index)];
+    // Each item's people, less those whose interaction with it is held out.
+    for (int item = 0; item < snapshot.itemCount(); ++item)
+        people[size_t(item)] = qint64(snapshot.itemUsers(item).size());
+    for (const int user : split.evaluatedUsers()) {
+        const std::span<const Snapshot::Interaction> items = snapshot.userItems(user);
+        for (const int item : split.testItems(user)) {
+            const auto found = std::lower_bound(items.begin(), items.end(), item,
+                [](const Snapshot::Interaction &interaction, int index) { return interaction.index < index; });
+            if (found != items.end() && found->index == item)
+                --people[size_t(item)];
+        }
     }
     std::vector<int> items(size_t(snapshot.itemCount()));
     std::iota(items.begin(), items.end(), 0);
@@ -150,6 +156,7 @@ std::shared_ptr<PersonalChoice> PersonalChoice::choose(
     const double scale = double(contestPeople) / double(userCount);
 
     // The contest's training rows in sub-catalog indexes (sorted, as the snapshot's are).
+    std::vector<Snapshot::Interaction> row;
     std::vector<std::vector<Snapshot::Interaction>> rows(static_cast<size_t>(contestPeople));
     for (int user = 0; user < userCount; ++user) {
         if (contestIndex[size_t(user)] < 0)

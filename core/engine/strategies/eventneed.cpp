@@ -44,17 +44,17 @@ QString eventNeedProblem(const Snapshot &snapshot, const QString &strategy, cons
         if (const std::optional<qint64> time = snapshot.lastEventTime(type); time && (!last || *time > *last))
             last = time;
     }
-    // The types the catalog does have, most first, as the way out.
-    int best = -1;
-    QStringList present;
-    for (int type = 0; type < EventTypeCount; ++type) {
-        if (!snapshot.eventCount(type))
-            continue;
-        present.append(Tr::tr("%1 %2 events").arg(snapshot.eventCount(type)).arg(eventTypeName(EventType(type))));
-        if (best < 0 || snapshot.eventCount(type) > snapshot.eventCount(best))
-            best = type;
-    }
     if (count == 0) {
+        // The types the catalog does have, and the most common one as the way out.
+        int best = -1;
+        QStringList present;
+        for (int type = 0; type < EventTypeCount; ++type) {
+            if (!snapshot.eventCount(type))
+                continue;
+            present.append(Tr::tr("%1 %2 events").arg(snapshot.eventCount(type)).arg(eventTypeName(EventType(type))));
+            if (best < 0 || snapshot.eventCount(type) > snapshot.eventCount(best))
+                best = type;
+        }
         if (present.isEmpty())
             return Tr::tr("%1: the catalog has no events yet, so it has nothing to learn from").arg(strategy);
         const QString has = Tr::tr("it has %1").arg(present.join(Tr::tr(" and ")));
