@@ -201,6 +201,67 @@ SegmentMembers SegmentEvaluator::evaluate(const QString &segmentName, const Prog
     return result;
 }
 
+const SegmentFunnel::Step *SegmentFunnel::step(const QString &path) const
+{
+    for (const Step &s : steps) {
+        if (s.path == path)
+            return &s;
+    }
+    return nullptr;
+}
+
+SegmentFunnel SegmentEvaluator::funnel(const SegmentRule &rule, const Progress &progress)
+{
+    Context context;
+    context.progress = &progress;
+    context.total = int(rule.conditions().size());
+    SegmentFunnel result;
+    result.steps.push_back({rule.root().path, 0, 0});
+    PersonSet members = funnelNode(rule.root(), context, result.steps);
+    result.warnings = context.warnings;
+    if (context.cancelled || progress.isCancelled()) {
+        result.cancelled = true;
+        result.error = Tr::tr("cancelled");
+        result.steps.clear();
+        return result;
+    }
+    if (!context.error.isEmpty()) {
+        result.error = context.error;
+        result.steps.clear();
+        return result;
+    }
+    result.steps.front().alone = result.steps.front().reached = members.count();
+    result.ok = true;
+    result.members = std::move(members);
+    return result;
+}
+
+PersonSet SegmentEvaluator::funnelNode(
+    const SegmentRule::Node &node, Context &context, std::vector<SegmentFunnel::Step> &steps)
+{
+    using Kind = SegmentRule::Node::Kind;
+    const int n = m_features->userCount();
+    if (context.failed())
+        return PersonSet(n);
+    if (node.kind == Kind::Condition)
+        return evalCondition(node.condition, nullptr, context);
+    PersonSet running = node.kind == Kind::All ? PersonSet(n, true) : PersonSet(n);
+    for (const auto &child : node.children) {
+        const size_t at = steps.size();
+        steps.push_back({child.path, 0, 0});
+        const PersonSet got = funnelNode(child, context, steps);
+        if (node.kind == Kind::All)
+            running &= got;
+        else if (node.kind == Kind::Any)
+            running |= got;
+        else
+            running = got.complement();
+        steps[at].alone = got.count();
+        steps[at].reached = running.count();
+    }
+    return running;
+}
+
 PersonSet SegmentEvaluator::evalNode(const SegmentRule::Node &node, const PersonSet *within, Context &context)
 {
     using Kind = SegmentRule::Node::Kind;

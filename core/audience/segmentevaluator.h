@@ -33,6 +33,29 @@ struct SegmentMembers
 };
 
 /**
+ * How many people pass each part of a rule, for the rule builder's counts: every node evaluated
+ * over everybody (`alone`) and, inside its group, what the group holds after it in the written
+ * order (`reached`: the running "and" of an all group, the running "or" of an any group), so an
+ * all group reads like a funnel. The root's `reached` is the member count.
+ */
+struct SegmentFunnel
+{
+    struct Step
+    {
+        QString path; ///< the node's path in the rule ("" for the root, "all[1]", "all[1].not")
+        int alone = 0;
+        int reached = 0;
+    };
+    bool ok = false;
+    bool cancelled = false;
+    QString error;
+    QStringList warnings;
+    PersonSet members;
+    std::vector<Step> steps; ///< depth first, parents before children
+    const Step *step(const QString &path) const;
+};
+
+/**
  * Evaluates segment rules over every person of a snapshot at the features' as_of.
  *
  * Each condition is one pass over a column (profile fields, value features, an affinity
@@ -64,6 +87,11 @@ public:
     static int cost(const SegmentRule::Node &node, bool overTime = false);
 
     SegmentMembers evaluate(const SegmentRule &rule, const Progress &progress = {});
+    /**
+     * The rule's members with the count at every node (SegmentFunnel). Each node runs over
+     * everybody, so this costs more than evaluate(); the members are the same.
+     */
+    SegmentFunnel funnel(const SegmentRule &rule, const Progress &progress = {});
     /** A stored segment of the library, memoised. */
     SegmentMembers evaluate(const QString &segmentName, const Progress &progress = {});
 
@@ -86,6 +114,7 @@ private:
     struct Context;
 
     PersonSet evalNode(const SegmentRule::Node &node, const PersonSet *within, Context &context);
+    PersonSet funnelNode(const SegmentRule::Node &node, Context &context, std::vector<SegmentFunnel::Step> &steps);
     PersonSet evalCondition(const SegmentCondition &condition, const PersonSet *within, Context &context);
     const PersonSet *segmentMembers(const SegmentCondition &condition, Context &context);
     Prepared prepare(const SegmentCondition &condition, Context &context);

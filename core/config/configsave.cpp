@@ -2,6 +2,10 @@
 #include "configsave.h"
 
 #include "confighistory.h"
+#include "audience/segmentlibrary.h"
+#include "audience/segmentpriority.h"
+
+#include <QJsonArray>
 #include "storage/configstore.h"
 #include "storage/database.h"
 
@@ -21,6 +25,8 @@ ConfigSaveResult saveConfigChanges(Database &db, const QList<ConfigChange> &chan
     ConfigStore store(db);
     for (int i = 0; i < changes.size(); ++i) {
         const ConfigChange &change = changes.at(i);
+        if (change.remove || change.isPriority())
+            continue;
         if (!ConfigStore::isKind(change.kind)) {
             result.error = QCoreApplication::translate("Vitrine::ConfigSave", "'%1' is not a kind of configuration")
                                .arg(change.kind);
@@ -33,9 +39,38 @@ ConfigSaveResult saveConfigChanges(Database &db, const QList<ConfigChange> &chan
             return result;
         }
     }
+    for (int i = 0; i < changes.size(); ++i) {
+        const ConfigChange &change = changes.at(i);
+        if (!change.isPriority())
+            continue;
+        QStringList order;
+        for (const QJsonValue &name : change.definition.value(QLatin1String("order")).toArray())
+            order.append(name.toString());
+        const SegmentLibrary library = SegmentLibrary::load(db);
+        if (!SegmentPriority::save(db, order, library, &error)) {
+            result.error = QCoreApplication::translate("Vitrine::ConfigSave", "segment priority: %1").arg(error);
+            result.failedIndex = i;
+            return result;
+        }
+    }
+    for (int i = 0; i < changes.size(); ++i) {
+        const ConfigChange &change = changes.at(i);
+        if (!change.remove)
+            continue;
+        const ConfigRemoveResult removed = removeConfigObject(db, change.kind, change.key);
+        if (!removed.ok()) {
+            result.error = QStringLiteral("%1.%2: %3").arg(change.kind, change.key, removed.error);
+            result.failedIndex = i;
+            return result;
+        }
+    }
     // Checked with every change in place, so changes may name each other.
     for (int i = 0; i < changes.size(); ++i) {
         const ConfigChange &change = changes.at(i);
+        if (change.remove || change.isPriority()) {
+            result.versions.append(0);
+            continue;
+        }
         if (!checkConfigDefinition(db, change.kind, change.key, change.definition, &error)) {
             result.error = QStringLiteral("%1.%2: %3").arg(change.kind, change.key, error);
             result.failedIndex = i;

@@ -9,12 +9,21 @@ namespace Vitrine {
 
 class Database;
 
-/** One object to save: its table ("slots", …), key and the definition to store. */
+/**
+ * One object to save: its table ("slots", …), key and the definition to store; or, with
+ * `remove`, the object to delete. The segment priority list is the change of kind
+ * PriorityKind, key PriorityKey, definition {"order": ["vip", …]}.
+ */
 struct ConfigChange
 {
     QString kind;
     QString key;
     QJsonObject definition;
+    bool remove = false;
+
+    static constexpr const char *PriorityKind = "priority";
+    static constexpr const char *PriorityKey = "segments";
+    bool isPriority() const { return kind == QLatin1String(PriorityKind); }
 };
 
 /** What saveConfigChanges() did. */
@@ -32,7 +41,9 @@ struct ConfigSaveResult
 /**
  * Saves several configuration objects at once, the studio's Save: all or nothing, one new
  * version of each (so History has every saved version), each checked against the catalog with
- * the other changes in place (a new layout may name a new slot saved with it).
+ * the other changes in place (a new layout may name a new slot saved with it). The priority
+ * list is written after the definitions, removals come last (a renamed segment is its new name
+ * saved and the old one removed), and a removal is refused while anything still uses the object.
  */
 ConfigSaveResult saveConfigChanges(Database &db, const QList<ConfigChange> &changes);
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "audience/rulebuilder.h"
 #include "engine/recommender.h"
 #include "session/catalogsession.h"
 #include "session/draftstore.h"
@@ -355,6 +356,10 @@ void TestMainWindow::navigationSwitchesPages()
 
     click(QStringLiteral("Segments"));
     QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("segmentsPage"));
+    QVERIFY(pages->currentWidget()->findChild<RuleBuilder *>());
+
+    click(QStringLiteral("Layouts"));
+    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("layoutsPage"));
     const auto *status = pages->currentWidget()->findChild<QLabel *>(QStringLiteral("placeholderStatus"));
     QVERIFY(status);
     QVERIFY(status->isVisibleTo(&window));

@@ -171,7 +171,9 @@ bool CatalogSession::save(QString *error)
     QList<ConfigChange> changes;
     QStringList names;
     for (const DraftStore::Draft &draft : drafts) {
-        changes.append({draft.id.kind, draft.id.key, draft.definition});
+        ConfigChange change {draft.id.kind, draft.id.key, draft.definition};
+        change.remove = draft.isRemoved;
+        changes.append(change);
         names.append(draft.id.toString());
     }
     const ConfigSaveResult result = saveConfigChanges(*m_database, changes);

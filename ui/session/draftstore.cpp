@@ -80,6 +80,21 @@ void DraftStore::setDefinition(const DraftId &id, const QJsonObject &definition)
     changed(id);
 }
 
+void DraftStore::setRemoved(const DraftId &id, bool removed)
+{
+    auto it = m_drafts.find(id);
+    if (it == m_drafts.end() || it->isRemoved == removed)
+        return;
+    it->isRemoved = removed;
+    changed(id);
+}
+
+bool DraftStore::isRemoved(const DraftId &id) const
+{
+    const Draft *found = draft(id);
+    return found && found->isRemoved;
+}
+
 QList<DraftStore::Draft> DraftStore::modified() const
 {
     QList<Draft> list;
@@ -117,9 +132,14 @@ void DraftStore::clear()
 
 void DraftStore::markSaved()
 {
-    for (Draft &d : m_drafts) {
-        d.base = d.definition;
-        d.isNew = false;
+    for (auto it = m_drafts.begin(); it != m_drafts.end();) {
+        if (it->isRemoved) {
+            it = m_drafts.erase(it);
+            continue;
+        }
+        it->base = it->definition;
+        it->isNew = false;
+        ++it;
     }
     changed({});
 }
@@ -154,7 +174,8 @@ bool DraftStore::writeRecovery(QString *error)
     QJsonArray list;
     for (const Draft &d : drafts) {
         list.append(QJsonObject {{QStringLiteral("kind"), d.id.kind}, {QStringLiteral("key"), d.id.key},
-            {QStringLiteral("new"), d.isNew}, {QStringLiteral("base"), d.base},
+            {QStringLiteral("new"), d.isNew}, {QStringLiteral("removed"), d.isRemoved},
+            {QStringLiteral("base"), d.base},
             {QStringLiteral("definition"), d.definition}});
     }
     const QJsonObject root {{QStringLiteral("format"), RecoveryFormat}, {QStringLiteral("drafts"), list}};
@@ -191,6 +212,7 @@ QList<DraftStore::Draft> DraftStore::readRecovery(const QString &recoveryPath, Q
         Draft d;
         d.id = {o.value(QStringLiteral("kind")).toString(), o.value(QStringLiteral("key")).toString()};
         d.isNew = o.value(QStringLiteral("new")).toBool();
+        d.isRemoved = o.value(QStringLiteral("removed")).toBool();
         d.base = o.value(QStringLiteral("base")).toObject();
         d.definition = o.value(QStringLiteral("definition")).toObject();
         if (!d.id.kind.isEmpty() && !d.id.key.isEmpty())

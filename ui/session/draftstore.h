@@ -46,7 +46,8 @@ public:
         QJsonObject base;       ///< as stored when editing began; empty for a new object
         bool isNew = false;     ///< not in the catalog yet
         QJsonObject definition; ///< as edited now
-        bool isModified() const { return isNew || definition != base; }
+        bool isRemoved = false; ///< to be deleted from the catalog on save
+        bool isModified() const { return isNew != isRemoved || (!isNew && definition != base); }
     };
 
     /** `recoveryPath`: where drafts are kept against a crash; empty: nowhere (tests, read-only). */
@@ -67,6 +68,15 @@ public:
     QJsonObject definition(const DraftId &id) const;
     /** Sets the edited definition; for undo commands (SetDraftCommand), not for editors. */
     void setDefinition(const DraftId &id, const QJsonObject &definition);
+
+    /**
+     * Marks a draft's object to be deleted on save (or not). A new object that is removed is
+     * simply not saved. For undo commands.
+     */
+    void setRemoved(const DraftId &id, bool removed);
+    bool isRemoved(const DraftId &id) const;
+    /** Every draft, saved or not, in kind and key order. */
+    QList<Draft> all() const { return m_drafts.values(); }
 
     /** The drafts with changes to save, in kind and key order. */
     QList<Draft> modified() const;

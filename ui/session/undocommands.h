@@ -107,4 +107,75 @@ private:
     int m_mergeId;
 };
 
+/**
+ * Creates a new object as a draft ("New segment", "Duplicate vip"); undo forgets it. Saved with
+ * the other drafts.
+ */
+class CreateDraftCommand : public QUndoCommand
+{
+public:
+    CreateDraftCommand(DraftStore *drafts, const DraftId &id, const QJsonObject &definition, const QString &text,
+        QUndoCommand *parent = nullptr)
+        : QUndoCommand(text, parent)
+        , m_drafts(drafts)
+        , m_id(id)
+        , m_definition(definition)
+    {
+    }
+
+    void redo() override { m_drafts->beginNew(m_id, m_definition); }
+    void undo() override
+    {
+        m_definition = m_drafts->definition(m_id); // edits made since, redone with it
+        m_drafts->discard(m_id);
+    }
+
+private:
+    DraftStore *m_drafts;
+    DraftId m_id;
+    QJsonObject m_definition;
+};
+
+/**
+ * Removes an object: a stored one is marked to be deleted on save, a new one (never saved) is
+ * forgotten. Undo brings it back as it was.
+ */
+class RemoveDraftCommand : public QUndoCommand
+{
+public:
+    RemoveDraftCommand(DraftStore *drafts, const DraftId &id, const QJsonObject &stored, const QString &text,
+        QUndoCommand *parent = nullptr)
+        : QUndoCommand(text, parent)
+        , m_drafts(drafts)
+        , m_id(id)
+    {
+        const DraftStore::Draft *draft = drafts->draft(id);
+        m_wasNew = draft && draft->isNew;
+        m_definition = draft ? draft->definition : stored;
+        if (!draft)
+            drafts->begin(id, stored);
+    }
+
+    void redo() override
+    {
+        if (m_wasNew)
+            m_drafts->discard(m_id);
+        else
+            m_drafts->setRemoved(m_id, true);
+    }
+    void undo() override
+    {
+        if (m_wasNew)
+            m_drafts->beginNew(m_id, m_definition);
+        else
+            m_drafts->setRemoved(m_id, false);
+    }
+
+private:
+    DraftStore *m_drafts;
+    DraftId m_id;
+    QJsonObject m_definition;
+    bool m_wasNew = false;
+};
+
 } // namespace Vitrine

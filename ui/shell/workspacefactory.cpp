@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "audience/audiencepage.h"
 #include "workspacefactory.h"
 
 #include "workspacepage.h"
@@ -92,6 +93,8 @@ WorkspacePage *createWorkspacePage(Workspace workspace, CatalogSession *session,
         return new ItemsPage(session, parent);
     case Workspace::People:
         return new PeoplePage(session, parent);
+    case Workspace::Segments:
+        return new AudiencePage(session, parent);
     case Workspace::History:
         return createHistory(session, parent);
     default:

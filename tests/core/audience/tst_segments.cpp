@@ -9,13 +9,16 @@
 #include "demo/demogenerator.h"
 #include "storage/configstore.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QTest>
 
 #include <sqlite3.h>
 
 #include <cmath>
+#include <functional>
 
 using namespace Vitrine;
 using namespace Vitrine::Test;
@@ -247,6 +250,8 @@ private slots:
     void unknownNamesWarn();
     void explanation();
     void referencesAndCycles();
+    void funnelCountsEveryNode_data();
+    void funnelCountsEveryNode();
 };
 
 void TestSegments::initTestCase()
@@ -703,6 +708,50 @@ void TestSegments::referencesAndCycles()
     QVERIFY(!broken.ok);
     QVERIFY2(broken.error.contains(QStringLiteral("b → a → b is a cycle")), qPrintable(broken.error));
     QVERIFY(!fresh.explain(QStringLiteral("a"), 0).ok);
+}
+
+void TestSegments::funnelCountsEveryNode_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::newRow("one condition") << QByteArray(R"({"behaviour": {"event": "purchase"}})");
+    QTest::newRow("all") << QByteArray(R"({"all": [{"behaviour": {"event": "view"}}, {"behaviour": {"event": "purchase"}},
+        {"value": {"measure": "monetary", "min": 100}}]})");
+    QTest::newRow("any") << QByteArray(R"({"any": [{"profile": {"field": "country", "equals": "Denmark"}},
+        {"profile": {"field": "gender", "equals": "f"}}]})");
+    QTest::newRow("nested not") << QByteArray(R"({"all": [{"behaviour": {"event": "view"}},
+        {"not": {"any": [{"segment": "danes"}, {"value": {"measure": "frequency", "min": 3}}]}}]})");
+}
+
+/** Each node's count is that node alone as a rule; the running count is the group up to it; members equal evaluate(). */
+void TestSegments::funnelCountsEveryNode()
+{
+    QFETCH(QByteArray, json);
+    const SegmentRule whole = rule(json);
+    SegmentEvaluator evaluator(m_demoFeatures, &m_library);
+    const SegmentFunnel funnel = evaluator.funnel(whole);
+    QVERIFY2(funnel.ok, qPrintable(funnel.error));
+    QCOMPARE(funnel.members, SegmentEvaluator(m_demoFeatures, &m_library).evaluate(whole).members);
+    QCOMPARE(funnel.step(QString())->reached, funnel.members.count());
+    // Walk the JSON: every child of a group is a rule of its own, and the group so far is another.
+    std::function<void(const QJsonObject &, const QString &)> check = [&](const QJsonObject &node, const QString &path) {
+        const QString key = node.begin().key();
+        if (key != QLatin1String("all") && key != QLatin1String("any"))
+            return;
+        QJsonArray upTo;
+        const QJsonArray children = node.value(key).toArray();
+        for (int i = 0; i < children.size(); ++i) {
+            const QString childPath = QStringLiteral("%1%2[%3]").arg(path.isEmpty() ? QString() : path + QLatin1Char('.'), key).arg(i);
+            const SegmentFunnel::Step *step = funnel.step(childPath);
+            QVERIFY2(step, qPrintable(childPath));
+            const SegmentRule alone = rule(QJsonDocument(children.at(i).toObject()).toJson());
+            QCOMPARE(step->alone, SegmentEvaluator(m_demoFeatures, &m_library).evaluate(alone).count());
+            upTo.append(children.at(i));
+            const SegmentRule running = rule(QJsonDocument(QJsonObject {{key, upTo}}).toJson());
+            QCOMPARE(step->reached, SegmentEvaluator(m_demoFeatures, &m_library).evaluate(running).count());
+            check(children.at(i).toObject(), childPath);
+        }
+    };
+    check(QJsonDocument::fromJson(json).object(), QString());
 }
 
 QTEST_APPLESS_MAIN(TestSegments)

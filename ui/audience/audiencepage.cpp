@@ -1,0 +1,747 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "audiencepage.h"
+
+#include "audience/segmentdefinition.h"
+#include "audience/segmentevaluator.h"
+#include "audience/segmentpriority.h"
+#include "config/confighistory.h"
+#include "conditionrow.h"
+#include "config/configsave.h"
+#include "layout/audiencecache.h"
+#include "rulebuilder.h"
+#include "segmentlistmodel.h"
+#include "segmentmembersview.h"
+#include "session/catalogsession.h"
+#include "session/jobrunner.h"
+#include "session/undocommands.h"
+#include "storage/configstore.h"
+#include "storage/database.h"
+#include "studiologging.h"
+#include "widgets/messagebar.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace Vitrine {
+
+namespace {
+
+const QString Segments = QStringLiteral("segments");
+const QLatin1String RuleKey("rule");
+
+/** How long edits coalesce before the count runs: short, the count itself is the cost. */
+constexpr int CountDelayMs = 15;
+constexpr int SizesDelayMs = 400;
+constexpr int JsonDelayMs = 400;
+
+DraftId segmentId(const QString &name)
+{
+    return {Segments, name};
+}
+
+DraftId priorityId()
+{
+    return {QLatin1String(ConfigChange::PriorityKind), QLatin1String(ConfigChange::PriorityKey)};
+}
+
+/** The core's message about a stored definition names "rule.all[0]…"; the builder's paths start at the rule. */
+QString rulePath(const QString &message)
+{
+    return message.startsWith(QLatin1String("rule.")) ? message.mid(5)
+        : message.startsWith(QLatin1String("rule: ")) ? message.mid(6)
+                                                      : message;
+}
+
+/** Builds the library the drafts see: the stored segments with every unsaved definition in place. */
+std::shared_ptr<SegmentLibrary> libraryWithDrafts(const SegmentLibrary &stored, const QMap<QString, QJsonObject> &drafts)
+{
+    auto library = std::make_shared<SegmentLibrary>(stored);
+    for (auto it = drafts.constBegin(); it != drafts.constEnd(); ++it) {
+        QString ignored;
+        if (auto definition = SegmentDefinition::fromJson(it.key(), it.value(), &ignored))
+            library->insert(std::move(*definition));
+    }
+    return library;
+}
+
+struct CountResult
+{
+    QString error;
+    QStringList warnings;
+    SegmentFunnel funnel;
+    std::shared_ptr<SegmentEvaluation> evaluation;
+    qint64 elapsedMs = 0;
+};
+
+struct SizesResult
+{
+    QHash<QString, int> sizes;
+    QHash<QString, QString> errors;
+};
+
+} // namespace
+
+AudiencePage::AudiencePage(CatalogSession *session, QWidget *parent)
+    : WorkspacePage(Workspace::Segments, session, parent)
+    , m_list(new SegmentListModel(this))
+    , m_listView(new QTableView)
+    , m_new(new QPushButton(tr("New")))
+    , m_duplicate(new QPushButton(tr("Duplicate")))
+    , m_rename(new QPushButton(tr("Rename…")))
+    , m_remove(new QPushButton(tr("Remove")))
+    , m_message(new MessageBar)
+    , m_name(new QLabel)
+    , m_title(new QLineEdit)
+    , m_description(new QLineEdit)
+    , m_count(new QLabel)
+    , m_tabs(new QTabWidget)
+    , m_builder(new RuleBuilder)
+    , m_json(new QPlainTextEdit)
+    , m_jsonStatus(new QLabel)
+    , m_members(new SegmentMembersView(session))
+    , m_countDelay(new QTimer(this))
+    , m_sizesDelay(new QTimer(this))
+    , m_jsonDelay(new QTimer(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_message);
+    auto *split = new QSplitter(Qt::Horizontal);
+    layout->addWidget(split, 1);
+
+    // The list, in priority order.
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(6, 6, 0, 6);
+    auto *listTitle = new QLabel(tr("<b>Segments</b> — in priority order: a layout gives a person the variant of "
+                                    "the first segment they are in. Drag to reorder."));
+    listTitle->setWordWrap(true);
+    leftLayout->addWidget(listTitle);
+    m_listView->setModel(m_list);
+    m_listView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_listView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_listView->setDragEnabled(true);
+    m_listView->setAcceptDrops(true);
+    m_listView->setDropIndicatorShown(true);
+    m_listView->setDragDropMode(QAbstractItemView::DragDrop);
+    m_listView->setDefaultDropAction(Qt::MoveAction);
+    m_listView->setDragDropOverwriteMode(false);
+    m_listView->verticalHeader()->hide();
+    m_listView->setShowGrid(false);
+    m_listView->horizontalHeader()->setSectionResizeMode(SegmentListModel::RankColumn, QHeaderView::ResizeToContents);
+    m_listView->horizontalHeader()->setSectionResizeMode(SegmentListModel::TitleColumn, QHeaderView::Stretch);
+    m_listView->horizontalHeader()->setSectionResizeMode(SegmentListModel::SizeColumn, QHeaderView::ResizeToContents);
+    leftLayout->addWidget(m_listView, 1);
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *button : {m_new, m_duplicate, m_rename, m_remove})
+        buttons->addWidget(button);
+    leftLayout->addLayout(buttons);
+    split->addWidget(left);
+
+    // The chosen segment.
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 6, 6, 6);
+    auto *form = new QFormLayout;
+    QFont big = m_count->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_count->setFont(big);
+    m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->setPlaceholderText(tr("A title for people (optional)"));
+    m_description->setPlaceholderText(tr("What the segment is for (optional)"));
+    form->addRow(tr("Name:"), m_name);
+    form->addRow(tr("Title:"), m_title);
+    form->addRow(tr("Description:"), m_description);
+    rightLayout->addLayout(form);
+    rightLayout->addWidget(m_count);
+
+    auto *jsonPage = new QWidget;
+    auto *jsonLayout = new QVBoxLayout(jsonPage);
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_json->setFont(mono);
+    m_json->setLineWrapMode(QPlainTextEdit::NoWrap);
+    jsonLayout->addWidget(m_json, 1);
+    m_jsonStatus->setWordWrap(true);
+    jsonLayout->addWidget(m_jsonStatus);
+    m_tabs->addTab(m_builder, tr("Rule"));
+    m_tabs->addTab(jsonPage, tr("JSON"));
+    m_tabs->addTab(m_members, tr("Members"));
+    rightLayout->addWidget(m_tabs, 1);
+    split->addWidget(right);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+    split->setSizes({320, 960});
+
+    for (QTimer *timer : {m_countDelay, m_sizesDelay, m_jsonDelay})
+        timer->setSingleShot(true);
+    m_countDelay->setInterval(CountDelayMs);
+    m_sizesDelay->setInterval(SizesDelayMs);
+    m_jsonDelay->setInterval(JsonDelayMs);
+    connect(m_countDelay, &QTimer::timeout, this, &AudiencePage::runCount);
+    connect(m_sizesDelay, &QTimer::timeout, this, &AudiencePage::runSizes);
+    connect(m_jsonDelay, &QTimer::timeout, this, &AudiencePage::applyJsonText);
+
+    connect(m_listView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) { select(m_list->nameAt(current.row())); });
+    connect(m_list, &SegmentListModel::moveRequested, this, &AudiencePage::moveSegment);
+    connect(m_new, &QPushButton::clicked, this, [this] { newSegment(); });
+    connect(m_duplicate, &QPushButton::clicked, this, [this] { duplicateSegment(); });
+    connect(m_rename, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Rename Segment"),
+            tr("New name (lower-case letters, digits, '-' and '_'):"), QLineEdit::Normal, m_current, &ok);
+        QString error;
+        if (ok && name != m_current && !renameSegment(name.trimmed(), &error))
+            m_message->showMessage(MessageBar::Kind::Error, error);
+    });
+    connect(m_remove, &QPushButton::clicked, this, [this] {
+        QString error;
+        if (!removeSegment(&error))
+            m_message->showMessage(MessageBar::Kind::Error, error);
+    });
+    connect(m_builder, &RuleBuilder::ruleEdited, this, [this](const QJsonObject &rule, int mergeId, const QString &what) {
+        QJsonObject next = definition(m_current);
+        next.insert(RuleKey, rule);
+        editDefinition(next, mergeId, what);
+    });
+    connect(m_title, &QLineEdit::textEdited, this, [this](const QString &text) {
+        QJsonObject next = definition(m_current);
+        if (text.isEmpty())
+            next.remove(QLatin1String("title"));
+        else
+            next.insert(QLatin1String("title"), text);
+        editDefinition(next, MergeDraftText, tr("Title"));
+    });
+    connect(m_description, &QLineEdit::textEdited, this, [this](const QString &text) {
+        QJsonObject next = definition(m_current);
+        if (text.isEmpty())
+            next.remove(QLatin1String("description"));
+        else
+            next.insert(QLatin1String("description"), text);
+        editDefinition(next, MergeDraftText, tr("Description"));
+    });
+    connect(m_json, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_applyingJson)
+            m_jsonDelay->start();
+    });
+    connect(m_members, &SegmentMembersView::exported, this, [this](bool ok, const QString &message) {
+        m_message->showMessage(ok ? MessageBar::Kind::Positive : MessageBar::Kind::Error, message);
+    });
+    connect(m_members, &SegmentMembersView::personRequested, this,
+        [this](const QString &id) { Q_EMIT objectRequested(Workspace::People, id); });
+
+    connect(session->drafts(), &DraftStore::draftChanged, this, &AudiencePage::onDraftChanged);
+    connect(session, &CatalogSession::engineChanged, this, [this] {
+        refreshChoices();
+        scheduleCount();
+        scheduleSizes();
+    });
+    connect(session, &CatalogSession::catalogChanged, this, [this] {
+        loadStored();
+        refreshList();
+    });
+
+    loadStored();
+    refreshList();
+    refreshChoices();
+    if (m_list->rowCount() > 0)
+        select(m_list->nameAt(0));
+    else
+        select({});
+    scheduleSizes();
+}
+
+AudiencePage::~AudiencePage() = default;
+
+bool AudiencePage::showObject(const QString &name)
+{
+    if (m_list->rowOf(name) < 0)
+        return false;
+    select(name);
+    return true;
+}
+
+void AudiencePage::loadStored()
+{
+    m_stored.clear();
+    QString error;
+    ConfigStore store(session()->database());
+    for (const ConfigObject &object : store.list(Segments, &error))
+        m_stored.insert(object.key, object.definition);
+    const auto priority = SegmentPriority::load(session()->database(), &error);
+    m_storedPriority = priority ? priority->order() : QStringList();
+    if (!error.isEmpty())
+        qCWarning(lcStudio) << "cannot read the segments:" << error;
+}
+
+QStringList AudiencePage::effectiveNames() const
+{
+    QStringList names;
+    for (auto it = m_stored.constBegin(); it != m_stored.constEnd(); ++it) {
+        if (!session()->drafts()->isRemoved(segmentId(it.key())))
+            names.append(it.key());
+    }
+    for (const DraftStore::Draft &draft : session()->drafts()->all()) {
+        if (draft.id.kind == Segments && draft.isNew && !draft.isRemoved && !names.contains(draft.id.key))
+            names.append(draft.id.key);
+    }
+    names.sort();
+    return names;
+}
+
+QStringList AudiencePage::priority() const
+{
+    const DraftStore *drafts = session()->drafts();
+    if (!drafts->contains(priorityId()))
+        return m_storedPriority;
+    QStringList order;
+    for (const QJsonValue &name : drafts->definition(priorityId()).value(QLatin1String("order")).toArray())
+        order.append(name.toString());
+    return order;
+}
+
+QJsonObject AudiencePage::definition(const QString &name) const
+{
+    const DraftStore *drafts = session()->drafts();
+    if (drafts->contains(segmentId(name)))
+        return drafts->definition(segmentId(name));
+    return m_stored.value(name);
+}
+
+QMap<QString, QJsonObject> AudiencePage::draftDefinitions() const
+{
+    QMap<QString, QJsonObject> definitions;
+    for (const DraftStore::Draft &draft : session()->drafts()->all()) {
+        if (draft.id.kind == Segments && !draft.isRemoved && draft.isModified())
+            definitions.insert(draft.id.key, draft.definition);
+    }
+    return definitions;
+}
+
+void AudiencePage::refreshList()
+{
+    const QStringList names = effectiveNames();
+    const QStringList order = priority();
+    QStringList sorted;
+    for (const QString &name : order) {
+        if (names.contains(name))
+            sorted.append(name);
+    }
+    for (const QString &name : names) {
+        if (!sorted.contains(name))
+            sorted.append(name);
+    }
+    QList<SegmentListModel::Entry> entries;
+    for (const QString &name : std::as_const(sorted)) {
+        const QJsonObject d = definition(name);
+        const DraftStore::Draft *draft = session()->drafts()->draft(segmentId(name));
+        entries.append({name, d.value(QLatin1String("title")).toString(), d.value(QLatin1String("description")).toString(),
+            int(order.indexOf(name)), draft && draft->isNew, draft && draft->isModified()});
+    }
+    const QString keep = m_current;
+    m_list->setEntries(entries);
+    const int row = m_list->rowOf(keep);
+    if (row >= 0) {
+        const QSignalBlocker blocker(m_listView->selectionModel());
+        m_listView->selectRow(row);
+    } else if (!keep.isEmpty()) {
+        select(m_list->nameAt(0));
+    }
+}
+
+void AudiencePage::refreshChoices()
+{
+    const EngineSessionPtr engine = session()->engine();
+    RuleChoices choices = RuleChoices::fromSnapshot(engine ? engine->snapshot().get() : nullptr);
+    choices.segments = effectiveNames();
+    choices.segments.removeAll(m_current);
+    m_builder->setChoices(choices);
+}
+
+void AudiencePage::select(const QString &name)
+{
+    const bool changed = name != m_current;
+    m_current = name;
+    const int row = m_list->rowOf(name);
+    if (row >= 0 && m_listView->currentIndex().row() != row) {
+        const QSignalBlocker blocker(m_listView->selectionModel());
+        m_listView->setCurrentIndex(m_list->index(row, SegmentListModel::TitleColumn));
+        m_listView->selectRow(row);
+    }
+    for (QWidget *w : std::initializer_list<QWidget *> {m_title, m_description, m_tabs, m_duplicate, m_rename, m_remove})
+        w->setEnabled(!name.isEmpty());
+    if (changed) {
+        m_shownCount = -1;
+        refreshChoices();
+        m_message->clearMessage();
+    }
+    showDefinition();
+    scheduleCount();
+}
+
+void AudiencePage::showDefinition()
+{
+    const QJsonObject d = definition(m_current);
+    m_name->setText(m_current.isEmpty() ? tr("No segment yet: press New to start one.") : m_current);
+    if (m_title->text() != d.value(QLatin1String("title")).toString())
+        m_title->setText(d.value(QLatin1String("title")).toString());
+    if (m_description->text() != d.value(QLatin1String("description")).toString())
+        m_description->setText(d.value(QLatin1String("description")).toString());
+    const QJsonObject rule = d.value(RuleKey).toObject();
+    m_builder->setRule(rule);
+
+    // The JSON tab follows unless it holds the very same rule (typing there keeps its cursor).
+    const QJsonDocument shown = QJsonDocument::fromJson(m_json->toPlainText().toUtf8());
+    if (!shown.isObject() || shown.object() != rule || m_json->toPlainText().isEmpty()) {
+        if (!m_json->hasFocus() || !shown.isObject() || shown.object() != rule) {
+            m_applyingJson = true;
+            m_json->setPlainText(QString::fromUtf8(QJsonDocument(rule).toJson(QJsonDocument::Indented)));
+            m_applyingJson = false;
+        }
+    }
+
+    // Checked as the core checks it before saving; the problem is shown at its row.
+    QString error;
+    if (!m_current.isEmpty() && !SegmentDefinition::fromJson(m_current, d, &error)) {
+        m_builder->setProblem(rulePath(error));
+        m_jsonStatus->setText(rulePath(error));
+        m_jsonStatus->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    } else {
+        m_builder->setProblem({});
+        m_jsonStatus->setText(tr("The same rule as the builder shows; edits here appear there."));
+        m_jsonStatus->setStyleSheet(QString());
+    }
+}
+
+void AudiencePage::editDefinition(const QJsonObject &next, int mergeId, const QString &what)
+{
+    if (m_current.isEmpty() || next == definition(m_current))
+        return;
+    DraftStore *drafts = session()->drafts();
+    const DraftId id = segmentId(m_current);
+    drafts->begin(id, m_stored.value(m_current));
+    session()->undoStack()->push(new SetDraftCommand(drafts, id, next, tr("%1 (segment %2)").arg(what, m_current), mergeId));
+}
+
+void AudiencePage::applyJsonText()
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(m_json->toPlainText().toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        m_jsonStatus->setText(parseError.error != QJsonParseError::NoError
+                ? tr("Not JSON at character %1: %2 (the builder keeps the last valid rule)")
+                      .arg(parseError.offset)
+                      .arg(parseError.errorString())
+                : tr("A rule is a JSON object, such as {\"all\": […]}"));
+        m_jsonStatus->setStyleSheet(QStringLiteral("color: #b3261e;"));
+        return;
+    }
+    QJsonObject next = definition(m_current);
+    next.insert(RuleKey, document.object());
+    editDefinition(next, MergeDraftText, tr("Edit the JSON"));
+}
+
+void AudiencePage::onDraftChanged(const DraftId &id)
+{
+    if (id.kind == Segments || id == priorityId())
+        refreshList();
+    if (id.kind != Segments)
+        return;
+    if (id.key == m_current) {
+        if (m_list->rowOf(m_current) < 0) { // removed (or a new one undone)
+            select(m_list->nameAt(0));
+            return;
+        }
+        showDefinition();
+    }
+    // Other segments may name this one: count again either way.
+    m_builder->markCountsStale();
+    scheduleCount();
+    scheduleSizes();
+}
+
+void AudiencePage::scheduleCount()
+{
+    m_countDelay->start();
+}
+
+void AudiencePage::runCount()
+{
+    const int token = ++m_countToken;
+    const EngineSessionPtr engine = session()->engine();
+    if (m_current.isEmpty() || !engine) {
+        m_count->setText(m_current.isEmpty() ? QString() : tr("Counting once the catalog is read…"));
+        return;
+    }
+    ++m_counting;
+    m_count->setText(tr("Counting…"));
+    session()->jobs()->run(
+        tr("Counting segment %1").arg(m_current), this,
+        [engine, name = m_current, ruleJson = definition(m_current).value(RuleKey), drafts = draftDefinitions()](
+            const Progress &progress) {
+            QElapsedTimer timer;
+            timer.start();
+            CountResult result;
+            std::shared_ptr<AudienceCache> audience = engine->audience(&result.error, progress);
+            if (!audience)
+                return result;
+            std::shared_ptr<SegmentLibrary> library = libraryWithDrafts(audience->library(), drafts);
+            auto rule = SegmentRule::fromJson(ruleJson, &result.error);
+            if (!rule || !library->checkReferences(name, *rule, &result.error))
+                return result;
+            SegmentEvaluator evaluator(audience->features(), library.get());
+            result.funnel = evaluator.funnel(*rule, progress);
+            if (!result.funnel.ok) {
+                result.error = result.funnel.error;
+                return result;
+            }
+            auto evaluation = std::make_shared<SegmentEvaluation>();
+            evaluation->engine = engine;
+            evaluation->audience = audience;
+            evaluation->library = library;
+            evaluation->name = name;
+            evaluation->rule = *rule;
+            evaluation->members = std::make_shared<const PersonSet>(result.funnel.members);
+            result.evaluation = std::move(evaluation);
+            result.warnings = result.funnel.warnings;
+            result.elapsedMs = timer.elapsed();
+            return result;
+        },
+        [this, token](CountResult result) {
+            --m_counting;
+            if (token != m_countToken)
+                return; // an edit came since: its count is on the way
+            if (!result.evaluation) {
+                m_shownCount = -1;
+                m_count->setText(tr("Cannot count: %1").arg(result.error));
+                if (!result.error.isEmpty() && m_builder->problemPath().isEmpty())
+                    m_builder->setProblem(result.error);
+                Q_EMIT counted(-1);
+                return;
+            }
+            const QLocale locale;
+            const int size = result.funnel.members.count();
+            const int everyone = result.funnel.members.size();
+            m_shownCount = size;
+            m_lastCountMs = result.elapsedMs;
+            QString text = tr("%1 people · %2 % of %3")
+                               .arg(locale.toString(size), locale.toString(everyone ? 100.0 * size / everyone : 0.0, 'f', 1),
+                                   locale.toString(everyone));
+            m_count->setText(text);
+            m_count->setToolTip(tr("Counted in %1 ms at %2").arg(result.elapsedMs)
+                                    .arg(QDateTime::fromSecsSinceEpoch(result.evaluation->engine->asOf(), Qt::UTC).toString(Qt::ISODate)));
+            m_builder->setCounts(result.funnel);
+            if (!result.warnings.isEmpty())
+                m_message->showMessage(MessageBar::Kind::Information, result.warnings.join(QLatin1Char('\n')));
+            m_members->setEvaluation(result.evaluation);
+            Q_EMIT counted(size);
+        });
+}
+
+void AudiencePage::scheduleSizes()
+{
+    m_sizesDelay->start();
+}
+
+void AudiencePage::runSizes()
+{
+    const int token = ++m_sizesToken;
+    const EngineSessionPtr engine = session()->engine();
+    if (!engine)
+        return;
+    session()->jobs()->run(
+        tr("Counting every segment"), this,
+        [engine, names = effectiveNames(), drafts = draftDefinitions()](const Progress &progress) {
+            SizesResult result;
+            QString error;
+            std::shared_ptr<AudienceCache> audience = engine->audience(&error, progress);
+            if (!audience) {
+                for (const QString &name : names)
+                    result.errors.insert(name, error);
+                return result;
+            }
+            std::shared_ptr<SegmentLibrary> library = libraryWithDrafts(audience->library(), drafts);
+            SegmentEvaluator evaluator(audience->features(), library.get());
+            for (const QString &name : names) {
+                if (progress.isCancelled())
+                    break;
+                const SegmentMembers members = evaluator.evaluate(name, progress);
+                if (members.ok)
+                    result.sizes.insert(name, members.count());
+                else
+                    result.errors.insert(name, members.error);
+            }
+            return result;
+        },
+        [this, token](SizesResult result) {
+            if (token == m_sizesToken)
+                m_list->setSizes(result.sizes, result.errors);
+        });
+}
+
+QString AudiencePage::uniqueName(const QString &base) const
+{
+    const QStringList names = effectiveNames();
+    QString name = base.left(60);
+    for (int n = 2; names.contains(name) || m_stored.contains(name) || session()->drafts()->contains(segmentId(name)); ++n)
+        name = QStringLiteral("%1-%2").arg(base.left(56)).arg(n);
+    return name;
+}
+
+QString AudiencePage::newSegment()
+{
+    const QString name = uniqueName(QStringLiteral("new-segment"));
+    const QJsonObject rule = ConditionRow::defaultCondition(QStringLiteral("behaviour:any"), m_builder->choices());
+    const QJsonObject d {{QStringLiteral("title"), tr("New segment")}, {RuleKey, rule}};
+    session()->undoStack()->push(new CreateDraftCommand(session()->drafts(), segmentId(name), d, tr("New segment %1").arg(name)));
+    select(name);
+    return name;
+}
+
+QString AudiencePage::duplicateSegment()
+{
+    if (m_current.isEmpty())
+        return {};
+    const QString name = uniqueName(m_current + QStringLiteral("-copy"));
+    QJsonObject d = definition(m_current);
+    d.insert(QStringLiteral("title"), tr("%1 (copy)").arg(d.value(QLatin1String("title")).toString(m_current)));
+    session()->undoStack()->push(
+        new CreateDraftCommand(session()->drafts(), segmentId(name), d, tr("Duplicate segment %1").arg(m_current)));
+    select(name);
+    return name;
+}
+
+QStringList AudiencePage::usersOf(const QString &name) const
+{
+    QStringList users;
+    // Saved users (layouts, banners, campaigns, segments), unless an unsaved edit dropped them.
+    if (m_stored.contains(name)) {
+        for (const QString &user : configUsers(session()->database(), Segments, name)) {
+            const QString other = user.section(QLatin1Char(' '), 1, 1).section(QLatin1Char('('), 0, 0).trimmed();
+            const bool segmentUser = user.startsWith(QLatin1String("segment "));
+            if (!segmentUser || !draftDefinitions().contains(other))
+                users.append(user);
+        }
+    }
+    // Unsaved segments that name it.
+    const QMap<QString, QJsonObject> drafts = draftDefinitions();
+    for (auto it = drafts.constBegin(); it != drafts.constEnd(); ++it) {
+        if (it.key() == name)
+            continue;
+        QString ignored;
+        const auto rule = SegmentRule::fromJson(it.value().value(RuleKey), &ignored);
+        if (rule && rule->referencedSegments().contains(name))
+            users.append(tr("segment %1 (unsaved)").arg(it.key()));
+    }
+    return users;
+}
+
+bool AudiencePage::renameSegment(const QString &newName, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (m_current.isEmpty())
+        return fail(tr("No segment is selected"));
+    QString why;
+    if (!SegmentDefinition::isValidName(newName, &why))
+        return fail(tr("Cannot rename %1 to '%2': %3").arg(m_current, newName, why));
+    if (effectiveNames().contains(newName) || session()->drafts()->contains(segmentId(newName)))
+        return fail(tr("Cannot rename %1: there is already a segment named %2").arg(m_current, newName));
+    const QStringList users = usersOf(m_current);
+    if (!users.isEmpty())
+        return fail(tr("Cannot rename %1: it is used by %2. Change those first.").arg(m_current, users.join(QStringLiteral("; "))));
+    const QString old = m_current;
+    QUndoStack *stack = session()->undoStack();
+    stack->beginMacro(tr("Rename segment %1 to %2").arg(old, newName));
+    stack->push(new CreateDraftCommand(session()->drafts(), segmentId(newName), definition(old), QString()));
+    stack->push(new RemoveDraftCommand(session()->drafts(), segmentId(old), m_stored.value(old), QString()));
+    QStringList order = priority();
+    if (order.contains(old)) {
+        order.replace(order.indexOf(old), newName);
+        setPriority(order, QString());
+    }
+    stack->endMacro();
+    select(newName);
+    return true;
+}
+
+bool AudiencePage::removeSegment(QString *error)
+{
+    if (m_current.isEmpty()) {
+        if (error)
+            *error = tr("No segment is selected");
+        return false;
+    }
+    const QStringList users = usersOf(m_current);
+    if (!users.isEmpty()) {
+        if (error)
+            *error = tr("Cannot remove %1: it is used by %2. Change those first.").arg(m_current, users.join(QStringLiteral("; ")));
+        return false;
+    }
+    const QString name = m_current;
+    QUndoStack *stack = session()->undoStack();
+    stack->beginMacro(tr("Remove segment %1").arg(name));
+    QStringList order = priority();
+    if (order.removeAll(name) > 0)
+        setPriority(order, QString());
+    stack->push(new RemoveDraftCommand(session()->drafts(), segmentId(name), m_stored.value(name), QString()));
+    stack->endMacro();
+    return true;
+}
+
+void AudiencePage::setPriority(const QStringList &order, const QString &what)
+{
+    DraftStore *drafts = session()->drafts();
+    drafts->begin(priorityId(), QJsonObject {{QStringLiteral("order"), QJsonArray::fromStringList(m_storedPriority)}});
+    session()->undoStack()->push(new SetDraftCommand(
+        drafts, priorityId(), QJsonObject {{QStringLiteral("order"), QJsonArray::fromStringList(order)}}, what));
+}
+
+void AudiencePage::moveSegment(const QString &name, int row)
+{
+    const int from = m_list->rowOf(name);
+    if (from < 0)
+        return;
+    QStringList ranked = priority();
+    for (auto it = ranked.begin(); it != ranked.end();) {
+        if (m_list->rowOf(*it) < 0)
+            it = ranked.erase(it); // a name whose segment is gone
+        else
+            ++it;
+    }
+    const bool wasRanked = ranked.contains(name);
+    ranked.removeAll(name);
+    // Rows above the target that stay ranked decide where it lands; below them it leaves the list.
+    int target = row > from ? row - 1 : row;
+    if (target <= int(ranked.size()) || (wasRanked && target <= int(ranked.size()) + 1)) {
+        ranked.insert(std::min<qsizetype>(target, ranked.size()), name);
+    }
+    if (ranked == priority())
+        return;
+    setPriority(ranked, tr("Move segment %1 in the priority list").arg(name));
+    select(name);
+}
+
+} // namespace Vitrine
