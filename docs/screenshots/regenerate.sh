@@ -42,12 +42,16 @@ shot item-page.png "$demo" --workspace items --show SKU-00042
 shot people.png "$demo" --workspace people
 shot person-page.png "$demo" --workspace people --show U00012
 shot history.png "$demo" --workspace history
+shot audience.png "$demo" --workspace segments --show outdoor-readers
 shot import-wizard.png "$demo" --import "$work/events.csv"
 shot items-plain.png "$plain" --workspace items
 shot people-plain.png "$plain" --workspace people
 shot overview-dark.png "$demo" --workspace overview --palette dark
 shot people-dark.png "$demo" --workspace people --show U00012 --palette dark
 QT_SCALE_FACTOR=2 shot overview-200.png "$demo" --workspace overview
+# The audience workspace's tabs with a segment built in the test (and one on a plain catalog).
+VITRINE_SCREENSHOTS="$here" VITRINE_SCREENSHOT_DB="$demo" "$build/tests/tst_audienceworkspace" screenshots >/dev/null \
+    && echo "wrote docs/screenshots/audience-*.png"
 # Each page of the import wizard, from its test suite (small files with foreign column names).
 VITRINE_SCREENSHOTS="$here" "$build/tests/tst_importwizard" >/dev/null && echo "wrote docs/screenshots/import-*.png"
 VITRINE_SCREENSHOTS="$here" VITRINE_DARK=1 "$build/tests/tst_importwizard" >/dev/null && echo "wrote docs/screenshots/import-*-dark.png"

@@ -28,6 +28,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void undoAndRedoTheBuilder();
     void typingMergesIntoOneUndoStep();
     void jsonTabRoundTrips();
+    void draggingARowRegroupsIt();
     void invalidValueMarksItsRowAndSavesNothing_data();
     void invalidValueMarksItsRowAndSavesNothing();
     void removingASegmentInUseIsRefused();
@@ -85,6 +87,7 @@ private Q_SLOTS:
     void priorityDragIsUndoableAndSaves();
     void membersExplainAndExport();
     void plainCatalogStartsEmpty();
+    void screenshots();
 
 private:
     AudiencePage *openPage(const QString &path);
@@ -316,6 +319,36 @@ void TestAudienceWorkspace::jsonTabRoundTrips()
     QCOMPARE(page->builder()->rule(), shown);
 }
 
+void TestAudienceWorkspace::draggingARowRegroupsIt()
+{
+    AudiencePage *page = openPage(m_demo);
+    QVERIFY(page);
+    page->newSegment();
+    const auto rule = [](const char *text) { return QJsonDocument::fromJson(text).object(); };
+    const QJsonObject before = rule(R"({"all": [{"behaviour": {"event": "view"}}, {"behaviour": {"event": "cart"}},
+        {"any": [{"behaviour": {"event": "purchase"}}, {"value": {"measure": "monetary", "min": 100}}]}]})");
+    page->jsonEditor()->setPlainText(QString::fromUtf8(QJsonDocument(before).toJson()));
+    QTRY_COMPARE(page->builder()->rule(), before);
+    const int steps = m_session->undoStack()->count();
+
+    // The first row into the "any" group, first place.
+    QVERIFY(page->builder()->moveNode(QStringLiteral("all[0]"), QStringLiteral("all[2]"), 0));
+    const QJsonObject moved = rule(R"({"all": [{"behaviour": {"event": "cart"}},
+        {"any": [{"behaviour": {"event": "view"}}, {"behaviour": {"event": "purchase"}}, {"value": {"measure": "monetary", "min": 100}}]}]})");
+    QCOMPARE(page->builder()->rule(), moved);
+    QCOMPARE(page->definition(page->currentSegment()).value(QLatin1String("rule")).toObject(), moved);
+    QCOMPARE(m_session->undoStack()->count(), steps + 1);
+    // A group cannot go inside itself; a row dropped where it is changes nothing.
+    QVERIFY(!page->builder()->moveNode(QStringLiteral("all[1]"), QStringLiteral("all[1]"), 0));
+    QVERIFY(!page->builder()->moveNode(QStringLiteral("all[0]"), QString(), 0));
+    // Out of the group again, to the end of the top group.
+    QVERIFY(page->builder()->moveNode(QStringLiteral("all[1].any[2]"), QString(), -1));
+    QCOMPARE(page->builder()->rule().value(QLatin1String("all")).toArray().size(), 3);
+    m_session->undoStack()->undo();
+    m_session->undoStack()->undo();
+    QCOMPARE(page->builder()->rule(), before);
+}
+
 void TestAudienceWorkspace::invalidValueMarksItsRowAndSavesNothing_data()
 {
     QTest::addColumn<QString>("rule");
@@ -516,6 +549,62 @@ void TestAudienceWorkspace::plainCatalogStartsEmpty()
                                            QStringLiteral("count"), QStringLiteral("--rule"), compact(rule)});
     QVERIFY2(cli.exitCode == 0, cli.describe().constData());
     QCOMPARE(page->shownCount(), cli.json().value(QLatin1String("size")).toInt());
+}
+
+/** With VITRINE_SCREENSHOTS=DIR: the builder, JSON, members, insights and compare tabs (docs/screenshots). */
+void TestAudienceWorkspace::screenshots()
+{
+    const QString folder = qEnvironmentVariable("VITRINE_SCREENSHOTS");
+    if (folder.isEmpty())
+        QSKIP("set VITRINE_SCREENSHOTS=DIR to save screenshots");
+    QDir().mkpath(folder);
+    const QString catalog = qEnvironmentVariableIsSet("VITRINE_SCREENSHOT_DB") ? qEnvironmentVariable("VITRINE_SCREENSHOT_DB") : m_demo;
+    const auto save = [&](const QString &name) {
+        QTRY_VERIFY_WITH_TIMEOUT(!m_page->isCounting(), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_page->listModel()->size(m_page->currentSegment()), m_page->shownCount(), 60000);
+        m_session->jobs()->waitForAll(60000);
+        QTest::qWait(300);
+        QVERIFY(m_page->grab().save(QDir(folder).filePath(name)));
+    };
+
+    AudiencePage *page = openPage(catalog);
+    QVERIFY(page);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->engine(), 120000);
+    page->newSegment();
+    page->jsonEditor()->setPlainText(QString::fromUtf8(R"({"all": [
+        {"behaviour": {"event": "purchase", "within_days": 180}},
+        {"value": {"measure": "monetary", "min": 150}},
+        {"any": [{"profile": {"field": "country", "in": ["Denmark", "Sweden", "Norway"]}},
+                 {"affinity": {"category": "Outdoor", "at_least": 0.25}}]},
+        {"not": {"segment": "lapsed"}}]})"));
+    QTRY_COMPARE(page->builder()->conditionRows().size(), 5);
+    QLineEdit *title = nullptr;
+    for (QLineEdit *edit : page->findChildren<QLineEdit *>()) {
+        if (edit->placeholderText().startsWith(QLatin1String("A title")))
+            title = edit;
+    }
+    title->selectAll();
+    QTest::keyClicks(title, QStringLiteral("Engaged Nordic buyers"));
+    save(QStringLiteral("audience-builder.png"));
+    page->tabs()->setCurrentIndex(1);
+    save(QStringLiteral("audience-json.png"));
+    page->tabs()->setCurrentIndex(2);
+    QTRY_VERIFY(page->membersView()->shownCount() > 0);
+    page->membersView()->table()->selectRow(0);
+    page->membersView()->table()->setCurrentIndex(page->membersView()->model()->index(0, 0));
+    QTRY_VERIFY(page->membersView()->explanation());
+    save(QStringLiteral("audience-members.png"));
+    for (int tab = 3; tab < page->tabs()->count(); ++tab) {
+        page->tabs()->setCurrentIndex(tab);
+        save(QStringLiteral("audience-%1.png").arg(page->tabs()->tabText(tab).toLower()));
+    }
+    m_session->discardChanges();
+
+    page = openPage(m_plain);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->engine(), 30000);
+    page->newSegment();
+    page->builder()->addCondition({}, QStringLiteral("behaviour:item"));
+    save(QStringLiteral("audience-plain.png"));
 }
 
 QTEST_MAIN(TestAudienceWorkspace)

@@ -47,8 +47,8 @@ namespace {
 const QString Segments = QStringLiteral("segments");
 const QLatin1String RuleKey("rule");
 
-/** How long edits coalesce before the count runs: short, the count itself is the cost. */
-constexpr int CountDelayMs = 15;
+/** Edits of one event-loop pass (a drop, a macro) coalesce into one count. */
+constexpr int CountDelayMs = 0;
 constexpr int SizesDelayMs = 400;
 constexpr int JsonDelayMs = 400;
 
@@ -489,12 +489,17 @@ void AudiencePage::runCount()
     const int token = ++m_countToken;
     const EngineSessionPtr engine = session()->engine();
     if (m_current.isEmpty() || !engine) {
+        m_countedToken = token; // engineChanged() counts again
         m_count->setText(m_current.isEmpty() ? QString() : tr("Counting once the catalog is read…"));
         return;
     }
-    ++m_counting;
-    m_count->setText(tr("Counting…"));
-    session()->jobs()->run(
+    // The last count stays, greyed, until the new one arrives: no flicker while typing.
+    m_count->setEnabled(false);
+    if (m_shownCount < 0)
+        m_count->setText(tr("Counting…"));
+    if (m_countJob)
+        m_countJob->cancel(); // its result would be dropped anyway: free the cores for this one
+    m_countJob = session()->jobs()->run(
         tr("Counting segment %1").arg(m_current), this,
         [engine, name = m_current, ruleJson = definition(m_current).value(RuleKey), drafts = draftDefinitions()](
             const Progress &progress) {
@@ -527,9 +532,10 @@ void AudiencePage::runCount()
             return result;
         },
         [this, token](CountResult result) {
-            --m_counting;
             if (token != m_countToken)
                 return; // an edit came since: its count is on the way
+            m_countedToken = token;
+            m_count->setEnabled(true);
             if (!result.evaluation) {
                 m_shownCount = -1;
                 m_count->setText(tr("Cannot count: %1").arg(result.error));

@@ -7,6 +7,7 @@
 
 #include <QJsonObject>
 #include <QMap>
+#include <QPointer>
 
 class QLabel;
 class QLineEdit;
@@ -24,6 +25,7 @@ class SegmentCompareView;
 class SegmentInsightsView;
 class SegmentListModel;
 class SegmentMembersView;
+class Job;
 
 /**
  * The Audience workspace: the catalog's segments in priority order (drag to change it) with
@@ -66,7 +68,7 @@ public:
     int shownCount() const { return m_shownCount; }
     /** Milliseconds the last count took off the UI thread. */
     qint64 lastCountMs() const { return m_lastCountMs; }
-    bool isCounting() const { return m_counting > 0; }
+    bool isCounting() const { return m_countedToken != m_countToken; }
 
     SegmentListModel *listModel() const { return m_list; }
     QTableView *listView() const { return m_listView; }
@@ -128,9 +130,10 @@ private:
     QTimer *m_countDelay;
     QTimer *m_sizesDelay;
     QTimer *m_jsonDelay;
+    QPointer<Job> m_countJob;
     int m_countToken = 0;
     int m_sizesToken = 0;
-    int m_counting = 0;
+    int m_countedToken = 0; ///< the token of the count shown (or given up on)
     int m_shownCount = -1;
     qint64 m_lastCountMs = -1;
     bool m_applyingJson = false;

@@ -104,6 +104,13 @@ QStringList ChoiceListButton::selected() const
     return values;
 }
 
+QSize ChoiceListButton::sizeHint() const
+{
+    QSize size = QToolButton::sizeHint();
+    size.rwidth() += fontMetrics().height();
+    return size;
+}
+
 void ChoiceListButton::updateText()
 {
     QStringList labels;
@@ -119,6 +126,7 @@ void ChoiceListButton::updateText()
         setText(tr("%1 +%2").arg(labels.mid(0, ShownNames).join(QStringLiteral(", "))).arg(labels.size() - ShownNames));
     }
     setToolTip(labels.join(QLatin1Char('\n')));
+    updateGeometry();
 }
 
 void ChoiceListButton::applyFilter(const QString &text)

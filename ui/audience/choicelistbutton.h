@@ -27,6 +27,8 @@ public:
     void setEmptyText(const QString &text);
     void setSelected(const QStringList &values);
     QStringList selected() const;
+    /** Room for the text and the menu arrow, which the style draws over the text otherwise. */
+    QSize sizeHint() const override;
 
 Q_SIGNALS:
     void selectionChanged(const QStringList &values);

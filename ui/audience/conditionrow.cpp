@@ -217,6 +217,11 @@ void ConditionRow::setBody(const QJsonObject &body, int mergeId)
     Q_EMIT edited(mergeId);
 }
 
+void ConditionRow::insertLeading(QWidget *widget)
+{
+    static_cast<QHBoxLayout *>(layout())->insertWidget(0, widget);
+}
+
 void ConditionRow::setProblem(const QString &message)
 {
     m_problem = message;

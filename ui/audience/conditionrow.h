@@ -37,6 +37,8 @@ public:
     void setProblem(const QString &message);
     QString problem() const { return m_problem; }
     QComboBox *fieldPicker() const { return m_field; }
+    /** Puts @p widget (the builder's drag handle) before the field picker. */
+    void insertLeading(QWidget *widget);
 
 Q_SIGNALS:
     /** The condition changed; mergeId says whether it was typing (UndoMergeId). */

@@ -5,7 +5,9 @@
 #include "conditionrow.h"
 #include "session/undocommands.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QMouseEvent>
 #include <QDropEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -60,22 +62,83 @@ public:
     {
     }
 
+    /** Starts dragging @p item (from its handle: the row's editors take the mouse elsewhere). */
+    void dragItem(QTreeWidgetItem *item)
+    {
+        setCurrentItem(item);
+        startDrag(Qt::MoveAction);
+    }
+
 protected:
     void dropEvent(QDropEvent *event) override
     {
+        // The move is the builder's (one undo step, rows rebuilt), not Qt's item shuffle.
+        event->setDropAction(Qt::IgnoreAction);
+        event->accept();
+        QTreeWidgetItem *moving = currentItem();
         QTreeWidgetItem *target = itemAt(event->position().toPoint());
-        const bool onItem = dropIndicatorPosition() == QAbstractItemView::OnItem;
-        if (!target || (onItem && !isGroup(target)) || (!onItem && !target->parent())) {
-            event->ignore();
+        if (!moving || !target)
             return;
+        QTreeWidgetItem *group = target;
+        int index = -1;
+        switch (dropIndicatorPosition()) {
+        case QAbstractItemView::OnItem:
+            if (!isGroup(target)) { // on a row: just after it, in its group
+                group = target->parent();
+                index = group ? group->indexOfChild(target) + 1 : -1;
+            }
+            break;
+        case QAbstractItemView::AboveItem:
+        case QAbstractItemView::BelowItem:
+            group = target->parent();
+            if (!group) // above or below the top group: into it
+                group = target;
+            else
+                index = group->indexOfChild(target) + (dropIndicatorPosition() == QAbstractItemView::BelowItem ? 1 : 0);
+            break;
+        default:
+            group = topLevelItem(0);
+            break;
         }
-        QTreeWidget::dropEvent(event);
-        // Qt moved the items but not their row widgets: build the rows again from the new order.
-        QMetaObject::invokeMethod(this, [builder = m_builder] { builder->structureChanged(RuleBuilder::tr("Move a condition")); }, Qt::QueuedConnection);
+        if (!group)
+            return;
+        const QString from = moving->data(RuleColumn, PathRole).toString();
+        const QString to = group->data(RuleColumn, PathRole).toString();
+        QMetaObject::invokeMethod(
+            this, [builder = m_builder, from, to, index] { builder->moveNode(from, to, index); }, Qt::QueuedConnection);
     }
 
 private:
     RuleBuilder *m_builder;
+};
+
+/** The grip at the start of a row or group: pressing and moving it drags the row. */
+class DragHandle : public QLabel
+{
+public:
+    DragHandle(RuleTree *tree, QTreeWidgetItem *item)
+        : QLabel(QStringLiteral("⠿"))
+        , m_tree(tree)
+        , m_item(item)
+    {
+        setCursor(Qt::OpenHandCursor);
+        setToolTip(RuleBuilder::tr("Drag to move this into another group"));
+        setContentsMargins(2, 0, 4, 0);
+    }
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override { m_pressed = event->position().toPoint(); }
+    void mouseMoveEvent(QMouseEvent *event) override
+    {
+        if ((event->buttons() & Qt::LeftButton)
+            && (event->position().toPoint() - m_pressed).manhattanLength() >= QApplication::startDragDistance())
+            m_tree->dragItem(m_item);
+    }
+
+private:
+    RuleTree *m_tree;
+    QTreeWidgetItem *m_item;
+    QPoint m_pressed;
 };
 
 RuleBuilder::RuleBuilder(QWidget *parent)
@@ -220,6 +283,7 @@ QTreeWidgetItem *RuleBuilder::addNode(QTreeWidgetItem *parent, const QJsonObject
     item->setData(RuleColumn, ConditionRole, node);
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
     auto *row = new ConditionRow(&m_choices, node);
+    row->insertLeading(new DragHandle(static_cast<RuleTree *>(m_tree), item));
     m_tree->setItemWidget(item, RuleColumn, row);
     connect(row, &ConditionRow::edited, this, [this, item, row](int mergeId) {
         item->setData(RuleColumn, ConditionRole, row->condition());
@@ -237,6 +301,8 @@ QWidget *RuleBuilder::makeGroupRow(QTreeWidgetItem *item)
     row->setAutoFillBackground(true);
     auto *layout = new QHBoxLayout(row);
     layout->setContentsMargins(2, 1, 2, 1);
+    if (item->parent())
+        layout->addWidget(new DragHandle(static_cast<RuleTree *>(m_tree), item));
     auto *kind = new QComboBox;
     kind->addItem(tr("All of these"), All);
     kind->addItem(tr("Any of these"), Any);
@@ -323,6 +389,34 @@ void RuleBuilder::removeNode(const QString &path)
     }, Qt::QueuedConnection);
 }
 
+bool RuleBuilder::moveNode(const QString &path, const QString &groupPath, int index)
+{
+    QTreeWidgetItem *item = itemAt(path);
+    QTreeWidgetItem *group = itemAt(groupPath);
+    while (group && !isGroup(group))
+        group = group->parent();
+    if (!item || !item->parent() || !group)
+        return false;
+    for (QTreeWidgetItem *up = group; up; up = up->parent()) {
+        if (up == item)
+            return false; // a group cannot go inside itself
+    }
+    QTreeWidgetItem *from = item->parent();
+    const int at = from->indexOfChild(item);
+    if (from == group && index > at)
+        --index; // taking it out shifts the later rows up
+    if (from == group && (index == at || (index < 0 && at == from->childCount() - 1)))
+        return false; // dropped where it was
+    // Build the new rule from a copy of the tree's JSON, then show it: the row widgets are rebuilt.
+    const QJsonObject node = nodeJson(item);
+    delete from->takeChild(at);
+    QTreeWidgetItem *moved = addNode(group, node);
+    group->removeChild(moved);
+    group->insertChild(index < 0 || index > group->childCount() ? group->childCount() : index, moved);
+    structureChanged(tr("Move a condition"));
+    return true;
+}
+
 void RuleBuilder::structureChanged(const QString &what)
 {
     m_shown = rule();
@@ -371,7 +465,8 @@ void RuleBuilder::setCounts(const SegmentFunnel &funnel)
         const QTreeWidgetItem *parent = item->parent();
         const QString parentKind = parent ? parent->data(RuleColumn, KindRole).toString() : QString();
         const bool inFunnel = parentKind == All && parent->childCount() > 1;
-        const bool ownCount = !parent || parentKind == None || (parentKind == All && parent->childCount() == 1);
+        // In an "all" group each row shows who is left after it (a funnel); elsewhere its own count.
+        const bool ownCount = !inFunnel;
         const int shown = ownCount ? step->alone : step->reached;
         item->setData(CountColumn, Qt::UserRole, shown);
         if (inFunnel && step->reached != step->alone)

@@ -60,6 +60,11 @@ public:
     void addCondition(const QString &groupPath = {}, const QString &fieldId = QStringLiteral("behaviour:any"));
     void addGroup(const QString &groupPath = {});
     void removeNode(const QString &path);
+    /**
+     * Moves the row or group at @p path into the group at @p groupPath, before its child
+     * @p index (-1: last), as a drag does. False when that would put a group inside itself.
+     */
+    bool moveNode(const QString &path, const QString &groupPath, int index = -1);
     QTreeWidget *tree() const { return m_tree; }
 
 Q_SIGNALS:

@@ -34,7 +34,8 @@ void addExplanationNode(QTreeWidgetItem *parent, QTreeWidget *tree, const Segmen
     item->setText(0, (node.held ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) + node.condition);
     item->setText(1, node.actual);
     item->setForeground(0, node.held ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xb3, 0x26, 0x1e));
-    item->setToolTip(0, node.path);
+    item->setToolTip(0, node.condition + QStringLiteral("\n") + node.path);
+    item->setToolTip(1, node.actual);
     for (const SegmentExplanation::Node &child : node.children)
         addExplanationNode(item, tree, child);
 }
@@ -75,6 +76,9 @@ SegmentMembersView::SegmentMembersView(CatalogSession *session, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->setWordWrap(false);
     split->addWidget(m_table);
 
     auto *side = new QWidget;
@@ -95,8 +99,9 @@ SegmentMembersView::SegmentMembersView(CatalogSession *session, QWidget *parent)
     m_explanationTree->header()->setStretchLastSection(false);
     sideLayout->addWidget(m_explanationTree, 1);
     split->addWidget(side);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setSizes({540, 440});
     layout->addWidget(split, 1);
 
     m_searchDelay->setSingleShot(true);
@@ -193,7 +198,7 @@ void SegmentMembersView::refill()
             m_model->setPeople(m_evaluation->audience->features(), list);
             const int total = m_evaluation->members->count();
             const int shown = int(list->size());
-            m_summary->setText(shown == total ? tr("%n member(s)", nullptr, total)
+            m_summary->setText(shown == total ? (total == 1 ? tr("1 member") : tr("%1 members").arg(locale.toString(total)))
                                               : tr("%1 of %2 members").arg(locale.toString(shown), locale.toString(total)));
             m_export->setEnabled(shown > 0);
         });
