@@ -133,8 +133,8 @@ void SegmentMembersView::setEvaluation(SegmentEvaluationPtr evaluation)
     m_narrowLabel.clear();
     m_narrowChip->hide();
     refill();
-    if (m_explanation && m_evaluation)
-        explainPerson(m_explanation->externalId);
+    if (!m_explaining.isEmpty() && m_evaluation)
+        explainPerson(m_explaining); // the person asked about last, against the new members
 }
 
 void SegmentMembersView::narrowTo(const QString &label, std::shared_ptr<const PersonSet> people)
@@ -206,7 +206,10 @@ void SegmentMembersView::refill()
 
 void SegmentMembersView::explainPerson(const QString &externalId)
 {
-    if (!m_evaluation || externalId.isEmpty())
+    if (externalId.isEmpty())
+        return;
+    m_explaining = externalId;
+    if (!m_evaluation)
         return;
     const int user = m_evaluation->engine->snapshot()->userIndexByExternalId(externalId);
     if (user < 0) {

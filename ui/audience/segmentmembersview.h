@@ -80,6 +80,7 @@ private:
     QTreeWidget *m_explanationTree;
     QTimer *m_searchDelay;
     std::optional<SegmentExplanation> m_explanation;
+    QString m_explaining; ///< the person last asked about
     int m_fillToken = 0;
     int m_explainToken = 0;
     int m_busy = 0;
