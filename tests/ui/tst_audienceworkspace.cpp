@@ -561,7 +561,8 @@ void TestAudienceWorkspace::screenshots()
     const QString catalog = qEnvironmentVariableIsSet("VITRINE_SCREENSHOT_DB") ? qEnvironmentVariable("VITRINE_SCREENSHOT_DB") : m_demo;
     const auto save = [&](const QString &name) {
         QTRY_VERIFY_WITH_TIMEOUT(!m_page->isCounting(), 60000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_page->listModel()->size(m_page->currentSegment()), m_page->shownCount(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_page->isSizing(), 60000);
+        QCOMPARE(m_page->listModel()->size(m_page->currentSegment()), m_page->shownCount());
         m_session->jobs()->waitForAll(60000);
         QTest::qWait(300);
         QVERIFY(m_page->grab().save(QDir(folder).filePath(name)));

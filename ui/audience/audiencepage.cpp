@@ -189,7 +189,7 @@ AudiencePage::AudiencePage(CatalogSession *session, QWidget *parent)
     split->addWidget(right);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 3);
-    split->setSizes({320, 960});
+    split->setSizes({280, 1000});
 
     for (QTimer *timer : {m_countDelay, m_sizesDelay, m_jsonDelay})
         timer->setSingleShot(true);
@@ -479,6 +479,16 @@ void AudiencePage::onDraftChanged(const DraftId &id)
     scheduleSizes();
 }
 
+bool AudiencePage::isCounting() const
+{
+    return m_countDelay->isActive() || m_countedToken != m_countToken;
+}
+
+bool AudiencePage::isSizing() const
+{
+    return m_sizesDelay->isActive() || m_sizedToken != m_sizesToken;
+}
+
 void AudiencePage::scheduleCount()
 {
     m_countDelay->start();
@@ -572,8 +582,10 @@ void AudiencePage::runSizes()
 {
     const int token = ++m_sizesToken;
     const EngineSessionPtr engine = session()->engine();
-    if (!engine)
+    if (!engine) {
+        m_sizedToken = token; // engineChanged() counts again
         return;
+    }
     session()->jobs()->run(
         tr("Counting every segment"), this,
         [engine, names = effectiveNames(), drafts = draftDefinitions()](const Progress &progress) {
@@ -599,8 +611,10 @@ void AudiencePage::runSizes()
             return result;
         },
         [this, token](SizesResult result) {
-            if (token == m_sizesToken)
-                m_list->setSizes(result.sizes, result.errors);
+            if (token != m_sizesToken)
+                return;
+            m_sizedToken = token;
+            m_list->setSizes(result.sizes, result.errors);
         });
 }
 

@@ -68,7 +68,9 @@ public:
     int shownCount() const { return m_shownCount; }
     /** Milliseconds the last count took off the UI thread. */
     qint64 lastCountMs() const { return m_lastCountMs; }
-    bool isCounting() const { return m_countedToken != m_countToken; }
+    bool isCounting() const;
+    /** Whether the list's sizes are being counted (or an edit will count them shortly). */
+    bool isSizing() const;
 
     SegmentListModel *listModel() const { return m_list; }
     QTableView *listView() const { return m_listView; }
@@ -133,6 +135,7 @@ private:
     QPointer<Job> m_countJob;
     int m_countToken = 0;
     int m_sizesToken = 0;
+    int m_sizedToken = 0;
     int m_countedToken = 0; ///< the token of the count shown (or given up on)
     int m_shownCount = -1;
     qint64 m_lastCountMs = -1;

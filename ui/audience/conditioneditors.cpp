@@ -104,7 +104,7 @@ QLineEdit *searchField(const QStringList &suggestions, const QString &current, c
 {
     auto *edit = new QLineEdit(current);
     edit->setPlaceholderText(placeholder);
-    edit->setMinimumWidth(180);
+    edit->setMinimumWidth(140);
     if (!suggestions.isEmpty()) {
         auto *completer = new QCompleter(suggestions, edit);
         completer->setCaseSensitivity(Qt::CaseInsensitive);
@@ -300,18 +300,21 @@ void ConditionRow::addBehaviourEditors(QJsonObject &b)
         }
     }
 
-    auto *atLeast = boundSpin(1, 100000, b.value(QLatin1String("at_least")), tr("—"));
-    atLeast->setPrefix(tr("at least "));
+    auto *atLeast = boundSpin(1, 9999, b.value(QLatin1String("at_least")), tr("—"));
+    atLeast->setPrefix(tr("≥ "));
     atLeast->setSuffix(tr("×"));
-    atLeast->setSpecialValueText(tr("at least 0×"));
+    atLeast->setSpecialValueText(tr("≥ 0×"));
+    atLeast->setToolTip(tr("At least this many events"));
     if (!b.contains(QLatin1String("at_least")))
         atLeast->setValue(b.contains(QLatin1String("at_most")) ? 0 : 1);
-    auto *atMost = boundSpin(0, 100000, b.value(QLatin1String("at_most")), tr("no upper limit"));
-    atMost->setPrefix(tr("at most "));
+    auto *atMost = boundSpin(0, 9999, b.value(QLatin1String("at_most")), tr("no maximum"));
+    atMost->setPrefix(tr("≤ "));
     atMost->setSuffix(tr("×"));
-    auto *within = boundSpin(1, 36500, b.value(QLatin1String("within_days")), tr("at any time"));
-    within->setPrefix(tr("within "));
+    atMost->setToolTip(tr("At most this many events (0: did not)"));
+    auto *within = boundSpin(1, 36500, b.value(QLatin1String("within_days")), tr("ever"));
+    within->setPrefix(tr("in "));
     within->setSuffix(tr(" days"));
+    within->setToolTip(tr("Only events in the last N days count"));
     within->setObjectName(QStringLiteral("within_days"));
     for (QSpinBox *spin : {atLeast, atMost, within})
         m_editorLayout->addWidget(spin);

@@ -40,7 +40,8 @@ ConditionRow::ConditionRow(const RuleChoices *choices, const QJsonObject &condit
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(2, 1, 2, 1);
     fillFieldPicker();
-    m_field->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_field->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_field->setMinimumContentsLength(13);
     m_field->setMaxVisibleItems(30);
     layout->addWidget(m_field);
     m_editors = new QWidget;
@@ -168,7 +169,7 @@ QJsonObject ConditionRow::defaultCondition(const QString &id, const RuleChoices 
         return {{Profile, body}};
     }
     if (kind == Behaviour) {
-        QJsonObject body {{QStringLiteral("event"), QStringLiteral("purchase")}, {QStringLiteral("within_days"), 90}};
+        QJsonObject body {{QStringLiteral("event"), choices.commonEvent}, {QStringLiteral("within_days"), 90}};
         if (sub == QLatin1String("category"))
             body.insert(sub, choices.categories.isEmpty() ? QString() : choices.categories.first().path);
         else if (sub == QLatin1String("brand"))

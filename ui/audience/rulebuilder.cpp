@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QMouseEvent>
 #include <QDropEvent>
+#include <QResizeEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -70,6 +71,12 @@ public:
     }
 
 protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QTreeWidget::resizeEvent(event);
+        m_builder->fitRuleColumn();
+    }
+
     void dropEvent(QDropEvent *event) override
     {
         // The move is the builder's (one undo step, rows rebuilt), not Qt's item shuffle.
@@ -151,7 +158,8 @@ RuleBuilder::RuleBuilder(QWidget *parent)
     m_tree->setColumnCount(2);
     m_tree->setHeaderLabels({tr("Rule"), tr("People")});
     m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(RuleColumn, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(RuleColumn, QHeaderView::Interactive);
+    m_tree->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_tree->header()->setSectionResizeMode(CountColumn, QHeaderView::ResizeToContents);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setDragDropMode(QAbstractItemView::InternalMove);
@@ -249,6 +257,7 @@ void RuleBuilder::rebuild()
     assignPaths(root, QString());
     m_tree->expandAll();
     m_countsStale = true;
+    QMetaObject::invokeMethod(this, &RuleBuilder::fitRuleColumn, Qt::QueuedConnection);
     if (!m_problemPath.isEmpty() || m_problem->isVisible())
         setProblem(m_problem->text());
 }
@@ -422,6 +431,20 @@ void RuleBuilder::structureChanged(const QString &what)
     m_shown = rule();
     rebuild();
     Q_EMIT ruleEdited(m_shown, NoMerge, what);
+}
+
+void RuleBuilder::fitRuleColumn()
+{
+    int needed = 0;
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
+        int depth = 0;
+        for (QTreeWidgetItem *up = (*it)->parent(); up; up = up->parent())
+            ++depth;
+        if (QWidget *row = m_tree->itemWidget(*it, RuleColumn))
+            needed = std::max(needed, (depth + 1) * m_tree->indentation() + row->minimumSizeHint().width());
+    }
+    const int available = m_tree->viewport()->width() - m_tree->header()->sectionSize(CountColumn);
+    m_tree->header()->resizeSection(RuleColumn, std::max(needed, available));
 }
 
 void RuleBuilder::emitEdited(int mergeId, const QString &what)

@@ -81,6 +81,8 @@ private:
     QWidget *makeGroupRow(QTreeWidgetItem *item);
     void emitEdited(int mergeId, const QString &what);
     void structureChanged(const QString &what);
+    /** Widens the rule column to the widest row (the tree scrolls then), else fills the view. */
+    void fitRuleColumn();
 
     RuleChoices m_choices;
     QTreeWidget *m_tree;

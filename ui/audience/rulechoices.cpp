@@ -30,6 +30,15 @@ RuleChoices RuleChoices::fromSnapshot(const Snapshot *snapshot)
     choices.eventTypes = eventTypeNames();
     if (!snapshot)
         return choices;
+    if (snapshot->eventCount(int(EventType::Purchase)) == 0) {
+        int common = -1;
+        for (int type = 0; type < EventTypeCount; ++type) {
+            if (snapshot->eventCount(type) > 0 && (common < 0 || snapshot->eventCount(type) > snapshot->eventCount(common)))
+                common = type;
+        }
+        if (common >= 0)
+            choices.commonEvent = eventTypeName(EventType(common));
+    }
     for (int c = 0; c < snapshot->countryCount(); ++c) {
         if (!snapshot->countryName(c).isEmpty())
             choices.countries.append(snapshot->countryName(c));

@@ -32,6 +32,8 @@ struct RuleChoices
     QStringList eventTypes;
     QStringList items; ///< "sku — title", for the item search
     QStringList segments;
+    /** The event type new behaviour rows start with: purchase, else the catalog's most common. */
+    QString commonEvent = QStringLiteral("purchase");
 
     /** Everything but the segments, from @p snapshot (null: nothing). */
     static RuleChoices fromSnapshot(const Snapshot *snapshot);
