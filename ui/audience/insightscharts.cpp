@@ -29,9 +29,11 @@ void tidy(QChart *chart)
 }
 
 /** An axis from 0 to a round top above @p highest (with room for the labels) in @p ticks steps. */
-void roundAxis(QValueAxis *axis, qreal highest, const QString &format)
+void roundAxis(QValueAxis *axis, qreal highest, const QString &format, bool percent)
 {
-    const qreal wanted = std::max<qreal>(1, highest * 1.18);
+    // Room for the figures at the bars' ends; a share never needs more than 100%.
+    const qreal wanted = percent && highest <= 100 ? std::min<qreal>(100, std::max<qreal>(1, highest * 1.18))
+                                                   : std::max<qreal>(1, highest * 1.18);
     const qreal magnitude = std::pow(10.0, std::floor(std::log10(wanted)));
     qreal step = magnitude;
     for (const qreal factor : {0.1, 0.2, 0.25, 0.5, 1.0}) {
@@ -76,9 +78,8 @@ QChart *InsightsCharts::grouped(
     QStringList order = distinct(labels);
     if (horizontal)
         std::reverse(order.begin(), order.end());
-    // Horizontal sets are drawn bottom up within a group too: reversed, the first set is on top.
-    for (size_t b = 0; b < bars.size(); ++b) {
-        const Bars &source = horizontal ? bars[bars.size() - 1 - b] : bars[b];
+    // The sets keep their order, so the legend reads as given (horizontal groups draw it bottom up).
+    for (const Bars &source : bars) {
         auto *set = new QBarSet(source.name);
         set->setColor(source.colour);
         set->setBorderColor(source.colour);
@@ -105,7 +106,7 @@ QChart *InsightsCharts::grouped(
     categories->append(order);
     categories->setGridLineVisible(false);
     auto *values = new QValueAxis;
-    roundAxis(values, highest, QStringLiteral("%g%%"));
+    roundAxis(values, highest, QStringLiteral("%g%%"), true);
     chart->addAxis(categories, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
     chart->addAxis(values, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
     series->attachAxis(categories);
@@ -126,9 +127,9 @@ QChart *InsightsCharts::monthSizes(const QString &title, const std::vector<Segme
     for (const SegmentMonthSize &size : sizes) {
         set->append(size.size);
         highest = std::max<qreal>(highest, size.size);
-        // "2026-03" → "Mar 26": twelve of them fit under the bars.
+        // "2026-03" → "Mar": twelve of them fit under the bars (the title gives the years).
         const QDate date = QDate::fromString(size.month + QStringLiteral("-01"), Qt::ISODate);
-        months.append(date.isValid() ? QLocale().toString(date, QStringLiteral("MMM yy")) : size.month);
+        months.append(date.isValid() ? QLocale().toString(date, QStringLiteral("MMM")) : size.month);
     }
     auto *series = new QBarSeries;
     series->append(set);
@@ -146,7 +147,7 @@ QChart *InsightsCharts::monthSizes(const QString &title, const std::vector<Segme
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
     auto *axisY = new QValueAxis;
-    roundAxis(axisY, highest, QStringLiteral("%d"));
+    roundAxis(axisY, highest, QStringLiteral("%d"), false);
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
     chart->legend()->hide();
@@ -184,7 +185,7 @@ QList<qreal> InsightsCharts::values(QChartView *view, int set)
     if (!bars || set < 0 || set >= bars->count())
         return {};
     const bool horizontal = qobject_cast<QHorizontalBarSeries *>(bars) != nullptr;
-    QBarSet *barSet = bars->barSets().at(horizontal ? bars->count() - 1 - set : set);
+    QBarSet *barSet = bars->barSets().at(set);
     QList<qreal> list;
     for (int i = 0; i < barSet->count(); ++i)
         list.append(barSet->at(i));

@@ -42,6 +42,20 @@ std::vector<double> everybodyShares(const std::vector<SegmentBucket> &mine,
 
 } // namespace
 
+int InsightsData::preferredSlot(const QStringList &keys)
+{
+    for (int i = 0; i < keys.size(); ++i) {
+        if (keys.at(i).contains(QLatin1StringView("for-you")))
+            return i;
+    }
+    for (int i = 0; i < keys.size(); ++i) {
+        if (!keys.at(i).startsWith(QLatin1StringView("cart"))
+            && !keys.at(i).startsWith(QLatin1StringView("product")))
+            return i;
+    }
+    return 0;
+}
+
 QString InsightsData::draftName(const QString &name, const QStringList &storedNames)
 {
     QString base = name.left(48);

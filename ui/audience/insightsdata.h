@@ -56,6 +56,11 @@ struct InsightsData
     static InsightsData compute(const EngineSessionPtr &engine, const QString &name, const SegmentRule &rule,
         bool withOverlap, int months, const Progress &progress);
 
+    /**
+     * The slot to show first: a personal one ("…for-you") says most about a segment; slots that
+     * need a product or a cart come last.
+     */
+    static int preferredSlot(const QStringList &keys);
     /** The inline name a draft takes in the overlap: `name` unless stored or invalid. */
     static QString draftName(const QString &name, const QStringList &storedNames);
 };

@@ -106,6 +106,7 @@ SegmentCompareView::SegmentCompareView(CatalogSession *session, QWidget *parent)
     m_sizes = new QLabel;
     m_sizes->setObjectName(QStringLiteral("compareSizes"));
     m_sizes->setTextFormat(Qt::RichText);
+    m_sizes->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     grid->addWidget(card(tr("Sizes and overlap"), m_sizes), 0, 0);
     const QStringList titles {tr("Gender"), tr("Age"), tr("Country")};
     for (int i = 0; i < 3; ++i) {
@@ -286,7 +287,8 @@ void SegmentCompareView::showData(CompareData data)
         m_slotCombo->clear();
         for (int i = 0; i < m_data->slotKeys.size(); ++i)
             m_slotCombo->addItem(m_data->slotTitles.at(i), m_data->slotKeys.at(i));
-        m_slotCombo->setCurrentIndex(std::max(0, m_slotCombo->findData(previous)));
+        const int index = m_slotCombo->findData(previous);
+        m_slotCombo->setCurrentIndex(index >= 0 ? index : InsightsData::preferredSlot(m_data->slotKeys));
     }
     if (!m_data->error.isEmpty()) {
         showMessage(tr("The segments cannot be compared: %1").arg(m_data->error));
@@ -429,6 +431,7 @@ void SegmentCompareView::loadShown()
                     ? tr("Items shown to either segment, from up to 200 members of each.")
                     : tr("The slot cannot run: %1").arg(errors.join(QStringLiteral("; "))));
             m_shownTable->resizeColumnsToContents();
+            m_shownTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
             Q_EMIT shownChanged();
         });
 }

@@ -53,6 +53,13 @@ QString dateOf(qint64 asOf)
     return QDateTime::fromSecsSinceEpoch(asOf, Qt::UTC).date().toString(Qt::ISODate);
 }
 
+/** "2026-03" → "Mar 2026" */
+QString monthName(const QString &month)
+{
+    const QDate date = QDate::fromString(month + QStringLiteral("-01"), Qt::ISODate);
+    return date.isValid() ? QLocale().toString(date, QStringLiteral("MMM yyyy")) : month;
+}
+
 QList<qreal> percents(const std::vector<double> &shares)
 {
     QList<qreal> list;
@@ -106,12 +113,22 @@ SegmentInsightsView::SegmentInsightsView(CatalogSession *session, QWidget *paren
     };
     grid->addWidget(card(tr("Gender"), chartView(Chart::Gender, 230)), 0, 0);
     grid->addWidget(card(tr("Age"), chartView(Chart::AgeBand, 230)), 0, 1);
-    grid->addWidget(card(tr("Country"), chartView(Chart::Country, 260)), 1, 0);
+    // Twelve countries need about 28 pixels each, or Qt Charts elides their names.
+    grid->addWidget(card(tr("Country"), chartView(Chart::Country, 380)), 1, 0);
     m_valueFigures = new QLabel;
     m_valueFigures->setObjectName(QStringLiteral("insightsValue"));
     m_valueFigures->setTextFormat(Qt::RichText);
     m_valueFigures->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    grid->addWidget(card(tr("Spend and orders per member"), m_valueFigures), 1, 1);
+    // The figures are short: the size over time shares their column.
+    auto *valueColumn = new QVBoxLayout;
+    valueColumn->setContentsMargins(0, 0, 0, 0);
+    valueColumn->addWidget(card(tr("Spend and orders per member"), m_valueFigures));
+    QLabel *monthsNote = nullptr;
+    valueColumn->addWidget(
+        card(tr("Size at the last %1 month ends").arg(Months), chartView(Chart::Months, 220), &monthsNote),
+        1);
+    m_monthsNote = monthsNote;
+    grid->addLayout(valueColumn, 1, 1);
     grid->addWidget(card(tr("Top categories"), chartView(Chart::Categories, 360)), 2, 0);
     grid->addWidget(card(tr("Top brands"), chartView(Chart::Brands, 360)), 2, 1);
 
@@ -120,7 +137,7 @@ SegmentInsightsView::SegmentInsightsView(CatalogSession *session, QWidget *paren
     rfmLayout->setContentsMargins(0, 0, 0, 0);
     m_rfmMap = new InsightsHeatMap;
     m_rfmMap->setObjectName(QStringLiteral("insightsRfm"));
-    m_rfmMap->setAxisTitles(tr("Recency score (5: bought lately)"), tr("Frequency score (5: most orders)"));
+    m_rfmMap->setAxisTitles(tr("Recency score"), tr("Frequency score"));
     m_rfmMap->setMinimumHeight(220);
     m_neverBought = new QPushButton;
     m_neverBought->setFlat(true);
@@ -133,22 +150,17 @@ SegmentInsightsView::SegmentInsightsView(CatalogSession *session, QWidget *paren
     rfmFooter->addWidget(m_rfmNote, 1);
     rfmLayout->addLayout(rfmFooter);
     grid->addWidget(card(tr("Recency × frequency (members; colour: against everyone)"), rfm), 3, 0);
-    QLabel *monthsNote = nullptr;
-    grid->addWidget(
-        card(tr("Size at the last %1 month ends").arg(Months), chartView(Chart::Months, 260), &monthsNote), 3,
-        1);
-    m_monthsNote = monthsNote;
 
     m_overlapMap = new InsightsHeatMap;
     m_overlapMap->setObjectName(QStringLiteral("insightsOverlap"));
     m_overlapMap->setMinimumHeight(240);
     QLabel *overlapNote = nullptr;
-    grid->addWidget(card(tr("Overlap: people in both (colour: Jaccard)"), m_overlapMap, &overlapNote), 4, 0);
+    grid->addWidget(card(tr("Overlap: people in both (colour: Jaccard)"), m_overlapMap, &overlapNote), 3, 1);
     m_overlapNote = overlapNote;
     m_upSet = new InsightsUpSet;
     m_upSet->setObjectName(QStringLiteral("insightsUpSet"));
     m_upSet->setMinimumHeight(240);
-    grid->addWidget(card(tr("How the members split over the other segments"), m_upSet), 4, 1);
+    grid->addWidget(card(tr("How the members split over the other segments"), m_upSet), 4, 0, 1, 2);
 
     auto *shown = new QWidget;
     auto *shownLayout = new QVBoxLayout(shown);
@@ -368,7 +380,11 @@ void SegmentInsightsView::showData(InsightsData data)
         m_monthsNote->show();
     } else {
         InsightsCharts::show(m_charts[int(Chart::Months)],
-            InsightsCharts::monthSizes(tr("Members"), m_data->months), palette());
+            InsightsCharts::monthSizes(
+                tr("Members, %1 to %2")
+                    .arg(monthName(m_data->months.front().month), monthName(m_data->months.back().month)),
+                m_data->months),
+            palette());
         m_charts[int(Chart::Months)]->show();
         m_monthsNote->hide();
     }
@@ -384,7 +400,7 @@ void SegmentInsightsView::showData(InsightsData data)
             m_slotCombo->addItem(slotTitle == key ? key : QStringLiteral("%1 (%2)").arg(slotTitle, key), key);
         }
         const int index = m_slotCombo->findData(previous);
-        m_slotCombo->setCurrentIndex(std::max(0, index));
+        m_slotCombo->setCurrentIndex(index >= 0 ? index : InsightsData::preferredSlot(m_data->slotKeys));
         m_slotCombo->setEnabled(!m_data->slotKeys.isEmpty());
     }
     Q_EMIT statsShown();
@@ -472,7 +488,8 @@ void SegmentInsightsView::showFavourites()
         InsightsCharts::show(view, built, palette());
         connectBars(chart, facet, dimension, keys);
     };
-    const QString by = tr("Share of %1 events; (×lift against everyone)").arg(stats.categoryEvent);
+    const QString by
+        = tr("Share of the members' %1 events (×: lift against everyone)").arg(stats.categoryEvent);
     show(Chart::Categories, SegmentFacet::Category, tr("Category"), by, stats.topCategories,
         [](const SegmentCategory &c) { return c.path; });
     show(Chart::Brands, SegmentFacet::Brand, tr("Brand"), by, stats.topBrands,
@@ -540,7 +557,8 @@ void SegmentInsightsView::showRfm()
             .arg(number(s.rfm.neverBought), percent(s.size ? double(s.rfm.neverBought) / s.size : 0)));
     m_neverBought->setEnabled(s.rfm.neverBought > 0);
     m_rfmNote->setText(
-        tr("Blue: more than everyone's share, orange: less. Click a cell to list its members."));
+        tr("R5: bought most lately, F5: most orders (quintiles of the buyers). Blue: more than everyone's "
+           "share, orange: less. Click a cell to list its members."));
 }
 
 void SegmentInsightsView::showOverlap()
