@@ -93,6 +93,8 @@ private Q_SLOTS:
     void slotTableEqualsTheCli();
     void clickingNarrowsTheMembers();
     void emptySegmentSaysSo();
+    void draftJoinsTheOverlapInline();
+    void latestRequestWins();
     void compareOverlapEqualsTheCli();
 
 private:
@@ -332,6 +334,54 @@ void TestSegmentInsights::emptySegmentSaysSo()
     // A segment with members afterwards shows its figures again.
     QVERIFY(show(QStringLiteral("vip"), storedRule(QStringLiteral("vip"))));
     QVERIFY(m_view->emptyMessage().isEmpty());
+}
+
+void TestSegmentInsights::draftJoinsTheOverlapInline()
+{
+    // An unsaved edit of vip: the overlap holds the draft under its own name instead of the stored
+    // vip, as `segment overlap OTHERS --rule vip-draft=JSON` compares them.
+    const QByteArray json = R"({"value": {"measure": "monetary_score", "min": 4}})";
+    QString error;
+    const auto draft = SegmentRule::fromText(json, &error);
+    QVERIFY2(draft, qPrintable(error));
+    QVERIFY(show(QStringLiteral("vip"), *draft));
+    QStringList arguments {QStringLiteral("segment"), QStringLiteral("overlap")};
+    for (const QString &name : SegmentLibrary::load(m_session->database()).names()) {
+        if (name != QLatin1String("vip"))
+            arguments.append(name);
+    }
+    arguments << QStringLiteral("--rule") << QStringLiteral("vip-draft=") + QString::fromUtf8(json)
+              << QStringLiteral("--json");
+    const CliRun run = cli(arguments);
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QJsonObject expected = run.json();
+    expected.remove(QLatin1String("as_of"));
+    QCOMPARE(m_view->overlap()->toJson(), expected);
+    QCOMPARE(m_view->overlap()->names().at(m_view->overlapSelfIndex()), QStringLiteral("vip-draft"));
+    QVERIFY(!m_view->overlap()->names().contains(QStringLiteral("vip")));
+    const CliRun stats = cli({QStringLiteral("segment"), QStringLiteral("stats"), QStringLiteral("--rule"),
+        QString::fromUtf8(json), QStringLiteral("--json")});
+    QCOMPARE(m_view->stats()->size, stats.json()[QLatin1String("size")].toInt());
+    QVERIFY(m_view->stats()->size > m_view->overlap()->sizes().front());
+}
+
+void TestSegmentInsights::latestRequestWins()
+{
+    // Two requests in a row: only the second one's figures ever reach the screen.
+    QSignalSpy shown(m_view.get(), &SegmentInsightsView::statsShown);
+    m_view->setSegment(QStringLiteral("lapsed"), storedRule(QStringLiteral("lapsed")));
+    QVERIFY(m_view->isBusy());
+    m_view->setSegment(QStringLiteral("vip"), storedRule(QStringLiteral("vip")));
+    QVERIFY(shown.wait(WaitMs));
+    QVERIFY(m_session->jobs()->waitForAll(WaitMs));
+    QCOMPARE(shown.count(), 1);
+    const CliRun run = cli({QStringLiteral("segment"), QStringLiteral("count"), QStringLiteral("vip"),
+        QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QCOMPARE(m_view->stats()->size, run.json()[QLatin1String("size")].toInt());
+    QVERIFY(m_view->findChild<QLabel *>(QStringLiteral("insightsSummary"))
+                ->text()
+                .startsWith(QStringLiteral("vip:")));
 }
 
 void TestSegmentInsights::compareOverlapEqualsTheCli()
