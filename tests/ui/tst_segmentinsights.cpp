@@ -21,6 +21,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
@@ -95,6 +96,7 @@ private Q_SLOTS:
     void emptySegmentSaysSo();
     void draftJoinsTheOverlapInline();
     void latestRequestWins();
+    void figuresFollowTheStudioClock();
     void compareOverlapEqualsTheCli();
 
 private:
@@ -382,6 +384,25 @@ void TestSegmentInsights::latestRequestWins()
     QVERIFY(m_view->findChild<QLabel *>(QStringLiteral("insightsSummary"))
                 ->text()
                 .startsWith(QStringLiteral("vip:")));
+}
+
+void TestSegmentInsights::figuresFollowTheStudioClock()
+{
+    // Moving the studio's clock reads the engine again; the figures follow, as the CLI's --as-of.
+    QVERIFY(show(QStringLiteral("lapsed"), storedRule(QStringLiteral("lapsed"))));
+    const int now = m_view->stats()->size;
+    const qint64 januaryEnd = QDateTime(QDate(2026, 1, 31), QTime(23, 59, 59), Qt::UTC).toSecsSinceEpoch();
+    m_session->setRequestedAsOf(januaryEnd);
+    QTRY_COMPARE_WITH_TIMEOUT(m_view->stats() ? m_view->stats()->asOf : qint64(0), januaryEnd, WaitMs);
+    const CliRun run = cli({QStringLiteral("segment"), QStringLiteral("stats"), QStringLiteral("lapsed"),
+        QStringLiteral("--as-of"), QStringLiteral("2026-01-31T23:59:59Z"), QStringLiteral("--months"),
+        QStringLiteral("3"), QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QCOMPARE(m_view->stats()->size, run.json()[QLatin1String("size")].toInt());
+    QCOMPARE(m_view->monthSizes().back().month, QStringLiteral("2026-01"));
+    QVERIFY(m_view->stats()->size != now);
+    m_session->setRequestedAsOf(std::nullopt);
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->stats() && m_view->stats()->size == now && !m_view->isBusy(), WaitMs);
 }
 
 void TestSegmentInsights::compareOverlapEqualsTheCli()
