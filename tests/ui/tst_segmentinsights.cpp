@@ -333,6 +333,8 @@ void TestSegmentInsights::emptySegmentSaysSo()
     QCOMPARE(m_view->stats()->size, 0);
     QVERIFY2(m_view->emptyMessage().startsWith(QStringLiteral("No one in this segment at 2026-03-31")),
         qPrintable(m_view->emptyMessage()));
+    if (const QString dir = qEnvironmentVariable("VITRINE_GRAB_DIR"); !dir.isEmpty())
+        m_view->grab().save(dir + QStringLiteral("/insights-empty.png"));
     // A segment with members afterwards shows its figures again.
     QVERIFY(show(QStringLiteral("vip"), storedRule(QStringLiteral("vip"))));
     QVERIFY(m_view->emptyMessage().isEmpty());

@@ -44,9 +44,12 @@ std::vector<double> everybodyShares(const std::vector<SegmentBucket> &mine,
 
 int InsightsData::preferredSlot(const QStringList &keys)
 {
-    for (int i = 0; i < keys.size(); ++i) {
-        if (keys.at(i).contains(QLatin1StringView("for-you")))
-            return i;
+    // A shop's personal product slot first, then any personal one (content for readers).
+    for (const auto &prefix : {QLatin1StringView("home"), QLatin1StringView("")}) {
+        for (int i = 0; i < keys.size(); ++i) {
+            if (keys.at(i).startsWith(prefix) && keys.at(i).contains(QLatin1StringView("for-you")))
+                return i;
+        }
     }
     for (int i = 0; i < keys.size(); ++i) {
         if (!keys.at(i).startsWith(QLatin1StringView("cart"))

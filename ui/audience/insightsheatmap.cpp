@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace Vitrine {
 
@@ -28,6 +29,26 @@ QColor blend(const QColor &from, const QColor &to, double t)
     return QColor::fromRgbF(float(from.redF() + (to.redF() - from.redF()) * t),
         float(from.greenF() + (to.greenF() - from.greenF()) * t),
         float(from.blueF() + (to.blueF() - from.blueF()) * t));
+}
+
+/**
+ * A column label in one line when it fits, else in two split at the hyphen or space nearest its
+ * middle ("bargain-" / "hunters"), each elided if still too wide.
+ */
+QStringList labelLines(const QString &label, int width, const QFontMetrics &metrics)
+{
+    if (metrics.horizontalAdvance(label) <= width)
+        return {label};
+    int best = -1;
+    for (int i = 1; i < label.size() - 1; ++i) {
+        if ((label.at(i) == u'-' || label.at(i) == u' ' || label.at(i) == u'_')
+            && (best < 0 || std::abs(i - label.size() / 2) < std::abs(best - label.size() / 2)))
+            best = i;
+    }
+    if (best < 0)
+        return {metrics.elidedText(label, Qt::ElideMiddle, width)};
+    return {metrics.elidedText(label.left(best + 1).trimmed(), Qt::ElideRight, width),
+        metrics.elidedText(label.mid(best + 1).trimmed(), Qt::ElideRight, width)};
 }
 
 } // namespace
@@ -74,7 +95,13 @@ int InsightsHeatMap::rowLabelWidth() const
 
 int InsightsHeatMap::columnLabelHeight() const
 {
-    return fontMetrics().height() + Margin + (m_columnTitle.isEmpty() ? 0 : fontMetrics().height() + Gap);
+    // Two lines when a label does not fit its column (the columns' width does not depend on this).
+    const int columnWidth = (width() - rowLabelWidth() - Margin) / std::max(1, columnCount()) - Gap;
+    int lines = 1;
+    for (const QString &label : m_columns)
+        lines = std::max(lines, int(labelLines(label, columnWidth, fontMetrics()).size()));
+    return lines * fontMetrics().height() + Margin
+        + (m_columnTitle.isEmpty() ? 0 : fontMetrics().height() + Gap);
 }
 
 QRect InsightsHeatMap::gridRect() const
@@ -162,14 +189,20 @@ void InsightsHeatMap::paintEvent(QPaintEvent *)
     painter.setPen(text);
     const QRect grid = gridRect();
     const int labelTop = grid.bottom() + Gap;
+    int lines = 1;
     for (int column = 0; column < columnCount(); ++column) {
         const QRect rect = cellRect(0, column);
-        painter.drawText(QRect(rect.left(), labelTop, rect.width(), metrics.height() + Margin),
-            Qt::AlignCenter, metrics.elidedText(m_columns.value(column), Qt::ElideMiddle, rect.width()));
+        const QStringList parts = labelLines(m_columns.value(column), rect.width(), metrics);
+        lines = std::max(lines, int(parts.size()));
+        for (int line = 0; line < parts.size(); ++line) {
+            painter.drawText(QRect(rect.left(), labelTop + Margin / 2 + line * metrics.height(), rect.width(),
+                                 metrics.height()),
+                Qt::AlignCenter, parts.at(line));
+        }
     }
     if (!m_columnTitle.isEmpty()) {
-        painter.drawText(
-            QRect(grid.left(), labelTop + metrics.height() + Margin - Gap, grid.width(), metrics.height()),
+        painter.drawText(QRect(grid.left(), labelTop + lines * metrics.height() + Margin - Gap, grid.width(),
+                             metrics.height()),
             Qt::AlignCenter, m_columnTitle);
     }
     if (!m_rowTitle.isEmpty()) {

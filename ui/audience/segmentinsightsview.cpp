@@ -363,7 +363,11 @@ void SegmentInsightsView::showData(InsightsData data)
     if (!m_data->warnings.isEmpty())
         m_status->setText(tr("Warning: %1").arg(m_data->warnings.join(QStringLiteral("; "))));
     if (stats.size == 0) {
-        showMessage(tr("No one in this segment at %1.").arg(dateOf(stats.asOf)));
+        showMessage(m_data->warnings.isEmpty()
+                ? tr("No one in this segment at %1.").arg(dateOf(stats.asOf))
+                : tr("No one in this segment at %1. The rule names something the catalog does not know "
+                     "(see the warning above), which matches nobody.")
+                      .arg(dateOf(stats.asOf)));
         Q_EMIT statsShown();
         return;
     }
