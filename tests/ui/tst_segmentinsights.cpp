@@ -71,6 +71,8 @@ QStringList buckets(const std::vector<SegmentBucket> &stats)
 void clickBar(QChartView *view, int set, int index)
 {
     QChart *chart = view->chart();
+    // The chart lays itself out on the event loop: its plot area is known only then.
+    QTRY_VERIFY(chart->plotArea().height() > 10);
     auto *series = qobject_cast<QBarSeries *>(chart->series().first());
     const qreal value = series->barSets().at(set)->at(index);
     // Two sets share each category's width (0.8): set 0 sits left of the middle, set 1 right.
