@@ -317,11 +317,22 @@ void TestSegmentInsights::clickingNarrowsTheMembers()
     QTRY_COMPARE_WITH_TIMEOUT(narrowed.count(), 2, WaitMs);
     QCOMPARE(people()->count(), int(map->cell(fullest.first, fullest.second).value));
 
+    // This segment's row of the overlap matrix: its members also in the first other segment.
+    InsightsHeatMap *overlap = m_view->overlapMap();
+    const int self = m_view->overlapSelfIndex();
+    const int other = self == 0 ? 1 : 0;
+    QVERIFY(overlap->cell(self, other).clickable && !overlap->cell(self, self).clickable);
+    QTest::mouseClick(overlap, Qt::LeftButton, {}, overlap->cellRect(self, other).center());
+    QTRY_COMPARE_WITH_TIMEOUT(narrowed.count(), 3, WaitMs);
+    QCOMPARE(people()->count(), m_view->overlap()->pair(self, other));
+    QCOMPARE(narrowed.last().at(0).toString(),
+        QStringLiteral("Also in: %1").arg(m_view->overlap()->names().at(other)));
+
     // The first UpSet bar.
     InsightsUpSet *upSet = m_view->upSet();
     QVERIFY(upSet->barCount() > 0);
     QTest::mouseClick(upSet, Qt::LeftButton, {}, upSet->barRect(0).center());
-    QTRY_COMPARE_WITH_TIMEOUT(narrowed.count(), 3, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(narrowed.count(), 4, WaitMs);
     QCOMPARE(people()->count(), upSet->bar(0).size);
 }
 

@@ -217,12 +217,12 @@ std::shared_ptr<const PersonSet> InsightsNarrowing::people(const PersonFeaturesP
 {
     if (!upSet)
         return std::make_shared<const PersonSet>(SegmentStatistics(features).peopleIn(*members, facet, key));
-    // Exactly these segments: in each of them and in none of the others.
+    // Exactly these segments: in each of them and (unless inclusive) in none of the others.
     PersonSet people = *members;
     for (size_t i = 0; overlapSets && i < overlapSets->size(); ++i) {
         if (std::find(intersection.begin(), intersection.end(), int(i)) != intersection.end())
             people &= (*overlapSets)[i];
-        else
+        else if (!inclusive)
             people -= (*overlapSets)[i];
     }
     return std::make_shared<const PersonSet>(std::move(people));

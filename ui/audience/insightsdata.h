@@ -114,6 +114,8 @@ struct InsightsNarrowing
     /** For an UpSet bar: the overlap's segments the people are in; they are in none of the others. */
     std::vector<int> intersection;
     bool upSet = false;
+    /** With upSet: in these segments, whatever else they are in (an overlap matrix cell). */
+    bool inclusive = false;
 
     /** Runs off the UI thread: the arguments are the InsightsData's, shared. */
     std::shared_ptr<const PersonSet> people(const PersonFeaturesPtr &features,

@@ -200,6 +200,13 @@ SegmentInsightsView::SegmentInsightsView(CatalogSession *session, QWidget *paren
     connect(m_neverBought, &QPushButton::clicked, this, [this] {
         narrow(tr("Never bought"), {SegmentFacet::Rfm, SegmentRfmGrid::neverKey(), {}, false});
     });
+    connect(m_overlapMap, &InsightsHeatMap::cellClicked, this, [this](int row, int column) {
+        if (!m_data || !m_data->overlap)
+            return;
+        const int other = row == m_data->selfIndex ? column : row;
+        InsightsNarrowing narrowing {SegmentFacet::Gender, {}, {m_data->selfIndex, other}, true, true};
+        narrow(tr("Also in: %1").arg(m_data->overlap->names().at(other)), narrowing);
+    });
     connect(m_upSet, &InsightsUpSet::barClicked, this, [this](int index) {
         const InsightsUpSet::Bar &bar = m_upSet->bar(index);
         if (!m_data || !m_data->overlap)
@@ -588,11 +595,14 @@ void SegmentInsightsView::showOverlap()
             cell.value = o->pair(a, b);
             cell.text = number(cell.value);
             cell.colour = o->jaccard(a, b);
-            cell.clickable = false;
+            // This segment's row and column list its members who are also in the other one.
+            cell.clickable = a != b && (a == self || b == self) && cell.value > 0;
             cell.toolTip = a == b
                 ? tr("%1: %2 people").arg(names.at(a), number(cell.value))
                 : tr("In %1 and %2: %3 people; Jaccard %4")
                       .arg(names.at(a), names.at(b), number(cell.value), number(cell.colour, 3));
+            if (cell.clickable)
+                cell.toolTip += QLatin1Char('\n') + tr("Click to list them.");
             line.push_back(cell);
         }
         cells.push_back(std::move(line));
