@@ -448,6 +448,21 @@ void TestSegmentInsights::compareOverlapEqualsTheCli()
     if (const QString dir = qEnvironmentVariable("VITRINE_GRAB_DIR"); !dir.isEmpty())
         compare.grab().save(dir + QStringLiteral("/compare.png"));
 
+    // The segment being edited can be one side: its draft rule stands in for the stored one.
+    const QByteArray json = R"({"value": {"measure": "monetary_score", "min": 4}})";
+    QString error;
+    const auto draft = SegmentRule::fromText(json, &error);
+    QVERIFY2(draft, qPrintable(error));
+    compare.setDraft(QStringLiteral("vip"), *draft);
+    QTRY_VERIFY_WITH_TIMEOUT(!compare.isBusy() && compare.overlap()
+            && compare.overlap()->names().first() == QLatin1String("vip-draft"),
+        WaitMs);
+    const CliRun drafted = cli({QStringLiteral("segment"), QStringLiteral("stats"), QStringLiteral("--rule"),
+        QString::fromUtf8(json), QStringLiteral("--months"), QStringLiteral("0"), QStringLiteral("--json")});
+    QCOMPARE(compare.overlap()->sizes()[0], drafted.json()[QLatin1String("size")].toInt());
+    QCOMPARE(compare.choices().first(), QStringLiteral("vip"));
+    QCOMPARE(compare.choices().count(QStringLiteral("vip")), 1);
+
     // The same segment twice is refused with a message, not a crash.
     compare.setSegments(QStringLiteral("vip"), QStringLiteral("vip"));
     QCOMPARE(compare.emptyMessage(), QStringLiteral("Choose two different segments."));
