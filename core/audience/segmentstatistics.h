@@ -24,8 +24,20 @@ struct SegmentStatsOptions
     /** The events that make a category a favourite. */
     EventType categoryEvent = EventType::Purchase;
     int topCategories = 10;
+    int topBrands = 10;
     /** Countries beyond this many are summed as "other". */
     int topCountries = 10;
+};
+
+/** What a bar or a cell of the statistics counts people by (SegmentStatistics::peopleIn()). */
+enum class SegmentFacet
+{
+    Gender, ///< "f", "m", "x", "unknown"
+    AgeBand, ///< an age band's name: "under 20", "20-29", …, "60+", "unknown"
+    Country, ///< a country's name, "other" (beyond the top countries) or "unknown"
+    Category, ///< a category path at the options' level
+    Brand, ///< a brand's name
+    Rfm, ///< SegmentRfmGrid::cellKey() or neverKey()
 };
 
 /**
@@ -41,6 +53,14 @@ public:
 
     SegmentStats compute(const PersonSet &members, const SegmentStatsOptions &options = {},
         const Progress &progress = {}) const;
+
+    /**
+     * The members behind one bar or cell of compute() with the same options: their number is the
+     * bar's count (a composition bucket, an RFM cell) or people (a category or brand: members
+     * with at least one event of the counted type there). Empty for a key the facet lacks.
+     */
+    PersonSet peopleIn(const PersonSet &members, SegmentFacet facet, const QString &key,
+        const SegmentStatsOptions &options = {}) const;
 
     /**
      * The rule's size as of the last second (UTC) of each of the `months` latest month ends at

@@ -47,7 +47,51 @@ QString bucketLine(const std::vector<SegmentBucket> &buckets)
     return parts.join(QStringLiteral(" · "));
 }
 
+/** The grid as lines, recency 5 (the latest buyers) on top: "R5   12   30 …". */
+QStringList gridLines(const SegmentRfmGrid &grid)
+{
+    QStringList lines;
+    for (int r = SegmentRfmGrid::Scores; r >= 1; --r) {
+        QString line = QStringLiteral("  R%1").arg(r);
+        for (int f = 1; f <= SegmentRfmGrid::Scores; ++f)
+            line += QStringLiteral(" %1").arg(number(grid.cell(r, f)), 7);
+        lines.append(line);
+    }
+    QString footer = QStringLiteral("    ");
+    for (int f = 1; f <= SegmentRfmGrid::Scores; ++f)
+        footer += QStringLiteral(" %1").arg(QStringLiteral("F%1").arg(f), 7);
+    lines.append(footer);
+    return lines;
+}
+
 } // namespace
+
+int SegmentRfmGrid::total() const
+{
+    int sum = neverBought;
+    for (const auto &row : cells) {
+        for (int count : row)
+            sum += count;
+    }
+    return sum;
+}
+
+QString SegmentRfmGrid::cellKey(int recency, int frequency)
+{
+    return QStringLiteral("r%1f%2").arg(recency).arg(frequency);
+}
+
+QJsonObject SegmentRfmGrid::toJson() const
+{
+    QJsonArray rows;
+    for (const auto &row : cells) {
+        QJsonArray list;
+        for (int count : row)
+            list.append(count);
+        rows.append(list);
+    }
+    return {{QStringLiteral("cells"), rows}, {QStringLiteral("never_bought"), neverBought}};
+}
 
 QStringList SegmentStats::toLines() const
 {
@@ -68,6 +112,18 @@ QStringList SegmentStats::toLines() const
                          .arg(percent(category.share), 6)
                          .arg(category.lift, 0, 'f', 2));
     }
+    lines.append(Tr::tr("Top brands by %1").arg(categoryEvent));
+    for (const SegmentBrand &brand : topBrands) {
+        lines.append(QStringLiteral("  %1 %2 %3  lift %4")
+                         .arg(brand.name, -44)
+                         .arg(number(double(brand.events)), 9)
+                         .arg(percent(brand.share), 6)
+                         .arg(brand.lift, 0, 'f', 2));
+    }
+    lines.append(Tr::tr("RFM      members by recency score (R, 5: latest) and frequency score (F); %1 never "
+                        "bought")
+                     .arg(number(rfm.neverBought)));
+    lines += gridLines(rfm);
     return lines;
 }
 
@@ -110,6 +166,12 @@ QJsonObject SegmentStats::toJson() const
             {QStringLiteral("events"), category.events}, {QStringLiteral("people"), category.people},
             {QStringLiteral("share"), category.share}, {QStringLiteral("lift"), category.lift}});
     }
+    QJsonArray brands;
+    for (const SegmentBrand &brand : topBrands) {
+        brands.append(QJsonObject {{QStringLiteral("brand"), brand.name},
+            {QStringLiteral("events"), brand.events}, {QStringLiteral("people"), brand.people},
+            {QStringLiteral("share"), brand.share}, {QStringLiteral("lift"), brand.lift}});
+    }
     return {
         {QStringLiteral("as_of"), Timestamp::toIso(asOf)},
         {QStringLiteral("size"), size},
@@ -122,6 +184,13 @@ QJsonObject SegmentStats::toJson() const
         {QStringLiteral("top_categories"),
             QJsonObject {{QStringLiteral("event"), categoryEvent}, {QStringLiteral("level"), categoryLevel},
                 {QStringLiteral("categories"), categories}}},
+        {QStringLiteral("top_brands"),
+            QJsonObject {{QStringLiteral("event"), categoryEvent}, {QStringLiteral("brands"), brands}}},
+        {QStringLiteral("rfm"),
+            QJsonObject {{QStringLiteral("rows"), QStringLiteral("recency_score")},
+                {QStringLiteral("columns"), QStringLiteral("frequency_score")},
+                {QStringLiteral("members"), rfm.toJson()},
+                {QStringLiteral("population"), populationRfm.toJson()}}},
         {QStringLiteral("value"),
             QJsonObject {{QStringLiteral("buyers"), buyers}, {QStringLiteral("average_spend"), averageSpend},
                 {QStringLiteral("average_orders"), averageOrders},

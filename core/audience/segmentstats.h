@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
 #include <vector>
 
 namespace Vitrine {
@@ -30,6 +31,39 @@ struct SegmentCategory
     double lift = 0; ///< share / the same share over everybody (1: as usual)
 };
 
+/** A brand the members are active in, against everybody (like SegmentCategory). */
+struct SegmentBrand
+{
+    int brand = -1;
+    QString name;
+    qint64 events = 0; ///< the members' events of the counted type on its items
+    int people = 0; ///< members with at least one such event on its items
+    double share = 0; ///< events / all the members' events of that type on items with a brand
+    double lift = 0; ///< share / the same share over everybody (1: as usual)
+};
+
+/**
+ * People by recency score × frequency score: the quintile scores value conditions test
+ * (PersonFeatures: 1..5, 5 the most recent or most frequent buyers). People without a purchase
+ * have no scores and are counted apart.
+ */
+struct SegmentRfmGrid
+{
+    static constexpr int Scores = 5;
+    /** cells[recency - 1][frequency - 1] */
+    std::array<std::array<int, Scores>, Scores> cells {};
+    int neverBought = 0;
+
+    int cell(int recency, int frequency) const { return cells[size_t(recency - 1)][size_t(frequency - 1)]; }
+    /** Everybody counted: the cells and those who never bought. */
+    int total() const;
+    /** The key SegmentStatistics::peopleIn() takes for a cell: "r5f1"; "never" for no purchase. */
+    static QString cellKey(int recency, int frequency);
+    static QString neverKey() { return QStringLiteral("never"); }
+    /** {"cells": [[recency 1: frequency 1..5], ...], "never_bought": n} */
+    QJsonObject toJson() const;
+};
+
 /** Who is in a segment and what they are worth: what `segment stats` and the GUI's charts show. */
 struct SegmentStats
 {
@@ -43,6 +77,9 @@ struct SegmentStats
     QString categoryEvent; ///< the event type counted for topCategories
     int categoryLevel = 2;
     std::vector<SegmentCategory> topCategories;
+    std::vector<SegmentBrand> topBrands; ///< by the same event type as topCategories
+    SegmentRfmGrid rfm; ///< the members
+    SegmentRfmGrid populationRfm; ///< everybody, for the members' lift per cell
     int buyers = 0; ///< members with at least one purchase
     double averageSpend = 0; ///< monetary per member (non-buyers count as 0)
     double averageOrders = 0; ///< orders per member
@@ -51,7 +88,7 @@ struct SegmentStats
     double populationAverageOrders = 0;
 
     QJsonObject toJson() const;
-    /** The numbers as indented lines of text: composition, value, top categories. */
+    /** The numbers as indented lines of text: composition, value, top categories and brands, RFM. */
     QStringList toLines() const;
 };
 

@@ -172,6 +172,8 @@ private slots:
     void statisticsByHand();
     void categoriesAtOtherLevels();
     void statisticsOnTheDemo();
+    void peopleBehindEachBar_data();
+    void peopleBehindEachBar();
     void monthEnds();
     void sizeOverTimeByHand();
     void sizeOverTimeMatchesSnapshots();
@@ -243,6 +245,23 @@ void TestSegmentStats::statisticsByHand()
         json.value(QLatin1String("composition")).toObject().value(QLatin1String("country")).toArray().size(),
         3);
 
+    // Brands as categories: Fjell 3 of the members' 5 purchases (ann, bob), everybody's 4 of 8.
+    QCOMPARE(int(stats.topBrands.size()), 2);
+    QCOMPARE(std::tuple(stats.topBrands[0].name, stats.topBrands[0].events, stats.topBrands[0].people),
+        std::tuple(QStringLiteral("Fjell"), qint64(3), 2));
+    QCOMPARE(std::pair(stats.topBrands[0].lift, stats.topBrands[1].lift), std::pair(1.2, 0.8));
+    // Recency ranks hal, bob, gus, ida, fay, ann, eve (1 + ⌊5 × worse / 7⌋): 1 1 2 3 3 4 5; ann and
+    // gus have two orders (frequency 4), the others one (1). cat never bought.
+    const SegmentRfmGrid &rfm = stats.rfm;
+    QCOMPARE(std::tuple(rfm.cell(4, 4), rfm.cell(1, 1), rfm.cell(5, 1), rfm.neverBought, rfm.total()),
+        std::tuple(1, 1, 1, 1, 4));
+    const SegmentRfmGrid &all = stats.populationRfm;
+    QCOMPARE(std::tuple(all.cell(1, 1), all.cell(2, 4), all.cell(3, 1), all.total()), std::tuple(2, 1, 2, 8));
+    const auto field
+        = [&json](const char *a, const char *b) { return json[QLatin1String(a)][QLatin1String(b)]; };
+    QCOMPARE(field("top_brands", "brands")[0][QLatin1String("brand")].toString(), QStringLiteral("Fjell"));
+    QCOMPARE(field("rfm", "members")[QLatin1String("cells")][3][3].toInt(), 1);
+
     const SegmentStats empty = SegmentStatistics(m_features).compute(PersonSet(s.userCount()));
     QCOMPARE(empty.size, 0);
     QCOMPARE(empty.averageSpend, 0.0);
@@ -296,6 +315,45 @@ void TestSegmentStats::statisticsOnTheDemo()
     // The top spend quintile spends far more than everybody on average, and all of it buys.
     QCOMPARE(stats.buyers, stats.size);
     QVERIFY(stats.averageSpend > 2 * stats.populationAverageSpend);
+}
+
+void TestSegmentStats::peopleBehindEachBar_data()
+{
+    QTest::addColumn<int>("facet"); // SegmentFacet
+    int facet = 0;
+    for (const char *name : {"gender", "age band", "country", "category", "brand", "rfm"})
+        QTest::newRow(name) << facet++;
+}
+
+void TestSegmentStats::peopleBehindEachBar()
+{
+    // Clicking a bar lists its people: as many as the bar says, every one a member.
+    QFETCH(int, facet);
+    const SegmentRule viewers = rule(R"({"behaviour": {"event": "view", "at_least": 12}})");
+    const PersonSet members = SegmentEvaluator(m_demoFeatures).evaluate(viewers).members;
+    const SegmentStatsOptions options {.categoryLevel = 1, .topCountries = 3}; // 3: an "other" bar
+    const SegmentStatistics statistics(m_demoFeatures);
+    const SegmentStats stats = statistics.compute(members, options);
+    std::array<std::vector<std::pair<QString, int>>, 6> bars; // by facet
+    for (size_t i = 0; i < 3; ++i) {
+        for (const SegmentBucket &bucket : *std::array {&stats.genders, &stats.ageBands, &stats.countries}[i])
+            bars[i].emplace_back(bucket.name, bucket.count);
+    }
+    for (const SegmentCategory &category : stats.topCategories)
+        bars[3].emplace_back(category.path, category.people);
+    for (const SegmentBrand &brand : stats.topBrands)
+        bars[4].emplace_back(brand.name, brand.people);
+    for (int cell = 0; cell < 25; ++cell)
+        bars[5].emplace_back(
+            SegmentRfmGrid::cellKey(cell / 5 + 1, cell % 5 + 1), stats.rfm.cell(cell / 5 + 1, cell % 5 + 1));
+    bars[5].emplace_back(SegmentRfmGrid::neverKey(), stats.rfm.neverBought);
+    QVERIFY(bars[size_t(facet)].size() >= 3 && stats.size > 100 && stats.size < stats.population);
+    for (const auto &[key, count] : bars[size_t(facet)]) {
+        const PersonSet behind = statistics.peopleIn(members, SegmentFacet(facet), key, options);
+        QVERIFY2(behind.count() == count && behind.intersectionCount(members) == count,
+            qPrintable(QStringLiteral("%1: %2 people, not %3").arg(key).arg(behind.count()).arg(count)));
+    }
+    QVERIFY(statistics.peopleIn(members, SegmentFacet(facet), QStringLiteral("no such bar"), options).isEmpty());
 }
 
 void TestSegmentStats::monthEnds()
