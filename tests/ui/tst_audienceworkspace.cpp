@@ -10,6 +10,7 @@
 #include "audience/rulebuilder.h"
 #include "audience/segmentlistmodel.h"
 #include "audience/segmentmembersview.h"
+#include "audience/segmentinsightsview.h"
 #include "audience/segmentpriority.h"
 #include "config/confighistory.h"
 #include "session/catalogsession.h"
@@ -17,6 +18,10 @@
 #include "storage/configstore.h"
 #include "storage/database.h"
 
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -86,6 +91,7 @@ private Q_SLOTS:
     void removeRenameAndDuplicateAreUndoableAndSave();
     void priorityDragIsUndoableAndSaves();
     void membersExplainAndExport();
+    void insightBarNarrowsTheMembers();
     void plainCatalogStartsEmpty();
     void screenshots();
 
@@ -532,6 +538,43 @@ void TestAudienceWorkspace::membersExplainAndExport()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
     QCOMPARE(lines.size(), page->shownCount() + 1);
+}
+
+void TestAudienceWorkspace::insightBarNarrowsTheMembers()
+{
+    AudiencePage *page = openPage(m_demo);
+    QVERIFY(page);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->engine(), 30000);
+    QVERIFY(page->showObject(QStringLiteral("lapsed")));
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isCounting() && page->shownCount() > 0, 30000);
+    // Insights compute when shown, for the rule as edited.
+    page->tabs()->setCurrentWidget(page->insightsView());
+    QTRY_VERIFY_WITH_TIMEOUT(page->insightsView()->stats() && !page->insightsView()->isBusy(), 60000);
+    QCOMPARE(page->insightsView()->stats()->size, page->shownCount());
+    const int women = page->insightsView()->stats()->genders[0].count;
+    QVERIFY(women > 0);
+
+    // The women's bar: the members tab lists exactly them.
+    QChartView *view = page->insightsView()->chartView(SegmentInsightsView::Chart::Gender);
+    QChart *chart = view->chart();
+    QTRY_VERIFY(chart->plotArea().height() > 10);
+    auto *series = qobject_cast<QBarSeries *>(chart->series().first());
+    const QPointF inChart = chart->mapToPosition(QPointF(-0.2, series->barSets().at(0)->at(0) / 2), series);
+    const QPoint point = view->mapFromScene(chart->mapToScene(inChart));
+    QTest::mouseMove(view->viewport(), point);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, point);
+    QTRY_COMPARE(page->tabs()->currentWidget(), static_cast<QWidget *>(page->membersView()));
+    QTRY_VERIFY(!page->membersView()->isBusy());
+    QTRY_COMPARE(page->membersView()->shownCount(), women);
+    const int female = page->membersView()->model()->data(page->membersView()->model()->index(0, MemberTableModel::GenderColumn), Qt::DisplayRole) == QStringLiteral("Female");
+    QVERIFY(female);
+
+    // An edit shows in the insights when they are shown again.
+    page->builder()->addCondition({}, QStringLiteral("profile:gender"));
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isCounting(), 30000);
+    page->tabs()->setCurrentWidget(page->insightsView());
+    QTRY_VERIFY_WITH_TIMEOUT(page->insightsView()->stats() && !page->insightsView()->isBusy()
+            && page->insightsView()->stats()->size == page->shownCount(), 60000);
 }
 
 void TestAudienceWorkspace::plainCatalogStartsEmpty()

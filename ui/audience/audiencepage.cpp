@@ -9,6 +9,8 @@
 #include "config/configsave.h"
 #include "layout/audiencecache.h"
 #include "rulebuilder.h"
+#include "segmentcompareview.h"
+#include "segmentinsightsview.h"
 #include "segmentlistmodel.h"
 #include "segmentmembersview.h"
 #include "session/catalogsession.h"
@@ -117,6 +119,8 @@ AudiencePage::AudiencePage(CatalogSession *session, QWidget *parent)
     , m_json(new QPlainTextEdit)
     , m_jsonStatus(new QLabel)
     , m_members(new SegmentMembersView(session))
+    , m_insights(new SegmentInsightsView(session))
+    , m_compare(new SegmentCompareView(session))
     , m_countDelay(new QTimer(this))
     , m_sizesDelay(new QTimer(this))
     , m_jsonDelay(new QTimer(this))
@@ -185,6 +189,8 @@ AudiencePage::AudiencePage(CatalogSession *session, QWidget *parent)
     m_tabs->addTab(m_builder, tr("Rule"));
     m_tabs->addTab(jsonPage, tr("JSON"));
     m_tabs->addTab(m_members, tr("Members"));
+    m_tabs->addTab(m_insights, tr("Insights"));
+    m_tabs->addTab(m_compare, tr("Compare"));
     rightLayout->addWidget(m_tabs, 1);
     split->addWidget(right);
     split->setStretchFactor(0, 1);
@@ -246,6 +252,14 @@ AudiencePage::AudiencePage(CatalogSession *session, QWidget *parent)
     connect(m_members, &SegmentMembersView::exported, this, [this](bool ok, const QString &message) {
         m_message->showMessage(ok ? MessageBar::Kind::Positive : MessageBar::Kind::Error, message);
     });
+    // A bar of the insights lists the people behind it.
+    connect(m_insights, &SegmentInsightsView::membersNarrowed, this,
+        [this](const QString &label, std::shared_ptr<const PersonSet> people) {
+            m_members->narrowTo(label, std::move(people));
+            m_tabs->setCurrentWidget(m_members);
+        });
+    // Insights and the comparison follow the rule while they are in view, and catch up when shown.
+    connect(m_tabs, &QTabWidget::currentChanged, this, &AudiencePage::updateAnalysis);
     connect(m_members, &SegmentMembersView::personRequested, this,
         [this](const QString &id) { Q_EMIT objectRequested(Workspace::People, id); });
 
@@ -569,8 +583,26 @@ void AudiencePage::runCount()
             if (!result.warnings.isEmpty())
                 m_message->showMessage(MessageBar::Kind::Information, result.warnings.join(QLatin1Char('\n')));
             m_members->setEvaluation(result.evaluation);
+            m_analysed = result.evaluation;
+            m_analysisPending = true;
+            updateAnalysis();
             Q_EMIT counted(size);
         });
+}
+
+void AudiencePage::updateAnalysis()
+{
+    if (!m_analysisPending || !m_analysed)
+        return;
+    QWidget *shown = m_tabs->currentWidget();
+    if (shown == m_insights) {
+        m_insights->setSegment(m_analysed->name, m_analysed->rule);
+        m_insightsFor = m_analysed;
+    } else if (shown == m_compare) {
+        m_compare->setDraft(m_analysed->name, m_analysed->rule);
+        m_compareFor = m_analysed;
+    }
+    m_analysisPending = m_insightsFor != m_analysed || m_compareFor != m_analysed;
 }
 
 void AudiencePage::scheduleSizes()

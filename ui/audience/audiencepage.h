@@ -97,6 +97,8 @@ private:
     void scheduleCount();
     void runCount();
     void scheduleSizes();
+    /** Hands the latest evaluation to the insights or the comparison, whichever is in view. */
+    void updateAnalysis();
     void runSizes();
     void onDraftChanged(const DraftId &id);
     QStringList effectiveNames() const;
@@ -140,6 +142,10 @@ private:
     int m_shownCount = -1;
     qint64 m_lastCountMs = -1;
     bool m_applyingJson = false;
+    SegmentEvaluationPtr m_analysed; ///< the latest counted rule
+    SegmentEvaluationPtr m_insightsFor; ///< what the insights were last given
+    SegmentEvaluationPtr m_compareFor;
+    bool m_analysisPending = false;
 };
 
 } // namespace Vitrine

@@ -167,8 +167,14 @@ void SegmentCompareView::setSegments(const QString &a, const QString &b)
 
 void SegmentCompareView::setDraft(const QString &name, const SegmentRule &rule)
 {
+    const QString previous = m_draftRule ? m_draftName : QString();
     m_draftName = name.isEmpty() ? tr("new segment") : name;
     m_draftRule = rule;
+    if (m_draftName != previous) { // another segment is being edited: it is the first side
+        if (m_b == m_draftName)
+            m_b = m_a;
+        m_a = m_draftName;
+    }
     fillChoices();
     recompute();
 }
@@ -182,6 +188,32 @@ QStringList SegmentCompareView::choices() const
 }
 
 void SegmentCompareView::fillChoices()
+{
+    // Nothing chosen yet (or a choice that is gone): the segment being edited against the next one.
+    QStringList names;
+    if (m_draftRule)
+        names.append(m_draftName);
+    for (const QString &name : std::as_const(m_stored)) {
+        if (!names.contains(name))
+            names.append(name);
+    }
+    if (names.isEmpty())
+        return fillCombos(); // not known yet: keep what was asked for
+    if (!names.contains(m_a))
+        m_a = names.value(0);
+    if (!names.contains(m_b)) {
+        m_b.clear();
+        for (const QString &name : std::as_const(names)) {
+            if (name != m_a) {
+                m_b = name;
+                break;
+            }
+        }
+    }
+    fillCombos();
+}
+
+void SegmentCompareView::fillCombos()
 {
     for (QComboBox *combo : {m_comboA, m_comboB}) {
         const QSignalBlocker blocker(combo);
@@ -279,7 +311,13 @@ void SegmentCompareView::showData(CompareData data)
     m_data = std::move(data);
     if (m_stored != m_data->storedNames) {
         m_stored = m_data->storedNames;
+        const QString a = m_a;
+        const QString b = m_b;
         fillChoices();
+        if (a != m_a || b != m_b) { // the first names known: compare those
+            recompute();
+            return;
+        }
     }
     {
         const QSignalBlocker blocker(m_slotCombo);

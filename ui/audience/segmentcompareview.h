@@ -79,6 +79,7 @@ private:
     void showComposition();
     void loadShown();
     void fillChoices();
+    void fillCombos();
     CompareData::Side side(const QString &name) const;
 
     CatalogSession *m_session;
