@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QThreadPool>
 #include <QTimer>
 
 namespace Vitrine {
@@ -23,13 +24,19 @@ DraftStore::DraftStore(const QString &recoveryPath, QObject *parent)
     : QObject(parent)
     , m_recoveryPath(recoveryPath)
     , m_recoveryTimer(new QTimer(this))
+    , m_writer(new QThreadPool(this))
 {
     m_recoveryTimer->setSingleShot(true);
     m_recoveryTimer->setInterval(RecoveryDelayMs);
+    // The write (QSaveFile syncs to disk: tens of milliseconds) happens on a thread of its own,
+    // one write at a time and in order, so typing never waits for the disk.
+    m_writer->setMaxThreadCount(1);
     connect(m_recoveryTimer, &QTimer::timeout, this, [this] {
-        QString error;
-        if (!writeRecovery(&error))
-            qCWarning(lcSession) << "cannot keep the drafts:" << error;
+        m_writer->start([path = m_recoveryPath, bytes = recoveryBytes()] {
+            QString error;
+            if (!writeRecoveryFile(path, bytes, &error))
+                qCWarning(lcSession) << "cannot keep the drafts:" << error;
+        });
     });
 }
 
@@ -37,6 +44,7 @@ DraftStore::~DraftStore()
 {
     if (m_recoveryTimer->isActive())
         writeRecovery();
+    m_writer->waitForDone();
 }
 
 QString DraftStore::recoveryPathFor(const QString &catalogPath)
@@ -157,35 +165,47 @@ void DraftStore::changed(const DraftId &id)
         m_recoveryTimer->start();
 }
 
+QByteArray DraftStore::recoveryBytes() const
+{
+    const QList<Draft> drafts = modified();
+    if (drafts.isEmpty())
+        return {};
+    QJsonArray list;
+    for (const Draft &d : drafts) {
+        list.append(QJsonObject {{QStringLiteral("kind"), d.id.kind}, {QStringLiteral("key"), d.id.key},
+            {QStringLiteral("new"), d.isNew}, {QStringLiteral("removed"), d.isRemoved},
+            {QStringLiteral("base"), d.base}, {QStringLiteral("definition"), d.definition}});
+    }
+    const QJsonObject root {{QStringLiteral("format"), RecoveryFormat}, {QStringLiteral("drafts"), list}};
+    return QJsonDocument(root).toJson();
+}
+
+bool DraftStore::writeRecoveryFile(const QString &path, const QByteArray &bytes, QString *error)
+{
+    if (bytes.isEmpty()) { // nothing unsaved: no file
+        if (QFile::exists(path) && !QFile::remove(path)) {
+            if (error)
+                *error = tr("%1: cannot remove it").arg(path);
+            return false;
+        }
+        return true;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) < 0 || !file.commit()) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
 bool DraftStore::writeRecovery(QString *error)
 {
     m_recoveryTimer->stop();
     if (m_recoveryPath.isEmpty())
         return true;
-    const QList<Draft> drafts = modified();
-    if (drafts.isEmpty()) {
-        if (QFile::exists(m_recoveryPath) && !QFile::remove(m_recoveryPath)) {
-            if (error)
-                *error = tr("%1: cannot remove it").arg(m_recoveryPath);
-            return false;
-        }
-        return true;
-    }
-    QJsonArray list;
-    for (const Draft &d : drafts) {
-        list.append(QJsonObject {{QStringLiteral("kind"), d.id.kind}, {QStringLiteral("key"), d.id.key},
-            {QStringLiteral("new"), d.isNew}, {QStringLiteral("removed"), d.isRemoved},
-            {QStringLiteral("base"), d.base},
-            {QStringLiteral("definition"), d.definition}});
-    }
-    const QJsonObject root {{QStringLiteral("format"), RecoveryFormat}, {QStringLiteral("drafts"), list}};
-    QSaveFile file(m_recoveryPath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson()) < 0 || !file.commit()) {
-        if (error)
-            *error = QStringLiteral("%1: %2").arg(m_recoveryPath, file.errorString());
-        return false;
-    }
-    return true;
+    m_writer->waitForDone(); // an earlier write in the background must not land after this one
+    return writeRecoveryFile(m_recoveryPath, recoveryBytes(), error);
 }
 
 QList<DraftStore::Draft> DraftStore::readRecovery(const QString &recoveryPath, QString *error)

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QString>
 
+class QThreadPool;
 class QTimer;
 
 namespace Vitrine {
@@ -88,7 +89,10 @@ public:
     /** After a save: each modified draft's base becomes its definition. */
     void markSaved();
 
-    /** Writes the recovery file now (also done by itself shortly after each change). */
+    /**
+     * Writes the recovery file now, waiting for the disk (also done by itself shortly after each
+     * change, then in the background).
+     */
     bool writeRecovery(QString *error = nullptr);
     /** The drafts found in a recovery file; empty when there is none or it cannot be read. */
     static QList<Draft> readRecovery(const QString &recoveryPath, QString *error = nullptr);
@@ -103,10 +107,14 @@ Q_SIGNALS:
 
 private:
     void changed(const DraftId &id);
+    /** The recovery file's content; empty when nothing is unsaved. */
+    QByteArray recoveryBytes() const;
+    static bool writeRecoveryFile(const QString &path, const QByteArray &bytes, QString *error);
 
     QString m_recoveryPath;
     QMap<DraftId, Draft> m_drafts;
     QTimer *m_recoveryTimer;
+    QThreadPool *m_writer;
     bool m_wasModified = false;
 };
 
