@@ -193,9 +193,11 @@ AudiencePage::AudiencePage(CatalogSession *session, QWidget *parent)
     m_tabs->addTab(m_compare, tr("Compare"));
     rightLayout->addWidget(m_tabs, 1);
     split->addWidget(right);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
-    split->setSizes({280, 1000});
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setCollapsible(1, false);
+    left->setMinimumWidth(270);
+    split->setSizes({270, 930});
 
     for (QTimer *timer : {m_countDelay, m_sizesDelay, m_jsonDelay})
         timer->setSingleShot(true);

@@ -88,6 +88,8 @@ QComboBox *categoryPicker(const RuleChoices &choices, const QString &current)
 {
     auto *combo = new QComboBox;
     combo->setMaxVisibleItems(25);
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(10);
     for (const RuleChoices::Category &category : choices.categories)
         combo->addItem(QString(size_t(category.depth - 1) * 3, QLatin1Char(' ')) + category.name, category.path);
     int at = combo->findData(current);
@@ -307,7 +309,7 @@ void ConditionRow::addBehaviourEditors(QJsonObject &b)
     atLeast->setToolTip(tr("At least this many events"));
     if (!b.contains(QLatin1String("at_least")))
         atLeast->setValue(b.contains(QLatin1String("at_most")) ? 0 : 1);
-    auto *atMost = boundSpin(0, 9999, b.value(QLatin1String("at_most")), tr("no maximum"));
+    auto *atMost = boundSpin(0, 9999, b.value(QLatin1String("at_most")), tr("no max"));
     atMost->setPrefix(tr("≤ "));
     atMost->setSuffix(tr("×"));
     atMost->setToolTip(tr("At most this many events (0: did not)"));

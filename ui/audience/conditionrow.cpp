@@ -41,7 +41,7 @@ ConditionRow::ConditionRow(const RuleChoices *choices, const QJsonObject &condit
     layout->setContentsMargins(2, 1, 2, 1);
     fillFieldPicker();
     m_field->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_field->setMinimumContentsLength(13);
+    m_field->setMinimumContentsLength(12);
     m_field->setMaxVisibleItems(30);
     layout->addWidget(m_field);
     m_editors = new QWidget;
@@ -112,7 +112,7 @@ void ConditionRow::fillFieldPicker()
     field(tr("Likes a brand"), QStringLiteral("affinity:brand"));
     field(tr("Likes a topic"), QStringLiteral("affinity:topic"));
     header(tr("Segment"));
-    field(tr("Member of segment"), QStringLiteral("segment"));
+    field(tr("In segment"), QStringLiteral("segment"));
     m_field->setModel(model);
     m_field->setItemData(0, QVariant(), Qt::UserRole);
 }

@@ -161,10 +161,14 @@ RuleBuilder::RuleBuilder(QWidget *parent)
     m_tree->header()->setSectionResizeMode(RuleColumn, QHeaderView::Interactive);
     m_tree->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_tree->header()->setSectionResizeMode(CountColumn, QHeaderView::ResizeToContents);
+    // The counts come first, so they stay in view however wide a row is (the funnel reads down
+    // the left edge); the tree's branches stay with the rule.
+    m_tree->header()->moveSection(CountColumn, 0);
+    m_tree->setTreePosition(RuleColumn);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setDragDropMode(QAbstractItemView::InternalMove);
     m_tree->setDefaultDropAction(Qt::MoveAction);
-    m_tree->setIndentation(24);
+    m_tree->setIndentation(14);
     m_tree->setUniformRowHeights(false);
     m_tree->setAlternatingRowColors(false);
     layout->addWidget(m_tree, 1);
