@@ -246,6 +246,14 @@ void RuleBuilder::assignPaths(QTreeWidgetItem *item, const QString &path) const
 
 void RuleBuilder::rebuild()
 {
+    // The old rows are deleted later by the view: they must not report edits on the way out.
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
+        if (QWidget *row = m_tree->itemWidget(*it, RuleColumn)) {
+            row->disconnect(this);
+            for (QObject *child : row->children())
+                child->disconnect(this);
+        }
+    }
     m_tree->clear();
     QJsonObject rule = m_shown;
     const QString key = rule.isEmpty() ? QString() : rule.begin().key();
@@ -394,9 +402,13 @@ void RuleBuilder::removeNode(const QString &path)
     QTreeWidgetItem *item = itemAt(path);
     if (!item || !item->parent())
         return;
-    QTreeWidgetItem *parent = item->parent();
-    // Later: the button that asked for this is inside the row being deleted.
-    QMetaObject::invokeMethod(this, [this, parent, item] {
+    // Later: the button that asked for this is inside the row being deleted. By path, not by
+    // pointer: the rows may have been rebuilt (an undo) by then.
+    QMetaObject::invokeMethod(this, [this, path] {
+        QTreeWidgetItem *item = itemAt(path);
+        if (!item || !item->parent())
+            return;
+        QTreeWidgetItem *parent = item->parent();
         delete parent->takeChild(parent->indexOfChild(item));
         structureChanged(tr("Remove a condition"));
     }, Qt::QueuedConnection);
