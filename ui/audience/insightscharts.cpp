@@ -97,6 +97,12 @@ QChart *InsightsCharts::grouped(
     series->setLabelsFormat(QStringLiteral("@value%"));
     series->setLabelsPrecision(3);
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    // Many narrow bars side by side: their figures stand upright instead of running into each other.
+    const bool crowded = !horizontal && order.size() * bars.size() > 8;
+    if (crowded) {
+        series->setLabelsAngle(-90);
+        series->setLabelsPrecision(2);
+    }
 
     auto *chart = new QChart;
     tidy(chart);
@@ -104,9 +110,15 @@ QChart *InsightsCharts::grouped(
     chart->addSeries(series);
     auto *categories = new QBarCategoryAxis;
     categories->append(order);
+    if (crowded) {
+        QFont small = categories->labelsFont();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        categories->setLabelsFont(small);
+    }
     categories->setGridLineVisible(false);
     auto *values = new QValueAxis;
-    roundAxis(values, highest, QStringLiteral("%g%%"), true);
+    // Upright figures need room above the highest bar.
+    roundAxis(values, crowded ? highest * 1.15 : highest, QStringLiteral("%g%%"), true);
     chart->addAxis(categories, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
     chart->addAxis(values, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
     series->attachAxis(categories);
