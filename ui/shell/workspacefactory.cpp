@@ -9,6 +9,7 @@
 #include "history/historypage.h"
 #include "people/peoplepage.h"
 #include "session/catalogsession.h"
+#include "slots/slotspage.h"
 #include "widgets/placeholderpage.h"
 
 #include <QVBoxLayout>
@@ -93,6 +94,8 @@ WorkspacePage *createWorkspacePage(Workspace workspace, CatalogSession *session,
         return new ItemsPage(session, parent);
     case Workspace::People:
         return new PeoplePage(session, parent);
+    case Workspace::Slots:
+        return new SlotsPage(session, parent);
     case Workspace::Segments:
         return new AudiencePage(session, parent);
     case Workspace::History:

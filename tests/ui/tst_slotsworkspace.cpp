@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Slots workspace's editor: the list with where each slot is used, strategies with weights
+// and parameters checked as the core checks them, size and ranking, JSON, undo and save.
+#include "../reliability/clirunner.h"
+
+#include "config/confighistory.h"
+#include "session/catalogsession.h"
+#include "session/jobrunner.h"
+#include "slots/slotspage.h"
+#include "slots/strategylisteditor.h"
+#include "storage/configstore.h"
+#include "storage/database.h"
+
+#include <QDoubleSpinBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace Vitrine;
+using Vitrine::Reliability::CliRun;
+using Vitrine::Reliability::runCli;
+
+class TestSlotsWorkspace : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void listShowsEverySlotAndItsUsers();
+    void weightEditIsUndoableAndSaves();
+    void badParametersAreMarkedAndNotSaved();
+    void removingASlotInUseIsRefused();
+    void jsonTabRoundTrips();
+
+private:
+    SlotsPage *openPage();
+    std::optional<ConfigObject> stored(const QString &key) const;
+
+    QTemporaryDir m_dir;
+    QString m_demo;
+    std::unique_ptr<CatalogSession> m_session;
+    std::unique_ptr<SlotsPage> m_page;
+};
+
+void TestSlotsWorkspace::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    m_demo = m_dir.filePath(QStringLiteral("demo.vitrine"));
+    const CliRun demo = runCli(m_demo,
+        {QStringLiteral("--db"), m_demo, QStringLiteral("demo"), QStringLiteral("--users"), QStringLiteral("300"),
+            QStringLiteral("--items"), QStringLiteral("120"), QStringLiteral("--events"), QStringLiteral("8000"),
+            QStringLiteral("--seed"), QStringLiteral("5")});
+    QVERIFY2(demo.exitCode == 0, demo.describe().constData());
+}
+
+void TestSlotsWorkspace::cleanup()
+{
+    if (m_session)
+        m_session->jobs()->waitForAll(30000);
+    m_page.reset();
+    if (m_session)
+        m_session->discardChanges();
+    m_session.reset();
+}
+
+SlotsPage *TestSlotsWorkspace::openPage()
+{
+    QString error;
+    m_session = CatalogSession::open(m_demo, &error);
+    if (!m_session)
+        return nullptr;
+    m_page = std::make_unique<SlotsPage>(m_session.get());
+    m_page->resize(1280, 800);
+    m_page->show();
+    return m_page.get();
+}
+
+std::optional<ConfigObject> TestSlotsWorkspace::stored(const QString &key) const
+{
+    Database db;
+    QString error;
+    if (!db.open(m_demo, Database::OpenMode::ReadOnly, &error))
+        return std::nullopt;
+    return ConfigStore(db).get(QStringLiteral("slots"), key);
+}
+
+void TestSlotsWorkspace::listShowsEverySlotAndItsUsers()
+{
+    SlotsPage *page = openPage();
+    QVERIFY(page);
+    const CliRun list = runCli(m_demo, {QStringLiteral("--db"), m_demo, QStringLiteral("--json"), QStringLiteral("slot"), QStringLiteral("list")});
+    QVERIFY2(list.exitCode == 0, list.describe().constData());
+    QCOMPARE(page->listModel()->rowCount(), page->slotKeys().size());
+    QVERIFY(page->slotKeys().contains(QStringLiteral("home-for-you")));
+    for (int row = 0; row < page->listModel()->rowCount(); ++row) {
+        const QString key = page->listModel()->item(row, 0)->data(Qt::UserRole).toString();
+        const QStringList users = configUsers(m_session->database(), QStringLiteral("slots"), key);
+        QCOMPARE(page->listModel()->item(row, 3)->toolTip(), users.join(QLatin1Char('\n')));
+    }
+}
+
+void TestSlotsWorkspace::weightEditIsUndoableAndSaves()
+{
+    SlotsPage *page = openPage();
+    QVERIFY(page && page->showObject(QStringLiteral("home-for-you")));
+    const QJsonObject before = page->definition(QStringLiteral("home-for-you"));
+    auto *weight = page->strategiesEditor()->table()->cellWidget(0, 1)->findChild<QDoubleSpinBox *>();
+    QVERIFY(weight);
+    weight->selectAll();
+    QTest::keyClicks(weight, QStringLiteral("1.5"));
+    const QJsonObject edited = page->definition(QStringLiteral("home-for-you"));
+    QCOMPARE(edited.value(QLatin1String("strategies")).toArray().at(0).toObject().value(QLatin1String("weight")).toDouble(), 1.5);
+    QCOMPARE(m_session->undoStack()->count(), 1); // typing merged
+    m_session->undoStack()->undo();
+    QCOMPARE(page->definition(QStringLiteral("home-for-you")), before);
+    weight = page->strategiesEditor()->table()->cellWidget(0, 1)->findChild<QDoubleSpinBox *>(); // rows rebuilt
+    QCOMPARE(weight->value(), before.value(QLatin1String("strategies")).toArray().at(0).toObject().value(QLatin1String("weight")).toDouble());
+    m_session->undoStack()->redo();
+    QString error;
+    QVERIFY2(m_session->save(&error), qPrintable(error));
+    QCOMPARE(stored(QStringLiteral("home-for-you"))->definition, edited);
+    // Back as it was, for the other cases.
+    page->jsonEditor()->setPlainText(QString::fromUtf8(QJsonDocument(before).toJson()));
+    QTRY_COMPARE(page->definition(QStringLiteral("home-for-you")), before);
+    QVERIFY2(m_session->save(&error), qPrintable(error));
+}
+
+void TestSlotsWorkspace::badParametersAreMarkedAndNotSaved()
+{
+    SlotsPage *page = openPage();
+    QVERIFY(page && page->showObject(QStringLiteral("home-for-you")));
+    const auto before = stored(QStringLiteral("home-for-you"));
+    auto *params = qobject_cast<QLineEdit *>(page->strategiesEditor()->table()->cellWidget(0, 2));
+    QVERIFY(params);
+    params->selectAll();
+    QTest::keyClicks(params, QStringLiteral("{\"windw\": 3}"));
+    QVERIFY(!page->strategiesEditor()->problems().at(0).isEmpty());
+    QVERIFY(page->strategiesEditor()->problems().at(0).contains(QStringLiteral("windw")));
+    QString error;
+    QVERIFY(!m_session->save(&error));
+    QVERIFY(error.contains(QStringLiteral("windw")));
+    QCOMPARE(stored(QStringLiteral("home-for-you"))->version, before->version);
+}
+
+void TestSlotsWorkspace::removingASlotInUseIsRefused()
+{
+    SlotsPage *page = openPage();
+    QVERIFY(page);
+    QString used;
+    QString unused;
+    for (const QString &key : page->slotKeys()) {
+        const bool inUse = !configUsers(m_session->database(), QStringLiteral("slots"), key).isEmpty();
+        if (inUse && used.isEmpty())
+            used = key;
+        if (!inUse && unused.isEmpty())
+            unused = key;
+    }
+    QVERIFY(!used.isEmpty());
+    QVERIFY(page->showObject(used));
+    QString error;
+    QVERIFY(!page->removeSlot(&error));
+    QVERIFY2(error.contains(used), qPrintable(error));
+    QVERIFY(!m_session->hasUnsavedChanges());
+    if (unused.isEmpty())
+        return;
+    QVERIFY(page->showObject(unused));
+    QVERIFY(page->removeSlot(&error));
+    QVERIFY(!page->slotKeys().contains(unused));
+    m_session->undoStack()->undo();
+    QVERIFY(page->slotKeys().contains(unused));
+}
+
+void TestSlotsWorkspace::jsonTabRoundTrips()
+{
+    SlotsPage *page = openPage();
+    QVERIFY(page);
+    const QString key = page->newSlot();
+    QJsonObject d = page->definition(key);
+    d.insert(QStringLiteral("pins"), QJsonArray {QJsonObject {{QStringLiteral("sku"), QStringLiteral("SKU-00001")}, {QStringLiteral("position"), 1}}});
+    d.insert(QStringLiteral("fallback"), QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("bestsellers")}}});
+    page->jsonEditor()->setPlainText(QString::fromUtf8(QJsonDocument(d).toJson()));
+    QTRY_COMPARE(page->definition(key), d);
+    QCOMPARE(page->fallbackEditor()->strategies().size(), 1);
+    QVERIFY(page->problem().isEmpty());
+    // A broken definition names its place.
+    d.insert(QStringLiteral("max_items"), -3);
+    page->jsonEditor()->setPlainText(QString::fromUtf8(QJsonDocument(d).toJson()));
+    QTRY_VERIFY(page->problem().contains(QStringLiteral("max_items")));
+}
+
+QTEST_MAIN(TestSlotsWorkspace)
+#include "tst_slotsworkspace.moc"
