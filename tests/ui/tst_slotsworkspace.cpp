@@ -4,6 +4,7 @@
 #include "../reliability/clirunner.h"
 
 #include "config/confighistory.h"
+#include "engine/snapshot.h"
 #include "session/catalogsession.h"
 #include "session/jobrunner.h"
 #include "slots/slotspage.h"
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void badParametersAreMarkedAndNotSaved();
     void removingASlotInUseIsRefused();
     void jsonTabRoundTrips();
+    void lintNamesAFilteredPinAndAZeroWeight();
 
 private:
     SlotsPage *openPage();
@@ -195,6 +197,50 @@ void TestSlotsWorkspace::jsonTabRoundTrips()
     d.insert(QStringLiteral("max_items"), -3);
     page->jsonEditor()->setPlainText(QString::fromUtf8(QJsonDocument(d).toJson()));
     QTRY_VERIFY(page->problem().contains(QStringLiteral("max_items")));
+}
+
+void TestSlotsWorkspace::lintNamesAFilteredPinAndAZeroWeight()
+{
+    SlotsPage *page = openPage();
+    QVERIFY(page);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->engine(), 30000);
+    const QString key = page->newSlot();
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLinting(), 30000);
+    QVERIFY2(page->lintWarnings().isEmpty() || !page->lintWarnings().join(QLatin1Char(' ')).contains(QStringLiteral("pin")),
+        qPrintable(page->lintWarnings().join(QLatin1Char('\n'))));
+
+    // Pin an item, then keep only another category: the pin can never show.
+    const EngineSessionPtr engine = m_session->engine();
+    const Snapshot &snapshot = *engine->snapshot();
+    int pinned = -1;
+    QString otherCategory;
+    for (int item = 0; item < snapshot.itemCount() && otherCategory.isEmpty(); ++item) {
+        if (snapshot.category(item) < 0)
+            continue;
+        if (pinned < 0) {
+            pinned = item;
+        } else if (!snapshot.inCategory(item, snapshot.categoryChain(pinned).back())) {
+            otherCategory = snapshot.categoryInfo(snapshot.categoryChain(item).back()).path;
+        }
+    }
+    QVERIFY(pinned >= 0 && !otherCategory.isEmpty());
+    QJsonObject d = page->definition(key);
+    d.insert(QStringLiteral("pins"), QJsonArray {QJsonObject {{QStringLiteral("sku"), snapshot.sku(pinned)}, {QStringLiteral("position"), 1}}});
+    d.insert(QStringLiteral("filters"), QJsonObject {{QStringLiteral("categories"), QJsonArray {otherCategory}}});
+    QJsonArray strategies = d.value(QLatin1String("strategies")).toArray();
+    strategies.append(QJsonObject {{QStringLiteral("name"), QStringLiteral("trending")}, {QStringLiteral("weight"), 0}});
+    d.insert(QStringLiteral("strategies"), strategies);
+    page->jsonEditor()->setPlainText(QString::fromUtf8(QJsonDocument(d).toJson()));
+    QTRY_COMPARE(page->definition(key), d);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLinting(), 30000);
+    const QString lint = page->lintWarnings().join(QLatin1Char('\n'));
+    QVERIFY2(lint.contains(QStringLiteral("pin-filtered pins[0]")), qPrintable(lint));
+    QVERIFY2(lint.contains(snapshot.sku(pinned)), qPrintable(lint));
+    QVERIFY2(lint.contains(QStringLiteral("zero-weight strategies[1].weight")), qPrintable(lint));
+    // Undo the filter: the pin warning goes.
+    m_session->undoStack()->undo();
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLinting(), 30000);
+    QVERIFY(!page->lintWarnings().join(QLatin1Char('\n')).contains(QStringLiteral("pin-filtered")));
 }
 
 QTEST_MAIN(TestSlotsWorkspace)

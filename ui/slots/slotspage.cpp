@@ -3,6 +3,8 @@
 
 #include "config/confighistory.h"
 #include "engine/slotdefinition.h"
+#include "engine/slotlint.h"
+#include "session/jobrunner.h"
 #include "session/catalogsession.h"
 #include "session/undocommands.h"
 #include "storage/configstore.h"
@@ -27,6 +29,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -36,6 +39,8 @@ namespace {
 
 const QString Slots = QStringLiteral("slots");
 constexpr int JsonDelayMs = 400;
+/** The lint runs the slot for a sample of people: after a pause in the edits. */
+constexpr int LintDelayMs = 300;
 
 enum Column
 {
@@ -94,6 +99,8 @@ SlotsPage::SlotsPage(CatalogSession *session, QWidget *parent)
     , m_jsonStatus(new QLabel)
     , m_editorSplit(new QSplitter(Qt::Horizontal))
     , m_jsonDelay(new QTimer(this))
+    , m_lint(new QTreeWidget)
+    , m_lintDelay(new QTimer(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -160,12 +167,24 @@ SlotsPage::SlotsPage(CatalogSession *session, QWidget *parent)
     m_tabs->addTab(m_fallback, tr("Fallback"));
     m_tabs->addTab(sizePage, tr("Size and ranking"));
     m_tabs->addTab(jsonPage, tr("JSON (filters, boosts, pins, all)"));
-    editorLayout->addWidget(m_tabs, 1);
+    editorLayout->addWidget(m_tabs, 3);
+    m_lint->setColumnCount(2);
+    m_lint->setHeaderLabels({tr("Lint: what this slot probably gets wrong"), tr("Where")});
+    m_lint->setRootIsDecorated(false);
+    m_lint->setWordWrap(true);
+    m_lint->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_lint->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_lint->header()->setStretchLastSection(false);
+    editorLayout->addWidget(m_lint, 1);
     m_editorSplit->addWidget(editor);
     split->addWidget(m_editorSplit);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
 
+    m_lintDelay->setSingleShot(true);
+    m_lintDelay->setInterval(LintDelayMs);
+    connect(m_lintDelay, &QTimer::timeout, this, &SlotsPage::runLint);
+    connect(session, &CatalogSession::engineChanged, m_lintDelay, qOverload<>(&QTimer::start));
     m_jsonDelay->setSingleShot(true);
     m_jsonDelay->setInterval(JsonDelayMs);
     connect(m_jsonDelay, &QTimer::timeout, this, &SlotsPage::applyJsonText);
@@ -344,6 +363,7 @@ void SlotsPage::showDefinition()
     m_problemLabel->setText(m_problem);
     m_problemLabel->setVisible(!m_problem.isEmpty());
     m_jsonStatus->setText(m_problem.isEmpty() ? tr("The whole definition; edits here appear in the other tabs.") : m_problem);
+    m_lintDelay->start();
     Q_EMIT draftChanged(m_current, d);
 }
 
@@ -390,6 +410,44 @@ void SlotsPage::onDraftChanged(const DraftId &id)
         else
             showDefinition();
     }
+}
+
+bool SlotsPage::isLinting() const
+{
+    return m_lintDelay->isActive() || m_lintToken != m_lintedToken;
+}
+
+void SlotsPage::runLint()
+{
+    const int token = ++m_lintToken;
+    const EngineSessionPtr engine = session()->engine();
+    QString error;
+    const auto slot = m_current.isEmpty() ? std::nullopt : SlotDefinition::fromJson(m_current, definition(m_current), &error);
+    if (!engine || !slot) {
+        m_lintedToken = token;
+        m_lint->clear();
+        m_lintShown.clear();
+        if (!m_current.isEmpty())
+            new QTreeWidgetItem(m_lint, {engine ? tr("Fix the definition first: %1").arg(error) : tr("Checking once the catalog is read…")});
+        return;
+    }
+    session()->jobs()->run(
+        tr("Checking slot %1").arg(m_current), this,
+        [engine, slot = *slot](const Progress &progress) { return SlotLint::check(*engine, slot, {}, progress); },
+        [this, token](std::vector<SlotLintWarning> warnings) {
+            if (token != m_lintToken)
+                return; // an edit came since
+            m_lintedToken = token;
+            m_lint->clear();
+            m_lintShown.clear();
+            for (const SlotLintWarning &warning : warnings) {
+                auto *item = new QTreeWidgetItem(m_lint, {QStringLiteral("⚠ %1\n%2").arg(warning.message, warning.advice), warning.where});
+                item->setToolTip(0, warning.message + QStringLiteral("\n") + warning.advice);
+                m_lintShown.append(QStringLiteral("%1 %2: %3").arg(warning.code, warning.where, warning.message));
+            }
+            if (warnings.empty())
+                new QTreeWidgetItem(m_lint, {tr("✓ Nothing to report: every check passed on a sample of people")});
+        });
 }
 
 QString SlotsPage::uniqueKey(const QString &base) const

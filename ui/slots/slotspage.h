@@ -19,6 +19,7 @@ class QStandardItemModel;
 class QTabWidget;
 class QTableView;
 class QTimer;
+class QTreeWidget;
 
 namespace Vitrine {
 
@@ -59,6 +60,9 @@ public:
     StrategyListEditor *fallbackEditor() const { return m_fallback; }
     QPlainTextEdit *jsonEditor() const { return m_json; }
     QTabWidget *tabs() const { return m_tabs; }
+    /** The lint's warnings as shown ("code where: message"), and whether a check is on its way. */
+    QStringList lintWarnings() const { return m_lintShown; }
+    bool isLinting() const;
     /** The right-hand side of the editor, where the preview goes. */
     QSplitter *editorSplitter() const { return m_editorSplit; }
 
@@ -77,6 +81,7 @@ private:
     void onDraftChanged(const DraftId &id);
     QStringList effectiveKeys() const;
     QString uniqueKey(const QString &base) const;
+    void runLint();
 
     QMap<QString, QJsonObject> m_stored;
     QString m_current;
@@ -106,6 +111,11 @@ private:
     QLabel *m_jsonStatus;
     QSplitter *m_editorSplit;
     QTimer *m_jsonDelay;
+    QTreeWidget *m_lint;
+    QTimer *m_lintDelay;
+    QStringList m_lintShown;
+    int m_lintToken = 0;
+    int m_lintedToken = 0;
 };
 
 } // namespace Vitrine
