@@ -4,7 +4,13 @@
 #include "../reliability/clirunner.h"
 
 #include "config/confighistory.h"
+#include "engine/recommendrequest.h"
+#include "engine/slotdefinition.h"
+#include "engine/slotresult.h"
+#include "engine/slotwhatif.h"
 #include "engine/snapshot.h"
+#include "layout/audiencecache.h"
+#include "slots/slotwhatifview.h"
 #include "session/catalogsession.h"
 #include "session/jobrunner.h"
 #include "slots/slotspage.h"
@@ -17,6 +23,7 @@
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -41,6 +48,7 @@ private Q_SLOTS:
     void removingASlotInUseIsRefused();
     void jsonTabRoundTrips();
     void lintNamesAFilteredPinAndAZeroWeight();
+    void whatIfCountsEqualARecount();
 
 private:
     SlotsPage *openPage();
@@ -241,6 +249,70 @@ void TestSlotsWorkspace::lintNamesAFilteredPinAndAZeroWeight()
     m_session->undoStack()->undo();
     QTRY_VERIFY_WITH_TIMEOUT(!page->isLinting(), 30000);
     QVERIFY(!page->lintWarnings().join(QLatin1Char('\n')).contains(QStringLiteral("pin-filtered")));
+}
+
+void TestSlotsWorkspace::whatIfCountsEqualARecount()
+{
+    SlotsPage *page = openPage();
+    QVERIFY(page && page->showObject(QStringLiteral("home-for-you")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->engine(), 30000);
+    // Trending weighs as much as personal now.
+    QJsonObject d = page->definition(QStringLiteral("home-for-you"));
+    QJsonArray strategies = d.value(QLatin1String("strategies")).toArray();
+    QJsonObject second = strategies.at(1).toObject();
+    second.insert(QStringLiteral("weight"), 3.0);
+    strategies.replace(1, second);
+    d.insert(QStringLiteral("strategies"), strategies);
+    page->jsonEditor()->setPlainText(QString::fromUtf8(QJsonDocument(d).toJson()));
+    QTRY_COMPARE(page->definition(QStringLiteral("home-for-you")), d);
+
+    SlotWhatIfView *whatIf = page->whatIfView();
+    whatIf->setSample(0); // everybody
+    QSignalSpy finished(whatIf, &SlotWhatIfView::finished);
+    whatIf->run();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QVERIFY(whatIf->result() && whatIf->result()->ok);
+    const SlotWhatIf &result = *whatIf->result();
+
+    // The recount: every person through the session, the saved slot and the draft.
+    const EngineSessionPtr engine = m_session->engine();
+    QString error;
+    const auto draft = SlotDefinition::fromJson(QStringLiteral("home-for-you"), d, &error);
+    QVERIFY2(draft, qPrintable(error));
+    const auto audience = engine->audience(&error);
+    QVERIFY(audience);
+    const auto vip = audience->members(QStringLiteral("vip"), &error);
+    QVERIFY(vip);
+    int changed = 0;
+    int vipPeople = 0;
+    int vipChanged = 0;
+    for (int user = 0; user < engine->snapshot()->userCount(); ++user) {
+        RecommendRequest request;
+        request.user = user;
+        const SlotResult before = engine->recommend(QStringLiteral("home-for-you"), request);
+        const SlotResult after = engine->recommend(*draft, request);
+        bool differs = before.items.size() != after.items.size();
+        for (size_t i = 0; !differs && i < before.items.size(); ++i)
+            differs = before.items[i].item != after.items[i].item;
+        changed += differs;
+        if (vip->contains(user)) {
+            ++vipPeople;
+            vipChanged += differs;
+        }
+    }
+    QCOMPARE(result.sampled, engine->snapshot()->userCount());
+    QCOMPARE(result.changed, changed);
+    QVERIFY(changed > 0);
+    bool sawVip = false;
+    for (const SlotWhatIf::Segment &segment : result.segments) {
+        if (segment.name == QLatin1String("vip")) {
+            sawVip = true;
+            QCOMPARE(segment.people, vipPeople);
+            QCOMPARE(segment.changed, vipChanged);
+        }
+    }
+    QVERIFY(sawVip);
+    QVERIFY(!result.examples.empty());
 }
 
 QTEST_MAIN(TestSlotsWorkspace)

@@ -8,6 +8,7 @@
 #include "session/catalogsession.h"
 #include "session/undocommands.h"
 #include "storage/configstore.h"
+#include "slotwhatifview.h"
 #include "strategylisteditor.h"
 #include "studiologging.h"
 #include "widgets/messagebar.h"
@@ -167,6 +168,8 @@ SlotsPage::SlotsPage(CatalogSession *session, QWidget *parent)
     m_tabs->addTab(m_fallback, tr("Fallback"));
     m_tabs->addTab(sizePage, tr("Size and ranking"));
     m_tabs->addTab(jsonPage, tr("JSON (filters, boosts, pins, all)"));
+    m_whatIf = new SlotWhatIfView(session);
+    m_tabs->addTab(m_whatIf, tr("What if"));
     editorLayout->addWidget(m_tabs, 3);
     m_lint->setColumnCount(2);
     m_lint->setHeaderLabels({tr("Lint: what this slot probably gets wrong"), tr("Where")});
@@ -320,14 +323,24 @@ void SlotsPage::refreshList()
         m_list->appendRow(row);
     }
     for (int r = 0; r < m_list->rowCount(); ++r) {
-        if (m_list->item(r, KeyColumn)->data(Qt::UserRole).toString() == m_current)
+        if (m_list->item(r, KeyColumn)->data(Qt::UserRole).toString() == m_current) {
+            m_listView->setCurrentIndex(m_list->index(r, KeyColumn));
             m_listView->selectRow(r);
+        }
     }
 }
 
 void SlotsPage::select(const QString &key)
 {
     m_current = key;
+    // The view's current row follows (a view sets one of its own on first focus otherwise).
+    for (int r = 0; r < m_list->rowCount(); ++r) {
+        if (m_list->item(r, KeyColumn)->data(Qt::UserRole).toString() == key && m_listView->currentIndex().row() != r) {
+            const QSignalBlocker blocker(m_listView->selectionModel());
+            m_listView->setCurrentIndex(m_list->index(r, KeyColumn));
+            m_listView->selectRow(r);
+        }
+    }
     for (QWidget *w : std::initializer_list<QWidget *> {m_title, m_tabs, m_duplicate, m_remove})
         w->setEnabled(!key.isEmpty());
     m_message->clearMessage();
@@ -364,6 +377,7 @@ void SlotsPage::showDefinition()
     m_problemLabel->setVisible(!m_problem.isEmpty());
     m_jsonStatus->setText(m_problem.isEmpty() ? tr("The whole definition; edits here appear in the other tabs.") : m_problem);
     m_lintDelay->start();
+    m_whatIf->setDraft(m_stored.contains(m_current) ? m_current : QString(), m_current, d);
     Q_EMIT draftChanged(m_current, d);
 }
 

@@ -24,6 +24,7 @@ class QTreeWidget;
 namespace Vitrine {
 
 class MessageBar;
+class SlotWhatIfView;
 class StrategyListEditor;
 
 /**
@@ -65,6 +66,7 @@ public:
     bool isLinting() const;
     /** The right-hand side of the editor, where the preview goes. */
     QSplitter *editorSplitter() const { return m_editorSplit; }
+    SlotWhatIfView *whatIfView() const { return m_whatIf; }
 
 Q_SIGNALS:
     /** The slot being edited or its definition changed (for the preview). */
@@ -112,6 +114,7 @@ private:
     QSplitter *m_editorSplit;
     QTimer *m_jsonDelay;
     QTreeWidget *m_lint;
+    SlotWhatIfView *m_whatIf = nullptr;
     QTimer *m_lintDelay;
     QStringList m_lintShown;
     int m_lintToken = 0;

@@ -31,6 +31,12 @@ enum Column
 constexpr int SliderScale = 20;
 constexpr double MaxWeight = 2.0;
 
+/** A strategy as an object: the chain may name one by its name alone ("bestsellers"). */
+QJsonObject strategyOf(const QJsonValue &value)
+{
+    return value.isString() ? QJsonObject {{QStringLiteral("name"), value.toString()}} : value.toObject();
+}
+
 QString compact(const QJsonObject &object)
 {
     return object.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
@@ -112,7 +118,7 @@ void StrategyListEditor::rebuild()
 {
     m_table->setRowCount(int(m_shown.size()));
     for (int row = 0; row < m_shown.size(); ++row) {
-        const QJsonObject strategy = m_shown.at(row).toObject();
+        const QJsonObject strategy = strategyOf(m_shown.at(row));
 
         auto *name = new QComboBox;
         for (const StrategyInfo &info : strategyInfos()) {
@@ -125,7 +131,7 @@ void StrategyListEditor::rebuild()
         name->setCurrentIndex(name->findData(current));
         m_table->setCellWidget(row, StrategyColumn, name);
         connect(name, &QComboBox::currentIndexChanged, this, [this, row, name] {
-            QJsonObject next = m_shown.at(row).toObject();
+            QJsonObject next = strategyOf(m_shown.at(row));
             next.insert(QStringLiteral("name"), name->currentData().toString());
             next.remove(QStringLiteral("params")); // another strategy's parameters mean nothing here
             setRow(row, next, NoMerge, tr("Strategy"));
@@ -156,7 +162,7 @@ void StrategyListEditor::rebuild()
         connect(spin, &QDoubleSpinBox::valueChanged, this, [this, row, slider](double value) {
             const QSignalBlocker blocker(slider);
             slider->setValue(qRound(std::min(value, MaxWeight) * SliderScale));
-            QJsonObject next = m_shown.at(row).toObject();
+            QJsonObject next = strategyOf(m_shown.at(row));
             next.insert(QStringLiteral("weight"), value);
             setRow(row, next, MergeDraftNumber, tr("Weight"));
         });
@@ -165,7 +171,7 @@ void StrategyListEditor::rebuild()
         params->setPlaceholderText(tr("{} — the strategy's defaults"));
         m_table->setCellWidget(row, ParamsColumn, params);
         connect(params, &QLineEdit::textEdited, this, [this, row](const QString &text) {
-            QJsonObject next = m_shown.at(row).toObject();
+            QJsonObject next = strategyOf(m_shown.at(row));
             QJsonParseError error;
             const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
             if (text.trimmed().isEmpty()) {
@@ -194,7 +200,7 @@ void StrategyListEditor::setRow(int row, const QJsonObject &strategy, int mergeI
 
 void StrategyListEditor::check(int row)
 {
-    const QJsonObject strategy = m_shown.at(row).toObject();
+    const QJsonObject strategy = strategyOf(m_shown.at(row));
     QString error;
     const bool ok = checkStrategyParams(strategy.value(QLatin1String("name")).toString(),
         strategy.value(QLatin1String("params")).toObject(), &error);
