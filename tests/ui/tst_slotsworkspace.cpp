@@ -10,6 +10,7 @@
 #include "engine/slotwhatif.h"
 #include "engine/snapshot.h"
 #include "layout/audiencecache.h"
+#include "slots/slotevaluationview.h"
 #include "slots/slotwhatifview.h"
 #include "session/catalogsession.h"
 #include "session/jobrunner.h"
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void jsonTabRoundTrips();
     void lintNamesAFilteredPinAndAZeroWeight();
     void whatIfCountsEqualARecount();
+    void evaluationEqualsTheCli();
 
 private:
     SlotsPage *openPage();
@@ -313,6 +315,40 @@ void TestSlotsWorkspace::whatIfCountsEqualARecount()
     }
     QVERIFY(sawVip);
     QVERIFY(!result.examples.empty());
+}
+
+void TestSlotsWorkspace::evaluationEqualsTheCli()
+{
+    SlotsPage *page = openPage();
+    QVERIFY(page && page->showObject(QStringLiteral("home-bestsellers")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->engine(), 30000);
+    // An edit: the draft differs from the saved slot.
+    QJsonObject d = page->definition(QStringLiteral("home-bestsellers"));
+    d.insert(QStringLiteral("candidates"), 60);
+    page->jsonEditor()->setPlainText(QString::fromUtf8(QJsonDocument(d).toJson()));
+    QTRY_COMPARE(page->definition(QStringLiteral("home-bestsellers")), d);
+
+    SlotEvaluationView *evaluation = page->evaluationView();
+    QSignalSpy finished(evaluation, &SlotEvaluationView::finished);
+    evaluation->run();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+    QVERIFY(evaluation->result());
+    QVERIFY2(evaluation->result()->ok, qPrintable(evaluation->result()->error));
+    QVERIFY(evaluation->result()->saved);
+
+    // The saved version's figures are the command line's.
+    const CliRun cli = runCli(m_demo, {QStringLiteral("--db"), m_demo, QStringLiteral("--json"), QStringLiteral("evaluate"),
+                                          QStringLiteral("--slot"), QStringLiteral("home-bestsellers")});
+    QVERIFY2(cli.exitCode == 0, cli.describe().constData());
+    const QJsonObject expected = cli.json().value(QLatin1String("metrics")).toObject();
+    const QJsonObject shown = evaluation->result()->saved->toJson(QStringLiteral("slot")).value(QLatin1String("metrics")).toObject();
+    QCOMPARE(shown.keys(), expected.keys());
+    for (const QString &metric : expected.keys())
+        QVERIFY2(qAbs(shown.value(metric).toDouble() - expected.value(metric).toDouble()) < 1e-9, qPrintable(metric));
+    QCOMPARE(evaluation->result()->saved->users, cli.json().value(QLatin1String("users")).toInt());
+    // Both on the same split; the segments are broken down.
+    QCOMPARE(evaluation->result()->draft.users, evaluation->result()->saved->users);
+    QVERIFY(!evaluation->result()->draft.groups.isEmpty());
 }
 
 QTEST_MAIN(TestSlotsWorkspace)

@@ -8,6 +8,7 @@
 #include "session/catalogsession.h"
 #include "session/undocommands.h"
 #include "storage/configstore.h"
+#include "slotevaluationview.h"
 #include "slotwhatifview.h"
 #include "strategylisteditor.h"
 #include "studiologging.h"
@@ -170,6 +171,8 @@ SlotsPage::SlotsPage(CatalogSession *session, QWidget *parent)
     m_tabs->addTab(jsonPage, tr("JSON (filters, boosts, pins, all)"));
     m_whatIf = new SlotWhatIfView(session);
     m_tabs->addTab(m_whatIf, tr("What if"));
+    m_evaluation = new SlotEvaluationView(session);
+    m_tabs->addTab(m_evaluation, tr("Evaluation"));
     editorLayout->addWidget(m_tabs, 3);
     m_lint->setColumnCount(2);
     m_lint->setHeaderLabels({tr("Lint: what this slot probably gets wrong"), tr("Where")});
@@ -378,6 +381,7 @@ void SlotsPage::showDefinition()
     m_jsonStatus->setText(m_problem.isEmpty() ? tr("The whole definition; edits here appear in the other tabs.") : m_problem);
     m_lintDelay->start();
     m_whatIf->setDraft(m_stored.contains(m_current) ? m_current : QString(), m_current, d);
+    m_evaluation->setDraft(m_stored.contains(m_current) ? m_current : QString(), m_stored.value(m_current), m_current, d);
     Q_EMIT draftChanged(m_current, d);
 }
 

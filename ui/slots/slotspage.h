@@ -24,6 +24,7 @@ class QTreeWidget;
 namespace Vitrine {
 
 class MessageBar;
+class SlotEvaluationView;
 class SlotWhatIfView;
 class StrategyListEditor;
 
@@ -67,6 +68,7 @@ public:
     /** The right-hand side of the editor, where the preview goes. */
     QSplitter *editorSplitter() const { return m_editorSplit; }
     SlotWhatIfView *whatIfView() const { return m_whatIf; }
+    SlotEvaluationView *evaluationView() const { return m_evaluation; }
 
 Q_SIGNALS:
     /** The slot being edited or its definition changed (for the preview). */
@@ -115,6 +117,7 @@ private:
     QTimer *m_jsonDelay;
     QTreeWidget *m_lint;
     SlotWhatIfView *m_whatIf = nullptr;
+    SlotEvaluationView *m_evaluation = nullptr;
     QTimer *m_lintDelay;
     QStringList m_lintShown;
     int m_lintToken = 0;
