@@ -10,7 +10,9 @@
 #include "engine/slotwhatif.h"
 #include "engine/snapshot.h"
 #include "layout/audiencecache.h"
+#include "engine/modelstore.h"
 #include "slots/slotevaluationview.h"
+#include "slots/slotmodelsview.h"
 #include "slots/slotwhatifview.h"
 #include "session/catalogsession.h"
 #include "session/jobrunner.h"
@@ -51,6 +53,7 @@ private Q_SLOTS:
     void lintNamesAFilteredPinAndAZeroWeight();
     void whatIfCountsEqualARecount();
     void evaluationEqualsTheCli();
+    void modelsPanelTrainsAndListsFreshModels();
 
 private:
     SlotsPage *openPage();
@@ -349,6 +352,31 @@ void TestSlotsWorkspace::evaluationEqualsTheCli()
     // Both on the same split; the segments are broken down.
     QCOMPARE(evaluation->result()->draft.users, evaluation->result()->saved->users);
     QVERIFY(!evaluation->result()->draft.groups.isEmpty());
+}
+
+void TestSlotsWorkspace::modelsPanelTrainsAndListsFreshModels()
+{
+    SlotsPage *page = openPage();
+    QVERIFY(page && page->showObject(QStringLiteral("home-for-you")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->engine(), 30000);
+    SlotModelsView *models = page->modelsView();
+    QSignalSpy trained(models, &SlotModelsView::trained);
+    models->train();
+    QTRY_COMPARE_WITH_TIMEOUT(trained.count(), 1, 120000);
+    QVERIFY2(trained.first().at(0).toBool(), qPrintable(models->lastMessage()));
+    QVERIFY(models->lastMessage().startsWith(QStringLiteral("Trained in")));
+    QTRY_VERIFY(!models->isBusy());
+    // What the panel lists is the catalog's models table, each fresh for the current events.
+    Database db;
+    QString error;
+    QVERIFY(db.open(m_demo, Database::OpenMode::ReadOnly, &error));
+    const QList<ModelStore::Entry> entries = ModelStore(db, false).entries();
+    QVERIFY(!entries.isEmpty());
+    QStringList expected;
+    for (const ModelStore::Entry &entry : entries)
+        expected.append(entry.name + (entry.watermark == m_session->engine()->snapshot()->watermark() ? QStringLiteral(" fresh") : QStringLiteral(" stale")));
+    QTRY_COMPARE(models->shownModels(), expected);
+    QVERIFY(expected.join(QLatin1Char(' ')).contains(QStringLiteral(" fresh")));
 }
 
 QTEST_MAIN(TestSlotsWorkspace)

@@ -9,6 +9,7 @@
 #include "session/undocommands.h"
 #include "storage/configstore.h"
 #include "slotevaluationview.h"
+#include "slotmodelsview.h"
 #include "slotwhatifview.h"
 #include "strategylisteditor.h"
 #include "studiologging.h"
@@ -173,6 +174,8 @@ SlotsPage::SlotsPage(CatalogSession *session, QWidget *parent)
     m_tabs->addTab(m_whatIf, tr("What if"));
     m_evaluation = new SlotEvaluationView(session);
     m_tabs->addTab(m_evaluation, tr("Evaluation"));
+    m_models = new SlotModelsView(session);
+    m_tabs->addTab(m_models, tr("Models"));
     editorLayout->addWidget(m_tabs, 3);
     m_lint->setColumnCount(2);
     m_lint->setHeaderLabels({tr("Lint: what this slot probably gets wrong"), tr("Where")});
@@ -381,6 +384,7 @@ void SlotsPage::showDefinition()
     m_jsonStatus->setText(m_problem.isEmpty() ? tr("The whole definition; edits here appear in the other tabs.") : m_problem);
     m_lintDelay->start();
     m_whatIf->setDraft(m_stored.contains(m_current) ? m_current : QString(), m_current, d);
+    m_models->setDraft(m_current, d);
     m_evaluation->setDraft(m_stored.contains(m_current) ? m_current : QString(), m_stored.value(m_current), m_current, d);
     Q_EMIT draftChanged(m_current, d);
 }

@@ -25,6 +25,7 @@ namespace Vitrine {
 
 class MessageBar;
 class SlotEvaluationView;
+class SlotModelsView;
 class SlotWhatIfView;
 class StrategyListEditor;
 
@@ -69,6 +70,7 @@ public:
     QSplitter *editorSplitter() const { return m_editorSplit; }
     SlotWhatIfView *whatIfView() const { return m_whatIf; }
     SlotEvaluationView *evaluationView() const { return m_evaluation; }
+    SlotModelsView *modelsView() const { return m_models; }
 
 Q_SIGNALS:
     /** The slot being edited or its definition changed (for the preview). */
@@ -118,6 +120,7 @@ private:
     QTreeWidget *m_lint;
     SlotWhatIfView *m_whatIf = nullptr;
     SlotEvaluationView *m_evaluation = nullptr;
+    SlotModelsView *m_models = nullptr;
     QTimer *m_lintDelay;
     QStringList m_lintShown;
     int m_lintToken = 0;
