@@ -43,6 +43,7 @@ shot people.png "$demo" --workspace people
 shot person-page.png "$demo" --workspace people --show U00012
 shot history.png "$demo" --workspace history
 shot audience.png "$demo" --workspace segments --show outdoor-readers
+shot slots.png "$demo" --workspace slots --show home-for-you
 shot import-wizard.png "$demo" --import "$work/events.csv"
 shot items-plain.png "$plain" --workspace items
 shot people-plain.png "$plain" --workspace people
