@@ -162,17 +162,20 @@ void SlotPreviewDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     // The second line: sku, category and score; badges to the right.
     const int second = inner.top() + line + 6;
     int badgeRight = inner.right();
-    const QStringList badges = index.data(SlotPreviewModel::BadgesRole).toStringList();
+    const QVariantList badges = index.data(SlotPreviewModel::BadgesRole).toList();
     QFont small = base;
     small.setPointSizeF(base.pointSizeF() * 0.9);
     for (auto it = badges.crbegin(); it != badges.crend(); ++it) {
-        const int width = QFontMetrics(small).horizontalAdvance(*it) + 10;
-        const QColor colour = it->startsWith(tr("Pinned")) ? QColor(0x91, 0x41, 0xac)
-            : it->startsWith(tr("Fallback")) ? QColor(0x98, 0x6a, 0x44)
-                                             : QColor(0x35, 0x84, 0xe4);
+        const QVariantMap badge = it->toMap();
+        const QString label = badge.value(QStringLiteral("text")).toString();
+        const QString kind = badge.value(QStringLiteral("kind")).toString();
+        const int width = QFontMetrics(small).horizontalAdvance(label) + 10;
+        const QColor colour = kind == QLatin1StringView("pinned") ? QColor(0x91, 0x41, 0xac)
+            : kind == QLatin1StringView("fallback")              ? QColor(0x98, 0x6a, 0x44)
+                                                                 : QColor(0x35, 0x84, 0xe4);
         if (badgeRight - width < left + 120)
             break;
-        drawBadge(painter, small, badgeRight - width, second, *it, colour);
+        drawBadge(painter, small, badgeRight - width, second, label, colour);
         badgeRight -= width + 6;
     }
     QStringList facts{index.data(SlotPreviewModel::SkuRole).toString()};

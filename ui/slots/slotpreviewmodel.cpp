@@ -86,10 +86,11 @@ void SlotPreviewModel::setResult(const Snapshot &snapshot, const SlotResult &res
             card.total += value;
         }
         if (entry.pinned)
-            card.badges.append(tr("Pinned"));
+            card.badges.append({tr("Pinned"), QStringLiteral("pinned")});
         if (!entry.fallback.isEmpty())
-            card.badges.append(tr("Fallback: %1").arg(entry.fallback));
-        card.badges.append(entry.boosts);
+            card.badges.append({tr("Fallback: %1").arg(entry.fallback), QStringLiteral("fallback")});
+        for (const QString &boost : entry.boosts)
+            card.badges.append({boost, QStringLiteral("boost")});
         card.reasons = entry.reasons;
         if (saved) {
             const int was = savedRank.value(entry.item, 0);
@@ -153,8 +154,12 @@ QVariant SlotPreviewModel::data(const QModelIndex &index, int role) const
                 {QStringLiteral("colour"), s.colour}});
         return segments;
     }
-    case BadgesRole:
-        return card.badges;
+    case BadgesRole: {
+        QVariantList badges;
+        for (const auto &[text, kind] : card.badges)
+            badges.append(QVariantMap{{QStringLiteral("text"), text}, {QStringLiteral("kind"), kind}});
+        return badges;
+    }
     case ChangeRole:
         return int(card.change);
     case MovedRole:

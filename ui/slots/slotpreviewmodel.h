@@ -6,6 +6,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <utility>
+
 namespace Vitrine {
 
 class Snapshot;
@@ -35,7 +37,7 @@ public:
         SalePriceRole, ///< double, NaN when the item is not on sale
         ScoreRole,
         SegmentsRole,  ///< QVariantList of {strategy, value, colour} maps: the blended contributions
-        BadgesRole,    ///< QStringList: "Pinned", "Fallback: bestsellers", "On sale ×1.3"
+        BadgesRole,    ///< QVariantList of {text, kind} maps; kind is "pinned", "fallback" or "boost"
         ChangeRole,    ///< Change as int
         MovedRole,     ///< positions moved up (> 0) or down (< 0) against the saved slot
         BarScaleRole,  ///< double: this item's blended total over the largest one shown
@@ -88,7 +90,7 @@ private:
         double score = 0;
         QList<Segment> segments;
         double total = 0;
-        QStringList badges;
+        QList<std::pair<QString, QString>> badges; ///< (text, kind)
         QStringList reasons;
         Change change = Change::Unknown;
         int moved = 0;
