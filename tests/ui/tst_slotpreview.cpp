@@ -5,6 +5,7 @@
 // late answer never replaces a newer one.
 #include "../reliability/clirunner.h"
 
+#include "engine/recommendrequest.h"
 #include "engine/slotresult.h"
 #include "session/catalogsession.h"
 #include "session/jobrunner.h"
@@ -115,8 +116,18 @@ void TestSlotPreview::initTestCase()
     m_session = CatalogSession::open(m_demo, &error);
     QVERIFY2(m_session, qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(m_session->engine(), 60000);
-    // A returning customer with a history, so the personal strategy has something to say.
-    m_person = m_session->engine()->snapshot()->externalId(41);
+    // A returning customer whose picks the personal strategy leads, so a new blend shows.
+    const EngineSessionPtr engine = m_session->engine();
+    for (int user = 0; user < engine->snapshot()->userCount() && m_person.isEmpty(); ++user) {
+        RecommendRequest request;
+        request.user = user;
+        const SlotResult result = engine->recommend(SlotKey, request);
+        if (result.ok && result.items.size() >= 8 && !result.usedFallback
+            && result.items.front().contributions.size() >= 2
+            && result.items.front().contributions.front().strategy == QLatin1String("personal"))
+            m_person = engine->snapshot()->externalId(user);
+    }
+    QVERIFY2(!m_person.isEmpty(), "the demo has a person with personal picks");
 }
 
 void TestSlotPreview::cleanup()
@@ -346,8 +357,8 @@ void TestSlotPreview::whyNotNamesTheCliStep()
 void TestSlotPreview::staleRunNeverOverwritesANewerOne()
 {
     SlotPreviewView *view = openView();
+    view->setPerson(m_person); // without a draft yet: says so at once
     QSignalSpy spy(view, &SlotPreviewView::previewed);
-    view->setPerson(m_person);
     QJsonObject first = withWeights(m_stored, {0.05, 0.9});
     first.insert(QStringLiteral("title"), QStringLiteral("First"));
     QJsonObject second = m_stored;

@@ -8,6 +8,7 @@
 #include <QLocale>
 #include <QVariantMap>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -57,6 +58,13 @@ void SlotPreviewModel::setResult(const Snapshot &snapshot, const SlotResult &res
     };
     for (const QString &strategy : strategyOrder)
         colourOf(strategy);
+    const auto legendIndex = [this](const QString &strategy) {
+        for (int i = 0; i < m_legend.size(); ++i) {
+            if (m_legend.at(i).strategy == strategy)
+                return i;
+        }
+        return int(m_legend.size());
+    };
 
     QHash<int, int> savedRank; // item → 1-based position in the saved result
     if (saved) {
@@ -85,6 +93,10 @@ void SlotPreviewModel::setResult(const Snapshot &snapshot, const SlotResult &res
             card.segments.append({c.strategy, value, colourOf(c.strategy)});
             card.total += value;
         }
+        // Stacked in the legend's order, so one strategy sits at the same place on every card.
+        std::stable_sort(card.segments.begin(), card.segments.end(), [&](const Segment &a, const Segment &b) {
+            return legendIndex(a.strategy) < legendIndex(b.strategy);
+        });
         if (entry.pinned)
             card.badges.append({tr("Pinned"), QStringLiteral("pinned")});
         if (!entry.fallback.isEmpty())

@@ -486,7 +486,8 @@ void SlotPreviewView::showOutcome(Outcome outcome)
         m_message->setText(tr("The slot shows nothing for this request: its filters leave no item."));
 
     const QString who = m_person.isEmpty() ? tr("an anonymous visitor") : m_person;
-    QStringList summary{tr("%n item(s) for %1", nullptr, int(result.items.size())).arg(who)};
+    const int count = int(result.items.size());
+    QStringList summary{count == 1 ? tr("1 item for %1").arg(who) : tr("%1 items for %2").arg(count).arg(who)};
     if (result.usedFallback)
         summary.append(tr("part from the fallback"));
     for (const QString &warning : result.warnings)
