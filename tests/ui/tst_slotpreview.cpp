@@ -5,8 +5,12 @@
 // late answer never replaces a newer one.
 #include "../reliability/clirunner.h"
 
+#include "audience/personset.h"
+#include "audience/segmentlibrary.h"
 #include "engine/recommendrequest.h"
 #include "engine/slotresult.h"
+#include "engine/snapshot.h"
+#include "layout/audiencecache.h"
 #include "session/catalogsession.h"
 #include "session/jobrunner.h"
 #include "slots/slotpreviewmodel.h"
@@ -14,12 +18,15 @@
 #include "storage/configstore.h"
 #include "storage/database.h"
 
+#include <QCompleter>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStringListModel>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -77,6 +84,8 @@ private Q_SLOTS:
     void whyNotNamesTheCliStep_data();
     void whyNotNamesTheCliStep();
     void staleRunNeverOverwritesANewerOne();
+    void cartAndProductPageMatchTheCli();
+    void personPickers();
     void screenshots();
 
 private:
@@ -100,9 +109,10 @@ void TestSlotPreview::initTestCase()
     QVERIFY(m_dir.isValid());
     m_demo = m_dir.filePath(QStringLiteral("demo.vitrine"));
     const CliRun demo = runCli(m_demo,
-        {QStringLiteral("--db"), m_demo, QStringLiteral("demo"), QStringLiteral("--users"), QStringLiteral("600"),
-            QStringLiteral("--items"), QStringLiteral("150"), QStringLiteral("--events"), QStringLiteral("20000"),
-            QStringLiteral("--seed"), QStringLiteral("11")});
+        {QStringLiteral("--db"), m_demo, QStringLiteral("demo"), QStringLiteral("--users"),
+            QStringLiteral("600"), QStringLiteral("--items"), QStringLiteral("150"),
+            QStringLiteral("--events"), QStringLiteral("20000"), QStringLiteral("--seed"),
+            QStringLiteral("11")});
     QVERIFY2(demo.exitCode == 0, demo.describe().constData());
 
     Database db;
@@ -152,8 +162,9 @@ bool TestSlotPreview::settle(QSignalSpy &spy)
 CliRun TestSlotPreview::recommend(const QStringList &extra) const
 {
     return runCli(m_demo,
-        QStringList{QStringLiteral("--db"), m_demo, QStringLiteral("-q"), QStringLiteral("--json"),
-            QStringLiteral("recommend"), QStringLiteral("--slot"), SlotKey, QStringLiteral("--user"), m_person}
+        QStringList {QStringLiteral("--db"), m_demo, QStringLiteral("-q"), QStringLiteral("--json"),
+            QStringLiteral("recommend"), QStringLiteral("--slot"), SlotKey, QStringLiteral("--user"),
+            m_person}
             + extra);
 }
 
@@ -167,7 +178,10 @@ void TestSlotPreview::compareWithCli(const SlotResult &result, const CliRun &cli
     for (int i = 0; i < items.size(); ++i) {
         const double cliScore = items.at(i).toObject().value(QLatin1String("score")).toDouble();
         QVERIFY2(std::abs(double(result.items[size_t(i)].score) - cliScore) < 1e-4,
-            qPrintable(QStringLiteral("rank %1: %2 vs %3").arg(i + 1).arg(result.items[size_t(i)].score).arg(cliScore)));
+            qPrintable(QStringLiteral("rank %1: %2 vs %3")
+                           .arg(i + 1)
+                           .arg(result.items[size_t(i)].score)
+                           .arg(cliScore)));
     }
 }
 
@@ -196,7 +210,9 @@ void TestSlotPreview::storedSlotMatchesTheCli()
     // Each card carries what each strategy added (normalised × weight) and the reasons on hover.
     const QModelIndex first = view->model()->index(0, 0);
     QVERIFY(!first.data(SlotPreviewModel::SegmentsRole).toList().isEmpty());
-    QVERIFY(first.data(Qt::ToolTipRole).toString().contains(view->result()->items.front().reasons.value(0).toHtmlEscaped()));
+    QVERIFY(first.data(Qt::ToolTipRole)
+                .toString()
+                .contains(view->result()->items.front().reasons.value(0).toHtmlEscaped()));
     QVERIFY(!view->findChild<QLabel *>(QStringLiteral("previewAsOf"))->text().isEmpty());
 }
 
@@ -233,9 +249,9 @@ void TestSlotPreview::changedWeightMatchesDefinitionOption()
 
     // The key names the definition; the stored slot need not exist.
     const CliRun unsaved = runCli(m_demo,
-        {QStringLiteral("--db"), m_demo, QStringLiteral("-q"), QStringLiteral("--json"), QStringLiteral("recommend"),
-            QStringLiteral("--slot"), QStringLiteral("not-saved-yet"), QStringLiteral("--user"), m_person,
-            QStringLiteral("--definition"), compact(draft)});
+        {QStringLiteral("--db"), m_demo, QStringLiteral("-q"), QStringLiteral("--json"),
+            QStringLiteral("recommend"), QStringLiteral("--slot"), QStringLiteral("not-saved-yet"),
+            QStringLiteral("--user"), m_person, QStringLiteral("--definition"), compact(draft)});
     QVERIFY2(unsaved.exitCode == 0, unsaved.describe().constData());
     QCOMPARE(unsaved.json().value(QLatin1String("slot")).toString(), QStringLiteral("not-saved-yet"));
     QCOMPARE(skusOf(unsaved.json()), view->model()->skus());
@@ -264,9 +280,10 @@ void TestSlotPreview::beforeAfterMarksWhatCameIn()
             ++cameIn;
         } else {
             QCOMPARE(view->model()->moved(row), was - row);
-            QCOMPARE(change, was > row ? SlotPreviewModel::Change::Up
-                    : was < row        ? SlotPreviewModel::Change::Down
-                                       : SlotPreviewModel::Change::Same);
+            QCOMPARE(change,
+                was > row       ? SlotPreviewModel::Change::Up
+                    : was < row ? SlotPreviewModel::Change::Down
+                                : SlotPreviewModel::Change::Same);
         }
     }
     QVERIFY2(cameIn > 0, "the new blend brings in at least one item");
@@ -304,7 +321,8 @@ void TestSlotPreview::invalidDefinitionShowsItsError()
     spy.clear();
     view->setDraft(SlotKey, broken);
     QVERIFY(settle(spy));
-    QVERIFY2(view->errorText().contains(QLatin1String("strategies[0].weight")), qPrintable(view->errorText()));
+    QVERIFY2(
+        view->errorText().contains(QLatin1String("strategies[0].weight")), qPrintable(view->errorText()));
     QCOMPARE(view->model()->rowCount(), 0);
     QVERIFY(!view->result());
     QLabel *message = view->findChild<QLabel *>(QStringLiteral("previewMessage"));
@@ -349,7 +367,8 @@ void TestSlotPreview::whyNotNamesTheCliStep()
     QVERIFY2(cli.exitCode == 0, cli.describe().constData());
     const QJsonObject why = cli.json().value(QLatin1String("why_not")).toObject();
     QCOMPARE(WhyNot::stepName(view->result()->whyNot->step), why.value(QLatin1String("step")).toString());
-    QVERIFY2(view->whyNotText().contains(why.value(QLatin1String("message")).toString()), qPrintable(view->whyNotText()));
+    QVERIFY2(view->whyNotText().contains(why.value(QLatin1String("message")).toString()),
+        qPrintable(view->whyNotText()));
     if (shownRank > 0)
         QCOMPARE(why.value(QLatin1String("step")).toString(), QStringLiteral("shown"));
 }
@@ -383,6 +402,89 @@ void TestSlotPreview::staleRunNeverOverwritesANewerOne()
     QTest::qWait(300);
     QCOMPARE(spy.count(), 1);
     compareWithCli(*view->result(), recommend({}));
+}
+
+void TestSlotPreview::cartAndProductPageMatchTheCli()
+{
+    Database db;
+    QString error;
+    QVERIFY2(db.open(m_demo, Database::OpenMode::ReadOnly, &error), qPrintable(error));
+    const QString cartSlot = QStringLiteral("cart-bought-together");
+    const std::optional<ConfigObject> stored = ConfigStore(db).get(QStringLiteral("slots"), cartSlot, &error);
+    QVERIFY2(stored, qPrintable(error));
+
+    SlotPreviewView *view = openView();
+    view->setPerson(m_person);
+    QSignalSpy spy(view, &SlotPreviewView::previewed);
+    view->setDraft(cartSlot, stored->definition);
+    view->setCart({QStringLiteral("SKU-00012"), QStringLiteral("SKU-00057")});
+    view->setContextItem(QStringLiteral("SKU-00012"));
+    QVERIFY(settle(spy));
+    QVERIFY(view->result() && view->result()->ok);
+    const CliRun cli = runCli(m_demo,
+        {QStringLiteral("--db"), m_demo, QStringLiteral("-q"), QStringLiteral("--json"),
+            QStringLiteral("recommend"), QStringLiteral("--slot"), cartSlot, QStringLiteral("--user"),
+            m_person, QStringLiteral("--cart"), QStringLiteral("SKU-00012,SKU-00057"),
+            QStringLiteral("--item"), QStringLiteral("SKU-00012")});
+    compareWithCli(*view->result(), cli);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(!view->model()->skus().contains(QStringLiteral("SKU-00057"))); // the cart is not offered again
+
+    // An sku the catalog lacks is said, not previewed.
+    spy.clear();
+    view->setContextItem(QStringLiteral("NO-SUCH-SKU"));
+    QVERIFY(settle(spy));
+    QVERIFY2(view->errorText().contains(QLatin1String("NO-SUCH-SKU")), qPrintable(view->errorText()));
+    QCOMPARE(view->model()->rowCount(), 0);
+}
+
+void TestSlotPreview::personPickers()
+{
+    SlotPreviewView *view = openView();
+    QSignalSpy spy(view, &SlotPreviewView::previewed);
+    view->setDraft(SlotKey, m_stored);
+    QVERIFY(settle(spy));
+    QVERIFY(view->person().isEmpty()); // an anonymous visitor to start with
+    QVERIFY(view->result() && view->result()->ok);
+
+    const Snapshot &snapshot = *m_session->engine()->snapshot();
+    view->nextPerson();
+    QCOMPARE(view->person(), snapshot.externalId(0));
+    view->previousPerson();
+    QCOMPARE(view->person(), snapshot.externalId(snapshot.userCount() - 1));
+
+    // Typing suggests matching people, never more than the cap.
+    auto *field = view->findChild<QLineEdit *>(QStringLiteral("previewPerson"));
+    QVERIFY(field);
+    field->setFocus();
+    field->clear();
+    QTest::keyClicks(field, snapshot.externalId(0).left(3));
+    const QStringList suggestions
+        = qobject_cast<QStringListModel *>(field->completer()->model())->stringList();
+    QVERIFY(!suggestions.isEmpty());
+    QVERIFY(suggestions.size() <= SlotPreviewView::MaxSuggestions);
+    for (const QString &id : suggestions)
+        QVERIFY(id.startsWith(snapshot.externalId(0).left(3), Qt::CaseInsensitive));
+
+    // A random member of a stored segment is a member, and is previewed.
+    const QStringList segments = m_session->engine()->audience()->library().names();
+    QVERIFY(!segments.isEmpty());
+    const QString segment = segments.first();
+    const std::shared_ptr<const PersonSet> members
+        = m_session->engine()->audience()->members(segment, nullptr);
+    QVERIFY(members && members->count() > 0);
+    spy.clear();
+    view->randomMemberOf(segment);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        spy.count() > 0 && !view->isBusy() && !m_session->jobs()->activeJobs().size(), 60000);
+    QVERIFY(members->contains(snapshot.userIndexByExternalId(view->person())));
+    const CliRun cli = runCli(m_demo,
+        {QStringLiteral("--db"), m_demo, QStringLiteral("-q"), QStringLiteral("--json"),
+            QStringLiteral("recommend"), QStringLiteral("--slot"), SlotKey, QStringLiteral("--user"),
+            view->person()});
+    QVERIFY2(cli.exitCode == 0, cli.describe().constData());
+    QCOMPARE(view->model()->skus(), skusOf(cli.json()));
 }
 
 /** With VITRINE_SCREENSHOTS=DIR: the preview of a changed blend against the saved slot. */

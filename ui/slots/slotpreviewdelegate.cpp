@@ -76,7 +76,8 @@ QSize SlotPreviewDelegate::sizeHint(const QStyleOptionViewItem &option, const QM
     return {400, Margin * 2 + Padding * 2 + line * 2 + 8 + BarHeight + 6};
 }
 
-void SlotPreviewDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void SlotPreviewDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
@@ -105,7 +106,8 @@ void SlotPreviewDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     bold.setBold(true);
     painter->setFont(bold);
     painter->setPen(text);
-    painter->drawText(rankRect, Qt::AlignCenter, QString::number(index.data(SlotPreviewModel::RankRole).toInt()));
+    painter->drawText(
+        rankRect, Qt::AlignCenter, QString::number(index.data(SlotPreviewModel::RankRole).toInt()));
 
     const int left = rankRect.right() + 10;
     int right = inner.right();
@@ -129,7 +131,8 @@ void SlotPreviewDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         const int width = QFontMetrics(bold).horizontalAdvance(saleText);
         painter->setFont(bold);
         painter->setPen(SaleColour);
-        painter->drawText(QRect(right - width, inner.top(), width, line + 2), Qt::AlignRight | Qt::AlignVCenter, saleText);
+        painter->drawText(
+            QRect(right - width, inner.top(), width, line + 2), Qt::AlignRight | Qt::AlignVCenter, saleText);
         right -= width + 6;
         if (!std::isnan(price)) {
             QFont struck = base;
@@ -138,7 +141,8 @@ void SlotPreviewDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
             const int wasWidth = QFontMetrics(struck).horizontalAdvance(was);
             painter->setFont(struck);
             painter->setPen(muted);
-            painter->drawText(QRect(right - wasWidth, inner.top(), wasWidth, line + 2), Qt::AlignRight | Qt::AlignVCenter, was);
+            painter->drawText(QRect(right - wasWidth, inner.top(), wasWidth, line + 2),
+                Qt::AlignRight | Qt::AlignVCenter, was);
             right -= wasWidth + 6;
         }
         const QString badge = tr("Sale");
@@ -150,14 +154,16 @@ void SlotPreviewDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         const int width = QFontMetrics(bold).horizontalAdvance(priceText);
         painter->setFont(bold);
         painter->setPen(text);
-        painter->drawText(QRect(right - width, inner.top(), width, line + 2), Qt::AlignRight | Qt::AlignVCenter, priceText);
+        painter->drawText(
+            QRect(right - width, inner.top(), width, line + 2), Qt::AlignRight | Qt::AlignVCenter, priceText);
         right -= width + 10;
     }
     painter->setFont(bold);
     painter->setPen(text);
     const QRect titleRect(left, inner.top(), std::max(0, right - left), line + 2);
     painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
-        QFontMetrics(bold).elidedText(index.data(SlotPreviewModel::TitleRole).toString(), Qt::ElideRight, titleRect.width()));
+        QFontMetrics(bold).elidedText(
+            index.data(SlotPreviewModel::TitleRole).toString(), Qt::ElideRight, titleRect.width()));
 
     // The second line: sku, category and score; badges to the right.
     const int second = inner.top() + line + 6;
@@ -171,18 +177,19 @@ void SlotPreviewDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         const QString kind = badge.value(QStringLiteral("kind")).toString();
         const int width = QFontMetrics(small).horizontalAdvance(label) + 10;
         const QColor colour = kind == QLatin1StringView("pinned") ? QColor(0x91, 0x41, 0xac)
-            : kind == QLatin1StringView("fallback")              ? QColor(0x98, 0x6a, 0x44)
-                                                                 : QColor(0x35, 0x84, 0xe4);
+            : kind == QLatin1StringView("fallback")               ? QColor(0x98, 0x6a, 0x44)
+                                                                  : QColor(0x35, 0x84, 0xe4);
         if (badgeRight - width < left + 120)
             break;
         drawBadge(painter, small, badgeRight - width, second, label, colour);
         badgeRight -= width + 6;
     }
-    QStringList facts{index.data(SlotPreviewModel::SkuRole).toString()};
+    QStringList facts {index.data(SlotPreviewModel::SkuRole).toString()};
     const QString category = index.data(SlotPreviewModel::CategoryRole).toString();
     if (!category.isEmpty())
         facts.append(category);
-    facts.append(tr("score %1").arg(QLocale().toString(index.data(SlotPreviewModel::ScoreRole).toDouble(), 'f', 4)));
+    facts.append(
+        tr("score %1").arg(QLocale().toString(index.data(SlotPreviewModel::ScoreRole).toDouble(), 'f', 4)));
     painter->setFont(base);
     painter->setPen(muted);
     const QRect factsRect(left, second, std::max(0, badgeRight - left - 6), line + 2);

@@ -18,7 +18,8 @@ class SlotPreviewDelegate : public QStyledItemDelegate
 public:
     explicit SlotPreviewDelegate(QObject *parent = nullptr);
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(
+        QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     /** The text of a row's change mark ("New", "▲ 2", "▼ 1", "="), empty without a saved slot. */

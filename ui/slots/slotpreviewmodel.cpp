@@ -21,9 +21,9 @@ SlotPreviewModel::SlotPreviewModel(QObject *parent)
 QColor SlotPreviewModel::strategyColour(int n)
 {
     // Distinct on light and dark backgrounds, in the order a slot's strategies usually matter.
-    static const QColor colours[] = {QColor(0x35, 0x84, 0xe4), QColor(0xe6, 0x61, 0x00), QColor(0x26, 0xa2, 0x69),
-        QColor(0x91, 0x41, 0xac), QColor(0xc0, 0x1c, 0x28), QColor(0x98, 0x6a, 0x44), QColor(0x00, 0x9c, 0xa6),
-        QColor(0xd6, 0x9e, 0x00)};
+    static const QColor colours[] = {QColor(0x35, 0x84, 0xe4), QColor(0xe6, 0x61, 0x00),
+        QColor(0x26, 0xa2, 0x69), QColor(0x91, 0x41, 0xac), QColor(0xc0, 0x1c, 0x28),
+        QColor(0x98, 0x6a, 0x44), QColor(0x00, 0x9c, 0xa6), QColor(0xd6, 0x9e, 0x00)};
     constexpr int count = int(sizeof colours / sizeof colours[0]);
     return colours[((n % count) + count) % count];
 }
@@ -107,7 +107,10 @@ void SlotPreviewModel::setResult(const Snapshot &snapshot, const SlotResult &res
         if (saved) {
             const int was = savedRank.value(entry.item, 0);
             const int now = int(i) + 1;
-            card.change = was == 0 ? Change::New : was > now ? Change::Up : was < now ? Change::Down : Change::Same;
+            card.change = was == 0 ? Change::New
+                : was > now        ? Change::Up
+                : was < now        ? Change::Down
+                                   : Change::Same;
             card.moved = was == 0 ? 0 : was - now;
         }
         m_maxTotal = std::max(m_maxTotal, card.total);
@@ -117,7 +120,8 @@ void SlotPreviewModel::setResult(const Snapshot &snapshot, const SlotResult &res
         for (size_t i = 0; i < saved->items.size(); ++i) {
             const int item = saved->items[i].item;
             if (!shown.contains(item))
-                m_dropped.append(tr("%1 — %2 (was #%3)").arg(snapshot.sku(item), snapshot.title(item)).arg(i + 1));
+                m_dropped.append(
+                    tr("%1 — %2 (was #%3)").arg(snapshot.sku(item), snapshot.title(item)).arg(i + 1));
         }
     }
     endResetModel();
@@ -162,14 +166,14 @@ QVariant SlotPreviewModel::data(const QModelIndex &index, int role) const
     case SegmentsRole: {
         QVariantList segments;
         for (const Segment &s : card.segments)
-            segments.append(QVariantMap{{QStringLiteral("strategy"), s.strategy}, {QStringLiteral("value"), s.value},
-                {QStringLiteral("colour"), s.colour}});
+            segments.append(QVariantMap {{QStringLiteral("strategy"), s.strategy},
+                {QStringLiteral("value"), s.value}, {QStringLiteral("colour"), s.colour}});
         return segments;
     }
     case BadgesRole: {
         QVariantList badges;
         for (const auto &[text, kind] : card.badges)
-            badges.append(QVariantMap{{QStringLiteral("text"), text}, {QStringLiteral("kind"), kind}});
+            badges.append(QVariantMap {{QStringLiteral("text"), text}, {QStringLiteral("kind"), kind}});
         return badges;
     }
     case ChangeRole:

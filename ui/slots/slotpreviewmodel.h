@@ -26,21 +26,29 @@ class SlotPreviewModel : public QAbstractListModel
 
 public:
     /** How an item of the draft compares with the saved slot's result. */
-    enum class Change { Unknown, Same, New, Up, Down };
+    enum class Change
+    {
+        Unknown,
+        Same,
+        New,
+        Up,
+        Down
+    };
 
-    enum Role {
+    enum Role
+    {
         SkuRole = Qt::UserRole + 1,
         RankRole,
         TitleRole,
         CategoryRole,
-        PriceRole,     ///< double, NaN when the item has none
+        PriceRole, ///< double, NaN when the item has none
         SalePriceRole, ///< double, NaN when the item is not on sale
         ScoreRole,
-        SegmentsRole,  ///< QVariantList of {strategy, value, colour} maps: the blended contributions
-        BadgesRole,    ///< QVariantList of {text, kind} maps; kind is "pinned", "fallback" or "boost"
-        ChangeRole,    ///< Change as int
-        MovedRole,     ///< positions moved up (> 0) or down (< 0) against the saved slot
-        BarScaleRole,  ///< double: this item's blended total over the largest one shown
+        SegmentsRole, ///< QVariantList of {strategy, value, colour} maps: the blended contributions
+        BadgesRole, ///< QVariantList of {text, kind} maps; kind is "pinned", "fallback" or "boost"
+        ChangeRole, ///< Change as int
+        MovedRole, ///< positions moved up (> 0) or down (< 0) against the saved slot
+        BarScaleRole, ///< double: this item's blended total over the largest one shown
     };
 
     /** One strategy of the legend. */

@@ -187,7 +187,8 @@ SlotPreviewView::SlotPreviewView(CatalogSession *session, QWidget *parent)
     });
     connect(m_whyNotField, &QLineEdit::textEdited, this,
         [this] { updateSuggestions(m_whyNotField, m_itemSuggestions, false); });
-    connect(m_whyNotField, &QLineEdit::returnPressed, this, [this] { whyNot(m_whyNotField->text().trimmed()); });
+    connect(
+        m_whyNotField, &QLineEdit::returnPressed, this, [this] { whyNot(m_whyNotField->text().trimmed()); });
     connect(ask, &QPushButton::clicked, this, [this] { whyNot(m_whyNotField->text().trimmed()); });
     connect(session, &CatalogSession::engineChanged, this, [this] {
         updateAsOf();
@@ -288,7 +289,8 @@ void SlotPreviewView::fillSegmentMenu()
     menu->clear();
     QString error;
     // A tiny read of the configuration on the UI thread; the members are computed in a job.
-    const QList<ConfigObject> segments = ConfigStore(m_session->database()).list(QStringLiteral("segments"), &error);
+    const QList<ConfigObject> segments
+        = ConfigStore(m_session->database()).list(QStringLiteral("segments"), &error);
     if (segments.isEmpty()) {
         QAction *none = menu->addAction(error.isEmpty() ? tr("No segments yet") : error);
         none->setEnabled(false);
@@ -361,9 +363,11 @@ void SlotPreviewView::updateSuggestions(QLineEdit *field, QStringListModel *mode
 void SlotPreviewView::updateAsOf()
 {
     const EngineSessionPtr engine = m_session->engine();
-    m_asOf->setText(engine ? tr("As of %1").arg(QLocale().toString(
-                                 QDateTime::fromSecsSinceEpoch(engine->asOf(), Qt::UTC), QLocale::ShortFormat))
-                           : tr("Reading the catalog…"));
+    m_asOf->setText(engine
+            ? tr("As of %1")
+                  .arg(QLocale().toString(
+                      QDateTime::fromSecsSinceEpoch(engine->asOf(), Qt::UTC), QLocale::ShortFormat))
+            : tr("Reading the catalog…"));
     m_asOf->setToolTip(tr("The studio's clock: only events up to this time count"));
 }
 
@@ -443,7 +447,8 @@ void SlotPreviewView::refresh()
     m_summary->setText(tr("Computing the preview…"));
     Job *job = m_session->jobs()->run(
         tr("Previewing a slot"), this,
-        [engine, draft = std::move(*definition), request, whyNotItem, savedKey, strategies](const Progress &progress) {
+        [engine, draft = std::move(*definition), request, whyNotItem, savedKey, strategies](
+            const Progress &progress) {
             Outcome outcome;
             outcome.engine = engine;
             outcome.strategies = strategies;
@@ -487,7 +492,8 @@ void SlotPreviewView::showOutcome(Outcome outcome)
 
     const QString who = m_person.isEmpty() ? tr("an anonymous visitor") : m_person;
     const int count = int(result.items.size());
-    QStringList summary{count == 1 ? tr("1 item for %1").arg(who) : tr("%1 items for %2").arg(count).arg(who)};
+    QStringList summary {
+        count == 1 ? tr("1 item for %1").arg(who) : tr("%1 items for %2").arg(count).arg(who)};
     if (result.usedFallback)
         summary.append(tr("part from the fallback"));
     for (const QString &warning : result.warnings)
@@ -498,9 +504,9 @@ void SlotPreviewView::showOutcome(Outcome outcome)
     for (const SlotPreviewModel::Legend &entry : m_model->legend())
         legend.append(QStringLiteral("<span style=\"color:%1\">■</span>&nbsp;%2")
                           .arg(entry.colour.name(), entry.strategy.toHtmlEscaped()));
-    m_legend->setText(legend.isEmpty() ? QString()
-                                       : tr("Contribution of each strategy: %1")
-                                             .arg(legend.join(QStringLiteral("&nbsp;&nbsp; "))));
+    m_legend->setText(legend.isEmpty()
+            ? QString()
+            : tr("Contribution of each strategy: %1").arg(legend.join(QStringLiteral("&nbsp;&nbsp; "))));
 
     if (m_saved) {
         int added = 0;
@@ -512,9 +518,11 @@ void SlotPreviewView::showOutcome(Outcome outcome)
                 : tr("Against the saved slot: %1 came in, %2 dropped out%3")
                       .arg(added)
                       .arg(dropped.size())
-                      .arg(dropped.isEmpty() ? QString() : QStringLiteral(": ") + dropped.join(QStringLiteral("; "))));
+                      .arg(dropped.isEmpty() ? QString()
+                                             : QStringLiteral(": ") + dropped.join(QStringLiteral("; "))));
     } else {
-        m_dropped->setText(m_savedKey.isEmpty() ? tr("A new slot: nothing saved to compare with.") : QString());
+        m_dropped->setText(
+            m_savedKey.isEmpty() ? tr("A new slot: nothing saved to compare with.") : QString());
     }
 
     if (result.whyNot)
