@@ -86,6 +86,7 @@ private Q_SLOTS:
     void staleRunNeverOverwritesANewerOne();
     void cartAndProductPageMatchTheCli();
     void personPickers();
+    void pinnedAndFallbackBadges();
     void screenshots();
 
 private:
@@ -487,6 +488,50 @@ void TestSlotPreview::personPickers()
     QCOMPARE(view->model()->skus(), skusOf(cli.json()));
 }
 
+void TestSlotPreview::pinnedAndFallbackBadges()
+{
+    // Few new arrivals, a pin at the top, the rest from the fallback.
+    QJsonObject draft = m_stored;
+    draft.insert(QStringLiteral("strategies"),
+        QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("new")},
+            {QStringLiteral("params"), QJsonObject {{QStringLiteral("max_age_days"), 2}}}}});
+    draft.insert(QStringLiteral("pins"),
+        QJsonArray {QJsonObject {
+            {QStringLiteral("sku"), QStringLiteral("SKU-00003")}, {QStringLiteral("position"), 1}}});
+    draft.insert(QStringLiteral("fallback"), QJsonArray {QStringLiteral("bestsellers")});
+    draft.insert(QStringLiteral("min_items"), 10);
+    SlotPreviewView *view = openView();
+    view->setPerson(m_person);
+    QSignalSpy spy(view, &SlotPreviewView::previewed);
+    view->setDraft(QString(), draft);
+    QVERIFY(settle(spy));
+    QVERIFY2(view->result() && view->result()->ok, qPrintable(view->errorText()));
+    compareWithCli(*view->result(), recommend({QStringLiteral("--definition"), compact(draft)}));
+    if (QTest::currentTestFailed())
+        return;
+
+    const auto kinds = [view](int row) {
+        QStringList kinds;
+        for (const QVariant &badge : view->model()->index(row, 0).data(SlotPreviewModel::BadgesRole).toList())
+            kinds.append(badge.toMap().value(QStringLiteral("kind")).toString());
+        return kinds;
+    };
+    QCOMPARE(view->model()->skus().value(0), QStringLiteral("SKU-00003"));
+    QVERIFY(kinds(0).contains(QStringLiteral("pinned")));
+    QVERIFY(view->result()->usedFallback);
+    int fallbacks = 0;
+    for (int row = 0; row < view->model()->rowCount(); ++row) {
+        const bool fromFallback = !view->result()->items[size_t(row)].fallback.isEmpty();
+        QCOMPARE(kinds(row).contains(QStringLiteral("fallback")), fromFallback);
+        fallbacks += fromFallback ? 1 : 0;
+    }
+    QVERIFY(fallbacks > 0);
+    // The legend names the fallback's colour too.
+    QVERIFY(view->findChild<QLabel *>(QStringLiteral("previewLegend"))
+                ->text()
+                .contains(QLatin1String("bestsellers")));
+}
+
 /** With VITRINE_SCREENSHOTS=DIR: the preview of a changed blend against the saved slot. */
 void TestSlotPreview::screenshots()
 {
@@ -497,7 +542,11 @@ void TestSlotPreview::screenshots()
     SlotPreviewView *view = openView();
     QSignalSpy spy(view, &SlotPreviewView::previewed);
     view->setPerson(m_person);
-    view->setDraft(SlotKey, withWeights(m_stored, {0.3, 0.6}));
+    QJsonObject draft = withWeights(m_stored, {0.3, 0.6});
+    draft.insert(QStringLiteral("pins"),
+        QJsonArray {QJsonObject {
+            {QStringLiteral("sku"), QStringLiteral("SKU-00003")}, {QStringLiteral("position"), 3}}});
+    view->setDraft(SlotKey, draft);
     QVERIFY(settle(spy));
     spy.clear();
     view->whyNot(QStringLiteral("SKU-00001"));
