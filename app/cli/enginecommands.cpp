@@ -5,6 +5,7 @@
 #include "engine/modelstore.h"
 #include "engine/models/personalchoice.h"
 #include "engine/recommender.h"
+#include "engine/slotdefinition.h"
 #include "engine/strategies/collaborativestrategy.h"
 #include "session/enginesession.h"
 #include "engine/snapshot.h"
@@ -23,6 +24,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -77,9 +79,50 @@ struct RecommendArgs
     std::string cart;
     std::string asOf;
     std::string whyNot;
+    std::string definition; ///< JSON or @FILE: a slot definition used instead of the stored one
     int k = 0;
     bool explain = false;
 };
+
+/**
+ * Reads --definition (JSON text, or @FILE) as the slot `key`. Prints why not, naming the file
+ * and, for a definition the core refuses, the JSON path of the problem.
+ */
+int parseDefinition(const CliContext &context, const std::string &text, const QString &key,
+    std::optional<SlotDefinition> &definition)
+{
+    QByteArray json = QByteArray::fromStdString(text);
+    QString source = QStringLiteral("--definition");
+    if (json.startsWith('@')) {
+        QFile file(QString::fromLocal8Bit(json.mid(1)));
+        if (!file.open(QIODevice::ReadOnly)) {
+            context.error(Tr::tr("--definition %1: %2").arg(file.fileName(), file.errorString()));
+            return ExitNotFound;
+        }
+        source = Tr::tr("--definition %1").arg(file.fileName());
+        json = file.readAll();
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        context.error(Tr::tr("%1: not valid JSON at offset %2: %3")
+                          .arg(source)
+                          .arg(parseError.offset)
+                          .arg(parseError.errorString()));
+        return ExitBadInput;
+    }
+    if (!document.isObject()) {
+        context.error(Tr::tr("%1: a slot definition is a JSON object").arg(source));
+        return ExitBadInput;
+    }
+    QString error;
+    definition = SlotDefinition::fromJson(key, document.object(), &error);
+    if (!definition) {
+        context.error(Tr::tr("%1: %2").arg(source, error));
+        return ExitBadInput;
+    }
+    return ExitOk;
+}
 
 int runRecommend(CliContext &context, const RecommendArgs &args)
 {
@@ -89,6 +132,12 @@ int runRecommend(CliContext &context, const RecommendArgs &args)
     if (args.k < 0) {
         context.error(Tr::tr("--k must be at least 1"));
         return ExitUsage;
+    }
+    // A bad definition is refused before the catalog is even read.
+    std::optional<SlotDefinition> definition;
+    if (!args.definition.empty()) {
+        if (const int code = parseDefinition(context, args.definition, fromStd(args.slot), definition))
+            return code;
     }
     Database db;
     if (const int code = context.open(db, Database::OpenMode::ReadWrite))
@@ -130,7 +179,7 @@ int runRecommend(CliContext &context, const RecommendArgs &args)
     }
 
     const Recommender &recommender = session->recommender();
-    if (!recommender.hasSlot(fromStd(args.slot))) {
+    if (!definition && !recommender.hasSlot(fromStd(args.slot))) {
         for (const QString &problem : session->problems())
             context.error(problem);
         context.error(Tr::tr("--slot %1: no such slot (slots: %2)")
@@ -139,7 +188,9 @@ int runRecommend(CliContext &context, const RecommendArgs &args)
     }
     QElapsedTimer timer;
     timer.start();
-    const SlotResult result = session->recommend(fromStd(args.slot), request, whyNot, context.progress());
+    const SlotResult result = definition
+        ? session->recommend(*definition, request, whyNot, context.progress())
+        : session->recommend(fromStd(args.slot), request, whyNot, context.progress());
     context.endProgress();
     if (!result.ok) {
         context.error(result.error);
@@ -631,6 +682,8 @@ void addEngineCommands(CLI::App &app, CliContext &context)
     recommend->add_option("--as-of", recommendArgs->asOf, "Only events up to this time count");
     recommend->add_flag("--explain", recommendArgs->explain, "Show why each item is there");
     recommend->add_option("--why-not", recommendArgs->whyNot, "Say where this sku fell out of the slot");
+    recommend->add_option("--definition", recommendArgs->definition,
+        "Recommend with this slot definition (JSON, or @FILE) instead of the stored one; --slot names it");
     recommend->callback([&context, recommendArgs] { context.exitCode = runRecommend(context, *recommendArgs); });
 
     auto trainArgs = std::make_shared<TrainArgs>();
