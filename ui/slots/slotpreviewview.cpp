@@ -86,6 +86,7 @@ SlotPreviewView::SlotPreviewView(CatalogSession *session, QWidget *parent)
 
     m_personField = searchField(tr("Anonymous visitor — type an external id"), m_personSuggestions, this);
     m_personField->setObjectName(QStringLiteral("previewPerson"));
+    m_personField->setMinimumWidth(140);
     auto *previous = toolButton(QStringLiteral("◀"), tr("The previous person of the catalog"), this);
     auto *next = toolButton(QStringLiteral("▶"), tr("The next person of the catalog"), this);
     auto *anonymous = toolButton(tr("Anonymous"), tr("Preview for a visitor nobody knows"), this);
@@ -96,6 +97,7 @@ SlotPreviewView::SlotPreviewView(CatalogSession *session, QWidget *parent)
     m_asOf = new QLabel(this);
     m_asOf->setObjectName(QStringLiteral("previewAsOf"));
     m_asOf->setForegroundRole(QPalette::PlaceholderText);
+    m_asOf->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // may be cut rather than widen the window
 
     m_itemField = searchField(tr("None — type a sku"), m_itemSuggestions, this);
     m_itemField->setObjectName(QStringLiteral("previewContextItem"));

@@ -4,12 +4,14 @@
 #include "config/confighistory.h"
 #include "engine/slotdefinition.h"
 #include "engine/slotlint.h"
+#include "engine/snapshot.h"
 #include "session/jobrunner.h"
 #include "session/catalogsession.h"
 #include "session/undocommands.h"
 #include "storage/configstore.h"
 #include "slotevaluationview.h"
 #include "slotmodelsview.h"
+#include "slotpreviewview.h"
 #include "slotwhatifview.h"
 #include "strategylisteditor.h"
 #include "studiologging.h"
@@ -129,7 +131,7 @@ SlotsPage::SlotsPage(CatalogSession *session, QWidget *parent)
     for (QPushButton *button : {m_new, m_duplicate, m_remove})
         buttons->addWidget(button);
     leftLayout->addLayout(buttons);
-    left->setMinimumWidth(300);
+    left->setMinimumWidth(240);
     split->addWidget(left);
 
     auto *editor = new QWidget;
@@ -186,6 +188,18 @@ SlotsPage::SlotsPage(CatalogSession *session, QWidget *parent)
     m_lint->header()->setStretchLastSection(false);
     editorLayout->addWidget(m_lint, 1);
     m_editorSplit->addWidget(editor);
+    // The live preview beside the editor: what one person gets from the draft, and what changed.
+    m_preview = new SlotPreviewView(session);
+    m_editorSplit->addWidget(m_preview);
+    m_editorSplit->setStretchFactor(0, 3);
+    m_editorSplit->setStretchFactor(1, 2);
+    connect(m_whatIf, &SlotWhatIfView::personRequested, m_preview, &SlotPreviewView::setPerson);
+    // Start with a person rather than an anonymous visitor: personal strategies show something.
+    connect(session, &CatalogSession::engineChanged, m_preview, [this] {
+        const EngineSessionPtr engine = this->session()->engine();
+        if (m_preview->person().isEmpty() && engine && engine->snapshot()->userCount() > 0)
+            m_preview->setPerson(engine->snapshot()->externalId(0));
+    });
     split->addWidget(m_editorSplit);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
@@ -385,6 +399,8 @@ void SlotsPage::showDefinition()
     m_lintDelay->start();
     m_whatIf->setDraft(m_stored.contains(m_current) ? m_current : QString(), m_current, d);
     m_models->setDraft(m_current, d);
+    if (!m_current.isEmpty())
+        m_preview->setDraft(m_stored.contains(m_current) ? m_current : QString(), d);
     m_evaluation->setDraft(m_stored.contains(m_current) ? m_current : QString(), m_stored.value(m_current), m_current, d);
     Q_EMIT draftChanged(m_current, d);
 }

@@ -26,6 +26,7 @@ namespace Vitrine {
 class MessageBar;
 class SlotEvaluationView;
 class SlotModelsView;
+class SlotPreviewView;
 class SlotWhatIfView;
 class StrategyListEditor;
 
@@ -71,6 +72,7 @@ public:
     SlotWhatIfView *whatIfView() const { return m_whatIf; }
     SlotEvaluationView *evaluationView() const { return m_evaluation; }
     SlotModelsView *modelsView() const { return m_models; }
+    SlotPreviewView *previewView() const { return m_preview; }
 
 Q_SIGNALS:
     /** The slot being edited or its definition changed (for the preview). */
@@ -121,6 +123,7 @@ private:
     SlotWhatIfView *m_whatIf = nullptr;
     SlotEvaluationView *m_evaluation = nullptr;
     SlotModelsView *m_models = nullptr;
+    SlotPreviewView *m_preview = nullptr;
     QTimer *m_lintDelay;
     QStringList m_lintShown;
     int m_lintToken = 0;
