@@ -204,6 +204,10 @@ SlotPreviewView::~SlotPreviewView()
 {
     if (m_job)
         m_job->cancel();
+    // The fields lose focus while the widgets go: their "editing finished" must not reach a
+    // view that is half destroyed (UBSan caught it).
+    for (QLineEdit *field : {m_personField, m_itemField, m_cartField, m_whyNotField})
+        field->disconnect(this);
 }
 
 void SlotPreviewView::setDraft(const QString &savedKey, const QJsonObject &definition)
