@@ -53,6 +53,9 @@ QT_SCALE_FACTOR=2 shot overview-200.png "$demo" --workspace overview
 # The audience workspace's tabs with a segment built in the test (and one on a plain catalog).
 VITRINE_SCREENSHOTS="$here" VITRINE_SCREENSHOT_DB="$demo" "$build/tests/tst_audienceworkspace" screenshots >/dev/null \
     && echo "wrote docs/screenshots/audience-*.png"
+# The slot editor's lint, what-if and evaluation on the demo.
+VITRINE_SCREENSHOTS="$here" VITRINE_SCREENSHOT_DB="$demo" "$build/tests/tst_slotsworkspace" screenshots >/dev/null \
+    && echo "wrote docs/screenshots/slot-*.png"
 # Each page of the import wizard, from its test suite (small files with foreign column names).
 VITRINE_SCREENSHOTS="$here" "$build/tests/tst_importwizard" >/dev/null && echo "wrote docs/screenshots/import-*.png"
 VITRINE_SCREENSHOTS="$here" VITRINE_DARK=1 "$build/tests/tst_importwizard" >/dev/null && echo "wrote docs/screenshots/import-*-dark.png"

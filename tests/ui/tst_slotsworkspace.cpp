@@ -21,6 +21,7 @@
 #include "storage/configstore.h"
 #include "storage/database.h"
 
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,6 +30,7 @@
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,6 +56,7 @@ private Q_SLOTS:
     void whatIfCountsEqualARecount();
     void evaluationEqualsTheCli();
     void modelsPanelTrainsAndListsFreshModels();
+    void screenshots();
 
 private:
     SlotsPage *openPage();
@@ -377,6 +380,47 @@ void TestSlotsWorkspace::modelsPanelTrainsAndListsFreshModels()
         expected.append(entry.name + (entry.watermark == m_session->engine()->snapshot()->watermark() ? QStringLiteral(" fresh") : QStringLiteral(" stale")));
     QTRY_COMPARE(models->shownModels(), expected);
     QVERIFY(expected.join(QLatin1Char(' ')).contains(QStringLiteral(" fresh")));
+}
+
+/** With VITRINE_SCREENSHOTS=DIR: the editor with lint and preview, what-if and evaluation. */
+void TestSlotsWorkspace::screenshots()
+{
+    const QString folder = qEnvironmentVariable("VITRINE_SCREENSHOTS");
+    if (folder.isEmpty())
+        QSKIP("set VITRINE_SCREENSHOTS=DIR to save screenshots");
+    if (qEnvironmentVariableIsSet("VITRINE_SCREENSHOT_DB"))
+        m_demo = qEnvironmentVariable("VITRINE_SCREENSHOT_DB");
+    SlotsPage *page = openPage();
+    QVERIFY(page && page->showObject(QStringLiteral("home-for-you")));
+    page->resize(1500, 860);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->engine(), 120000);
+    // An edit worth looking at: trending weighs more.
+    QJsonObject d = page->definition(QStringLiteral("home-for-you"));
+    QJsonArray strategies = d.value(QLatin1String("strategies")).toArray();
+    QJsonObject second = strategies.at(1).toObject();
+    second.insert(QStringLiteral("weight"), 0.8);
+    strategies.replace(1, second);
+    d.insert(QStringLiteral("strategies"), strategies);
+    page->jsonEditor()->setPlainText(QString::fromUtf8(QJsonDocument(d).toJson()));
+    QTRY_COMPARE(page->definition(QStringLiteral("home-for-you")), d);
+    const auto save = [&](const QString &name) {
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isLinting(), 120000);
+        m_session->jobs()->waitForAll(120000);
+        QTest::qWait(300);
+        QVERIFY(page->grab().save(QDir(folder).filePath(name)));
+    };
+    page->tabs()->setCurrentIndex(0);
+    save(QStringLiteral("slot-editor.png"));
+    page->tabs()->setCurrentWidget(page->whatIfView());
+    QSignalSpy whatIfDone(page->whatIfView(), &SlotWhatIfView::finished);
+    page->whatIfView()->run();
+    QTRY_COMPARE_WITH_TIMEOUT(whatIfDone.count(), 1, 300000);
+    save(QStringLiteral("slot-whatif.png"));
+    page->tabs()->setCurrentWidget(page->evaluationView());
+    QSignalSpy evaluated(page->evaluationView(), &SlotEvaluationView::finished);
+    page->evaluationView()->run();
+    QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 600000);
+    save(QStringLiteral("slot-evaluation.png"));
 }
 
 QTEST_MAIN(TestSlotsWorkspace)
