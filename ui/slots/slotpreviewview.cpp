@@ -97,7 +97,6 @@ SlotPreviewView::SlotPreviewView(CatalogSession *session, QWidget *parent)
     m_asOf = new QLabel(this);
     m_asOf->setObjectName(QStringLiteral("previewAsOf"));
     m_asOf->setForegroundRole(QPalette::PlaceholderText);
-    m_asOf->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // may be cut rather than widen the window
 
     m_itemField = searchField(tr("None — type a sku"), m_itemSuggestions, this);
     m_itemField->setObjectName(QStringLiteral("previewContextItem"));
@@ -144,8 +143,6 @@ SlotPreviewView::SlotPreviewView(CatalogSession *session, QWidget *parent)
     personRow->addWidget(next);
     personRow->addWidget(anonymous);
     personRow->addWidget(m_segmentButton);
-    personRow->addSpacing(12);
-    personRow->addWidget(m_asOf);
     auto *requestRow = new QHBoxLayout;
     requestRow->addWidget(new QLabel(tr("Product page item:"), this));
     requestRow->addWidget(m_itemField, 1);
@@ -160,7 +157,11 @@ SlotPreviewView::SlotPreviewView(CatalogSession *session, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(personRow);
     layout->addLayout(requestRow);
-    layout->addWidget(m_summary);
+    // The time everything is judged at goes with the summary, where it has room.
+    auto *summaryRow = new QHBoxLayout;
+    summaryRow->addWidget(m_summary, 1);
+    summaryRow->addWidget(m_asOf);
+    layout->addLayout(summaryRow);
     layout->addWidget(m_legend);
     layout->addWidget(m_pages, 1);
     layout->addWidget(m_dropped);
