@@ -309,17 +309,7 @@ void AudiencePage::loadStored()
 
 QStringList AudiencePage::effectiveNames() const
 {
-    QStringList names;
-    for (auto it = m_stored.constBegin(); it != m_stored.constEnd(); ++it) {
-        if (!session()->drafts()->isRemoved(segmentId(it.key())))
-            names.append(it.key());
-    }
-    for (const DraftStore::Draft &draft : session()->drafts()->all()) {
-        if (draft.id.kind == Segments && draft.isNew && !draft.isRemoved && !names.contains(draft.id.key))
-            names.append(draft.id.key);
-    }
-    names.sort();
-    return names;
+    return session()->drafts()->keys(Segments, m_stored.keys());
 }
 
 QStringList AudiencePage::priority() const
@@ -335,10 +325,7 @@ QStringList AudiencePage::priority() const
 
 QJsonObject AudiencePage::definition(const QString &name) const
 {
-    const DraftStore *drafts = session()->drafts();
-    if (drafts->contains(segmentId(name)))
-        return drafts->definition(segmentId(name));
-    return m_stored.value(name);
+    return session()->drafts()->definitionOr(segmentId(name), m_stored.value(name));
 }
 
 QMap<QString, QJsonObject> AudiencePage::draftDefinitions() const

@@ -103,6 +103,21 @@ bool DraftStore::isRemoved(const DraftId &id) const
     return found && found->isRemoved;
 }
 
+QStringList DraftStore::keys(const QString &kind, const QStringList &stored) const
+{
+    QStringList list;
+    for (const QString &key : stored) {
+        if (!isRemoved({kind, key}))
+            list.append(key);
+    }
+    for (const Draft &d : m_drafts) {
+        if (d.id.kind == kind && d.isNew && !d.isRemoved && !list.contains(d.id.key))
+            list.append(d.id.key);
+    }
+    list.sort();
+    return list;
+}
+
 QList<DraftStore::Draft> DraftStore::modified() const
 {
     QList<Draft> list;

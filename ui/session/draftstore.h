@@ -76,6 +76,16 @@ public:
      */
     void setRemoved(const DraftId &id, bool removed);
     bool isRemoved(const DraftId &id) const;
+    /**
+     * The keys of @p kind as edited now: the @p stored ones that are not removed, and the new
+     * drafts; sorted. (What an editor's list shows.)
+     */
+    QStringList keys(const QString &kind, const QStringList &stored) const;
+    /** The definition as edited now, else @p stored. */
+    QJsonObject definitionOr(const DraftId &id, const QJsonObject &stored) const
+    {
+        return contains(id) ? definition(id) : stored;
+    }
     /** Every draft, saved or not, in kind and key order. */
     QList<Draft> all() const { return m_drafts.values(); }
 

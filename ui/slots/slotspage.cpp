@@ -294,17 +294,7 @@ void SlotsPage::loadStored()
 
 QStringList SlotsPage::effectiveKeys() const
 {
-    QStringList keys;
-    for (auto it = m_stored.constBegin(); it != m_stored.constEnd(); ++it) {
-        if (!session()->drafts()->isRemoved(slotId(it.key())))
-            keys.append(it.key());
-    }
-    for (const DraftStore::Draft &draft : session()->drafts()->all()) {
-        if (draft.id.kind == Slots && draft.isNew && !draft.isRemoved && !keys.contains(draft.id.key))
-            keys.append(draft.id.key);
-    }
-    keys.sort();
-    return keys;
+    return session()->drafts()->keys(Slots, m_stored.keys());
 }
 
 QStringList SlotsPage::slotKeys() const
@@ -314,8 +304,7 @@ QStringList SlotsPage::slotKeys() const
 
 QJsonObject SlotsPage::definition(const QString &key) const
 {
-    const DraftStore *drafts = session()->drafts();
-    return drafts->contains(slotId(key)) ? drafts->definition(slotId(key)) : m_stored.value(key);
+    return session()->drafts()->definitionOr(slotId(key), m_stored.value(key));
 }
 
 void SlotsPage::refreshList()
