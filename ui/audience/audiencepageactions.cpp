@@ -70,17 +70,17 @@ QString AudiencePage::duplicateSegment()
 QStringList AudiencePage::usersOf(const QString &name) const
 {
     QStringList users;
+    const QMap<QString, QJsonObject> drafts = draftDefinitions();
     // Saved users (layouts, banners, campaigns, segments), unless an unsaved edit dropped them.
     if (m_stored.contains(name)) {
         for (const QString &user : configUsers(session()->database(), Segments, name)) {
             const QString other = user.section(QLatin1Char(' '), 1, 1).section(QLatin1Char('('), 0, 0).trimmed();
             const bool segmentUser = user.startsWith(QLatin1String("segment "));
-            if (!segmentUser || !draftDefinitions().contains(other))
+            if (!segmentUser || !drafts.contains(other))
                 users.append(user);
         }
     }
     // Unsaved segments that name it.
-    const QMap<QString, QJsonObject> drafts = draftDefinitions();
     for (auto it = drafts.constBegin(); it != drafts.constEnd(); ++it) {
         if (it.key() == name)
             continue;

@@ -286,8 +286,12 @@ void SlotsPage::loadStored()
 {
     m_stored.clear();
     QString error;
-    for (const ConfigObject &object : ConfigStore(session()->database()).list(Slots, &error))
+    m_users.clear();
+    for (const ConfigObject &object : ConfigStore(session()->database()).list(Slots, &error)) {
         m_stored.insert(object.key, object.definition);
+        // Read with the slots, not on each edit: what uses a slot changes only with the catalog.
+        m_users.insert(object.key, configUsers(session()->database(), Slots, object.key));
+    }
     if (!error.isEmpty())
         qCWarning(lcStudio) << "cannot read the slots:" << error;
 }
@@ -315,9 +319,7 @@ void SlotsPage::refreshList()
         const QJsonObject d = definition(key);
         const DraftStore::Draft *draft = session()->drafts()->draft(slotId(key));
         const bool modified = draft && draft->isModified();
-        QStringList users;
-        if (m_stored.contains(key))
-            users = configUsers(session()->database(), Slots, key);
+        const QStringList users = m_users.value(key);
         QList<QStandardItem *> row {new QStandardItem(modified ? key + QStringLiteral(" •") : key),
             new QStandardItem(d.value(QLatin1String("title")).toString()),
             new QStandardItem(strategySummary(d)), new QStandardItem(users.isEmpty() ? tr("—") : users.join(QStringLiteral("; ")))};

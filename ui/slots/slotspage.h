@@ -92,6 +92,7 @@ private:
     void runLint();
 
     QMap<QString, QJsonObject> m_stored;
+    QMap<QString, QStringList> m_users; ///< what uses each stored slot (layouts, campaigns)
     QString m_current;
     QString m_problem;
     bool m_showing = false;
