@@ -44,6 +44,7 @@ shot person-page.png "$demo" --workspace people --show U00012
 shot history.png "$demo" --workspace history
 shot audience.png "$demo" --workspace segments --show outdoor-readers
 shot slots.png "$demo" --workspace slots --show home-for-you
+shot slots-plain.png "$plain" --workspace slots
 shot import-wizard.png "$demo" --import "$work/events.csv"
 shot items-plain.png "$plain" --workspace items
 shot people-plain.png "$plain" --workspace people
