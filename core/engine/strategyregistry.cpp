@@ -19,6 +19,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace Vitrine {
 
 namespace {
@@ -100,6 +102,20 @@ bool checkStrategyParams(const QString &name, const QJsonObject &params, QString
     static const SnapshotPtr empty = Snapshot::empty();
     ModelCache models(empty);
     return createStrategy(name, StrategyContext {empty, &models, {}}, params, error) != nullptr;
+}
+
+std::vector<StrategyParamSpec> strategyParamSpecs(const QString &name)
+{
+    StrategyParams::Recorder recorder;
+    QString error;
+    checkStrategyParams(name, {}, &error);
+    std::vector<StrategyParamSpec> specs = recorder.specs();
+    // A key a strategy accepts but reads only on some paths: offered as JSON.
+    for (const QString &key : recorder.known()) {
+        if (std::none_of(specs.begin(), specs.end(), [&](const StrategyParamSpec &spec) { return spec.key == key; }))
+            specs.push_back({key, StrategyParamSpec::Kind::Object, {}, 0, 0, {}});
+    }
+    return specs;
 }
 
 std::unique_ptr<Strategy> createStrategy(const QString &name, const StrategyContext &context, const QJsonObject &params,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "strategy.h"
+#include "strategies/strategyparams.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -36,5 +37,12 @@ std::unique_ptr<Strategy> createStrategy(const QString &name, const StrategyCont
  * (parameters: window_days, event)").
  */
 bool checkStrategyParams(const QString &name, const QJsonObject &params, QString *error);
+
+/**
+ * The parameters strategy `name` accepts, in the order it reads them, each with its kind, default
+ * and range: taken from the reader that checks them (StrategyParams::Recorder), so an editor's
+ * form can never offer what the check refuses. Empty for an unknown name.
+ */
+std::vector<StrategyParamSpec> strategyParamSpecs(const QString &name);
 
 } // namespace Vitrine

@@ -17,10 +17,14 @@
 #include "session/catalogsession.h"
 #include "session/jobrunner.h"
 #include "slots/slotspage.h"
+#include "slots/slotfilterseditor.h"
 #include "slots/strategylisteditor.h"
+#include "slots/strategyparamsform.h"
 #include "storage/configstore.h"
 #include "storage/database.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QJsonArray>
@@ -50,6 +54,8 @@ private Q_SLOTS:
     void listShowsEverySlotAndItsUsers();
     void weightEditIsUndoableAndSaves();
     void badParametersAreMarkedAndNotSaved();
+    void parameterFormEditsTheStrategy();
+    void filtersFormEditsAndMarksProblems();
     void removingASlotInUseIsRefused();
     void jsonTabRoundTrips();
     void lintNamesAFilteredPinAndAZeroWeight();
@@ -167,6 +173,87 @@ void TestSlotsWorkspace::badParametersAreMarkedAndNotSaved()
     QVERIFY(!m_session->save(&error));
     QVERIFY(error.contains(QStringLiteral("windw")));
     QCOMPARE(stored(QStringLiteral("home-for-you"))->version, before->version);
+}
+
+// The form under the strategies offers each parameter the strategy checks, at its default; a
+// change is written, the default is not, and the core's complaint is marked at its field.
+void TestSlotsWorkspace::parameterFormEditsTheStrategy()
+{
+    SlotsPage *page = openPage();
+    QVERIFY(page && page->showObject(QStringLiteral("home-for-you")));
+    StrategyListEditor *editor = page->strategiesEditor();
+    editor->setCurrentRow(1); // trending
+    StrategyParamsForm *form = editor->paramsForm();
+    QCOMPARE(form->strategy(), QStringLiteral("trending"));
+    auto *recent = qobject_cast<QDoubleSpinBox *>(form->field(QStringLiteral("recent_days")));
+    QVERIFY(recent);
+    QCOMPARE(recent->value(), 7.0); // the default, shown
+    QCOMPARE(recent->maximum(), 365.0);
+    QVERIFY(form->field(QStringLiteral("baseline_days")) && form->field(QStringLiteral("prior")) && form->field(QStringLiteral("event")));
+
+    recent->setValue(3);
+    const auto trending = [page] {
+        return page->definition(QStringLiteral("home-for-you")).value(QLatin1String("strategies")).toArray().at(1).toObject();
+    };
+    QCOMPARE(trending().value(QLatin1String("params")).toObject(), (QJsonObject {{QStringLiteral("recent_days"), 3}}));
+    QCOMPARE(qobject_cast<QLineEdit *>(editor->table()->cellWidget(1, 2))->text(), QStringLiteral("{\"recent_days\":3}"));
+    recent->setValue(7); // back to the default: not written
+    QVERIFY(!trending().contains(QLatin1String("params")));
+    m_session->undoStack()->undo();
+    QCOMPARE(trending().value(QLatin1String("params")).toObject().value(QLatin1String("recent_days")).toDouble(), 3.0);
+    QCOMPARE(qobject_cast<QDoubleSpinBox *>(editor->paramsForm()->field(QStringLiteral("recent_days")))->value(), 3.0);
+
+    // The third strategy ("new") shows its stored max_age_days; a bad value typed as JSON is marked at the field.
+    editor->setCurrentRow(2);
+    QCOMPARE(form->strategy(), QStringLiteral("new"));
+    QCOMPARE(qobject_cast<QDoubleSpinBox *>(form->field(QStringLiteral("max_age_days")))->value(), 30.0);
+    form->jsonEdit()->selectAll();
+    QTest::keyClicks(form->jsonEdit(), QStringLiteral("{\"max_age_days\": -4}"));
+    QVERIFY(editor->problems().at(2).contains(QStringLiteral("max_age_days")));
+    QVERIFY(!form->field(QStringLiteral("max_age_days"))->styleSheet().isEmpty());
+    QString error;
+    QVERIFY(!m_session->save(&error));
+}
+
+void TestSlotsWorkspace::filtersFormEditsAndMarksProblems()
+{
+    SlotsPage *page = openPage();
+    QVERIFY(page && page->showObject(QStringLiteral("home-for-you")));
+    SlotFiltersEditor *filters = page->filtersEditor();
+    const auto stored = [page] { return page->definition(QStringLiteral("home-for-you")).value(QLatin1String("filters")).toObject(); };
+    QCOMPARE(qobject_cast<QComboBox *>(filters->field(QStringLiteral("kind")))->currentData().toString(), QStringLiteral("product"));
+    QVERIFY(qobject_cast<QCheckBox *>(filters->field(QStringLiteral("exclude_bought")))->isChecked());
+
+    auto *max = qobject_cast<QDoubleSpinBox *>(filters->field(QStringLiteral("price.max")));
+    QVERIFY(max);
+    QCOMPARE(max->text(), QStringLiteral("to no limit"));
+    max->setValue(80);
+    QCOMPARE(stored().value(QLatin1String("price")).toObject(), (QJsonObject {{QStringLiteral("max"), 80}}));
+    auto *inStock = qobject_cast<QCheckBox *>(filters->field(QStringLiteral("in_stock")));
+    inStock->setChecked(false);
+    QCOMPARE(stored().value(QLatin1String("in_stock")), QJsonValue(false));
+    inStock->setChecked(true); // the default: not written
+    QVERIFY(!stored().contains(QLatin1String("in_stock")));
+    m_session->undoStack()->undo();
+    QVERIFY(!inStock->isChecked());
+    while (m_session->undoStack()->canUndo())
+        m_session->undoStack()->undo();
+    QCOMPARE(max->value(), 0.0);
+
+    // A problem the core names in the filters is marked at its field and on the tab.
+    QJsonObject d = page->definition(QStringLiteral("home-for-you"));
+    QJsonObject bad = d.value(QLatin1String("filters")).toObject();
+    bad.insert(QStringLiteral("kind"), QStringLiteral("gadget"));
+    d.insert(QStringLiteral("filters"), bad);
+    page->jsonEditor()->setPlainText(QString::fromUtf8(QJsonDocument(d).toJson()));
+    QTRY_VERIFY(page->problem().startsWith(QStringLiteral("filters.kind")));
+    QVERIFY(!filters->field(QStringLiteral("kind"))->styleSheet().isEmpty());
+    QVERIFY(filters->field(QStringLiteral("in_stock"))->styleSheet().isEmpty());
+    QVERIFY(page->tabs()->tabText(page->tabs()->indexOf(filters)).startsWith(QStringLiteral("⚠")));
+    m_session->undoStack()->undo();
+    QVERIFY(page->problem().isEmpty());
+    QVERIFY(filters->field(QStringLiteral("kind"))->styleSheet().isEmpty());
+    QCOMPARE(page->tabs()->tabText(page->tabs()->indexOf(filters)), QStringLiteral("Filters"));
 }
 
 void TestSlotsWorkspace::removingASlotInUseIsRefused()
@@ -410,6 +497,7 @@ void TestSlotsWorkspace::screenshots()
         QVERIFY(page->grab().save(QDir(folder).filePath(name)));
     };
     page->tabs()->setCurrentIndex(0);
+    page->strategiesEditor()->setCurrentRow(1); // its parameters in the form
     save(QStringLiteral("slot-editor.png"));
     page->tabs()->setCurrentWidget(page->whatIfView());
     QSignalSpy whatIfDone(page->whatIfView(), &SlotWhatIfView::finished);

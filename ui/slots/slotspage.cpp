@@ -9,7 +9,9 @@
 #include "session/catalogsession.h"
 #include "session/undocommands.h"
 #include "storage/configstore.h"
+#include "audience/rulechoices.h"
 #include "slotevaluationview.h"
+#include "slotfilterseditor.h"
 #include "slotmodelsview.h"
 #include "slotpreviewview.h"
 #include "slotwhatifview.h"
@@ -101,6 +103,7 @@ SlotsPage::SlotsPage(CatalogSession *session, QWidget *parent)
     , m_maxPerBrand(spin(0, 200, tr("no cap")))
     , m_categoryLevel(spin(0, 20, tr("the item's own category")))
     , m_json(new QPlainTextEdit)
+    , m_filters(new SlotFiltersEditor)
     , m_jsonStatus(new QLabel)
     , m_editorSplit(new QSplitter(Qt::Horizontal))
     , m_jsonDelay(new QTimer(this))
@@ -168,10 +171,17 @@ SlotsPage::SlotsPage(CatalogSession *session, QWidget *parent)
     m_jsonStatus->setWordWrap(true);
     jsonLayout->addWidget(m_jsonStatus);
 
-    m_tabs->addTab(m_strategies, tr("Strategies"));
-    m_tabs->addTab(m_fallback, tr("Fallback"));
-    m_tabs->addTab(sizePage, tr("Size and ranking"));
-    m_tabs->addTab(jsonPage, tr("JSON (filters, boosts, pins, all)"));
+    const auto addEditingTab = [this](QWidget *page, const QString &title) {
+        m_tabs->addTab(page, title);
+        m_tabTitles.insert(page, title);
+    };
+    addEditingTab(m_strategies, tr("Strategies"));
+    addEditingTab(m_filters, tr("Filters"));
+    addEditingTab(m_fallback, tr("Fallback"));
+    addEditingTab(sizePage, tr("Size"));
+    addEditingTab(jsonPage, tr("JSON"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(sizePage), tr("How many items, how strategies blend, diversity caps"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(jsonPage), tr("The whole definition as JSON: edits here appear in the other tabs"));
     m_whatIf = new SlotWhatIfView(session);
     m_tabs->addTab(m_whatIf, tr("What if"));
     m_evaluation = new SlotEvaluationView(session);
@@ -232,6 +242,15 @@ SlotsPage::SlotsPage(CatalogSession *session, QWidget *parent)
     connect(m_strategies, &StrategyListEditor::edited, this, [this](const QJsonArray &list, int mergeId, const QString &what) {
         setField(QStringLiteral("strategies"), list, mergeId, what);
     });
+    connect(m_filters, &SlotFiltersEditor::edited, this, [this](const QJsonObject &filters, int mergeId, const QString &what) {
+        setField(QStringLiteral("filters"), filters.isEmpty() ? QJsonValue() : QJsonValue(filters), mergeId, what);
+    });
+    const auto readChoices = [this] {
+        if (const EngineSessionPtr engine = this->session()->engine())
+            m_filters->setChoices(RuleChoices::fromSnapshot(engine->snapshot().get()));
+    };
+    connect(session, &CatalogSession::engineChanged, this, readChoices);
+    readChoices();
     connect(m_fallback, &StrategyListEditor::edited, this, [this](const QJsonArray &list, int mergeId, const QString &what) {
         setField(QStringLiteral("fallback"), list.isEmpty() ? QJsonValue() : QJsonValue(list), mergeId, what);
     });
@@ -367,6 +386,7 @@ void SlotsPage::showDefinition()
         m_title->setText(d.value(QLatin1String("title")).toString());
     m_strategies->setStrategies(d.value(QLatin1String("strategies")).toArray());
     m_fallback->setStrategies(d.value(QLatin1String("fallback")).toArray());
+    m_filters->setFilters(d.value(QLatin1String("filters")).toObject());
     const QJsonObject diversity = d.value(QLatin1String("diversity")).toObject();
     m_maxItems->setValue(d.value(QLatin1String("max_items")).toInt(10));
     m_minItems->setValue(d.value(QLatin1String("min_items")).toInt(1));
@@ -384,8 +404,7 @@ void SlotsPage::showDefinition()
     m_problem.clear();
     if (!m_current.isEmpty() && !SlotDefinition::fromJson(m_current, d, &error))
         m_problem = error;
-    m_problemLabel->setText(m_problem);
-    m_problemLabel->setVisible(!m_problem.isEmpty());
+    showProblem();
     m_jsonStatus->setText(m_problem.isEmpty() ? tr("The whole definition; edits here appear in the other tabs.") : m_problem);
     m_lintDelay->start();
     m_whatIf->setDraft(m_stored.contains(m_current) ? m_current : QString(), m_current, d);
@@ -438,6 +457,41 @@ void SlotsPage::onDraftChanged(const DraftId &id)
             select(m_list->rowCount() > 0 ? m_list->item(0, KeyColumn)->data(Qt::UserRole).toString() : QString());
         else
             showDefinition();
+    }
+}
+
+void SlotsPage::showProblem()
+{
+    // "filters.price.min: must be ..." → the place, and the tab and field it belongs to.
+    const QString path = m_problem.section(QStringLiteral(": "), 0, 0);
+    m_problemLabel->setText(m_problem.isEmpty() ? QString() : tr("⚠ %1").arg(m_problem));
+    m_problemLabel->setVisible(!m_problem.isEmpty());
+    const QString top = path.section(QLatin1Char('.'), 0, 0).section(QLatin1Char('['), 0, 0);
+    QWidget *tab = nullptr;
+    if (top == QLatin1String("filters"))
+        tab = m_filters;
+    else if (top == QLatin1String("strategies"))
+        tab = m_strategies;
+    else if (top == QLatin1String("fallback"))
+        tab = m_fallback;
+    else if (!m_problem.isEmpty() && (top == QLatin1String("max_items") || top == QLatin1String("min_items") || top == QLatin1String("candidates")
+                 || top == QLatin1String("normalisation") || top == QLatin1String("diversity")))
+        tab = m_maxItems->parentWidget();
+    else if (!m_problem.isEmpty() && top != QLatin1String("title"))
+        tab = m_json->parentWidget();
+    m_filters->setProblem(tab == m_filters ? path : QString(), tab == m_filters ? m_problem : QString());
+    for (auto it = m_tabTitles.begin(); it != m_tabTitles.end(); ++it) {
+        const int index = m_tabs->indexOf(it.key());
+        m_tabs->setTabText(index, it.key() == tab ? QStringLiteral("⚠ ") + it.value() : it.value());
+    }
+    const QMap<QString, QWidget *> sizeFields {{QStringLiteral("max_items"), m_maxItems}, {QStringLiteral("min_items"), m_minItems},
+        {QStringLiteral("candidates"), m_candidates}, {QStringLiteral("normalisation"), m_normalisation},
+        {QStringLiteral("diversity.max_per_category"), m_maxPerCategory}, {QStringLiteral("diversity.max_per_brand"), m_maxPerBrand},
+        {QStringLiteral("diversity.category_level"), m_categoryLevel}, {QStringLiteral("title"), m_title}};
+    for (auto it = sizeFields.begin(); it != sizeFields.end(); ++it) {
+        const bool here = !m_problem.isEmpty() && (path == it.key() || (path == QLatin1String("diversity") && it.key().startsWith(path)));
+        it.value()->setStyleSheet(here ? QStringLiteral("background: #fde2e1;") : QString());
+        it.value()->setToolTip(here ? m_problem : QString());
     }
 }
 

@@ -25,6 +25,7 @@ namespace Vitrine {
 
 class MessageBar;
 class SlotEvaluationView;
+class SlotFiltersEditor;
 class SlotModelsView;
 class SlotPreviewView;
 class SlotWhatIfView;
@@ -63,6 +64,7 @@ public:
     StrategyListEditor *strategiesEditor() const { return m_strategies; }
     StrategyListEditor *fallbackEditor() const { return m_fallback; }
     QPlainTextEdit *jsonEditor() const { return m_json; }
+    SlotFiltersEditor *filtersEditor() const { return m_filters; }
     QTabWidget *tabs() const { return m_tabs; }
     /** The lint's warnings as shown ("code where: message"), and whether a check is on its way. */
     QStringList lintWarnings() const { return m_lintShown; }
@@ -90,6 +92,7 @@ private:
     QStringList effectiveKeys() const;
     QString uniqueKey(const QString &base) const;
     void runLint();
+    void showProblem();
 
     QMap<QString, QJsonObject> m_stored;
     QMap<QString, QStringList> m_users; ///< what uses each stored slot (layouts, campaigns)
@@ -117,6 +120,8 @@ private:
     QSpinBox *m_maxPerBrand;
     QSpinBox *m_categoryLevel;
     QPlainTextEdit *m_json;
+    SlotFiltersEditor *m_filters;
+    QMap<QWidget *, QString> m_tabTitles; ///< each editing tab's title without a problem mark
     QLabel *m_jsonStatus;
     QSplitter *m_editorSplit;
     QTimer *m_jsonDelay;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "strategylisteditor.h"
 
+#include "strategyparamsform.h"
+
 #include "engine/strategyregistry.h"
 #include "session/undocommands.h"
 
@@ -48,6 +50,7 @@ StrategyListEditor::StrategyListEditor(bool withWeights, QWidget *parent)
     : QWidget(parent)
     , m_withWeights(withWeights)
     , m_table(new QTableWidget)
+    , m_form(new StrategyParamsForm)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -71,6 +74,22 @@ StrategyListEditor::StrategyListEditor(bool withWeights, QWidget *parent)
         buttons->addWidget(b);
     buttons->addStretch(1);
     layout->addLayout(buttons);
+    layout->addWidget(m_form);
+
+    connect(m_table, &QTableWidget::currentCellChanged, this, [this] { showForm(); });
+    connect(m_form, &StrategyParamsForm::edited, this, [this](const QJsonObject &params, int mergeId, const QString &what) {
+        const int row = m_table->currentRow();
+        if (row < 0 || row >= m_shown.size())
+            return;
+        QJsonObject next = strategyOf(m_shown.at(row));
+        if (params.isEmpty())
+            next.remove(QStringLiteral("params"));
+        else
+            next.insert(QStringLiteral("params"), params);
+        if (auto *edit = qobject_cast<QLineEdit *>(m_table->cellWidget(row, ParamsColumn)))
+            edit->setText(compact(params));
+        setRow(row, next, mergeId, what);
+    });
 
     connect(add, &QPushButton::clicked, this, [this] {
         QJsonArray next = m_shown;
@@ -186,9 +205,34 @@ void StrategyListEditor::rebuild()
                 return;
             }
             setRow(row, next, MergeDraftText, tr("Parameters"));
+            if (row == m_table->currentRow())
+                showForm();
         });
         check(row);
     }
+    if (m_table->currentRow() < 0 && !m_shown.isEmpty())
+        m_table->setCurrentCell(0, StrategyColumn);
+    showForm();
+}
+
+void StrategyListEditor::setCurrentRow(int row)
+{
+    m_table->setCurrentCell(row, StrategyColumn);
+    showForm();
+}
+
+void StrategyListEditor::showForm()
+{
+    const int row = m_table->currentRow();
+    if (row < 0 || row >= m_shown.size()) {
+        m_form->setStrategy({}, {});
+        m_form->setProblem({});
+        return;
+    }
+    const QJsonObject strategy = strategyOf(m_shown.at(row));
+    m_form->setStrategy(strategy.value(QLatin1String("name")).toString(), strategy.value(QLatin1String("params")).toObject());
+    const QWidget *params = m_table->cellWidget(row, ParamsColumn);
+    m_form->setProblem(params ? params->property("problem").toString() : QString());
 }
 
 void StrategyListEditor::setRow(int row, const QJsonObject &strategy, int mergeId, const QString &what)
@@ -210,6 +254,8 @@ void StrategyListEditor::check(int row)
     params->setStyleSheet(ok ? QString() : QStringLiteral("background: #fde2e1;"));
     params->setToolTip(ok ? tr("Checked: the strategy accepts these parameters") : error);
     params->setProperty("problem", ok ? QString() : error);
+    if (row == m_table->currentRow())
+        m_form->setProblem(ok ? QString() : error);
 }
 
 QStringList StrategyListEditor::problems() const

@@ -8,11 +8,14 @@ class QTableWidget;
 
 namespace Vitrine {
 
+class StrategyParamsForm;
+
 /**
  * A slot's strategies (or its fallback chain) as a table: one row per strategy with the
  * strategy picked from the sixteen, its weight (slider and number) and its parameters as JSON,
- * each checked as the core checks them (checkStrategyParams) and marked where wrong. Add,
- * remove and move a row up or down. It edits the JSON array the slot stores.
+ * each checked as the core checks them (checkStrategyParams) and marked where wrong; under the
+ * table, a form for the chosen row's parameters (StrategyParamsForm). Add, remove and move a
+ * row up or down. It edits the JSON array the slot stores.
  */
 class StrategyListEditor : public QWidget
 {
@@ -26,6 +29,9 @@ public:
     void setStrategies(const QJsonArray &strategies);
     QJsonArray strategies() const { return m_shown; }
     QTableWidget *table() const { return m_table; }
+    StrategyParamsForm *paramsForm() const { return m_form; }
+    /** Chooses the row whose parameters the form shows. */
+    void setCurrentRow(int row);
     /** The problem of each row ("" when none), as the core words it. */
     QStringList problems() const;
 
@@ -36,9 +42,11 @@ private:
     void rebuild();
     void setRow(int row, const QJsonObject &strategy, int mergeId, const QString &what);
     void check(int row);
+    void showForm();
 
     bool m_withWeights;
     QTableWidget *m_table;
+    StrategyParamsForm *m_form;
     QJsonArray m_shown;
 };
 

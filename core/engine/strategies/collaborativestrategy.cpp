@@ -132,6 +132,26 @@ bool personalOptions(const QJsonObject &params, std::optional<EaseModel::Options
     return true;
 }
 
+/** What each collaborative strategy accepts, for editors (its options are checked above). */
+void noteParams(const QString &name)
+{
+    using Kind = StrategyParamSpec::Kind;
+    const EaseModel::Options ease;
+    const IalsModel::Options ials;
+    if (name == QLatin1String("ease")) {
+        StrategyParams::note({QStringLiteral("lambda"), Kind::Number, ease.lambda, 0.001, 1e9, {}});
+        StrategyParams::note({QStringLiteral("binary"), Kind::Boolean, ease.binary, 0, 0, {}});
+    } else if (name == QLatin1String("ials")) {
+        StrategyParams::note({QStringLiteral("factors"), Kind::Integer, ials.factors, 1, 1024, {}});
+        StrategyParams::note({QStringLiteral("iterations"), Kind::Integer, ials.iterations, 1, 1000, {}});
+        StrategyParams::note({QStringLiteral("lambda"), Kind::Number, ials.lambda, 0, 1e9, {}});
+        StrategyParams::note({QStringLiteral("alpha"), Kind::Number, ials.alpha, 0, 1e9, {}});
+    } else {
+        StrategyParams::note({QStringLiteral("ease"), Kind::Object, QJsonObject(), 0, 0, {}});
+        StrategyParams::note({QStringLiteral("ials"), Kind::Object, QJsonObject(), 0, 0, {}});
+    }
+}
+
 } // namespace
 
 QStringList CollaborativeStrategy::names()
@@ -161,6 +181,7 @@ QString CollaborativeStrategy::modelKey(const IalsModel::Options &options)
 std::unique_ptr<Strategy> CollaborativeStrategy::create(
     const QString &name, const StrategyContext &context, const QJsonObject &params, QString *error)
 {
+    noteParams(name);
     std::optional<EaseModel::Options> ease;
     std::optional<IalsModel::Options> ials;
     if (name == QLatin1String("ease")) {

@@ -15,12 +15,56 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Vitrine::StrategyParams)
 };
 
+thread_local StrategyParams::Recorder *t_recorder = nullptr;
+
+using Kind = StrategyParamSpec::Kind;
+
+QJsonValue maskValue(quint8 mask)
+{
+    if (mask == StrategyParams::AllEvents)
+        return QStringLiteral("all");
+    QJsonArray names;
+    for (int type = 0; type < EventTypeCount; ++type) {
+        if (mask & (1u << type))
+            names.append(eventTypeName(EventType(type)));
+    }
+    return names.size() == 1 ? names.at(0) : QJsonValue(names);
+}
+
 } // namespace
+
+StrategyParams::Recorder::Recorder()
+    : m_previous(t_recorder)
+{
+    t_recorder = this;
+}
+
+StrategyParams::Recorder::~Recorder()
+{
+    t_recorder = m_previous;
+}
+
+void StrategyParams::note(StrategyParamSpec spec)
+{
+    if (!t_recorder)
+        return;
+    for (const StrategyParamSpec &known : t_recorder->m_specs) {
+        if (known.key == spec.key)
+            return; // the first read says what the parameter is
+    }
+    t_recorder->m_specs.push_back(std::move(spec));
+}
 
 StrategyParams::StrategyParams(const QString &strategy, const QJsonObject &params, const QStringList &known)
     : m_strategy(strategy)
     , m_params(params)
 {
+    if (t_recorder) {
+        for (const QString &key : known) {
+            if (!t_recorder->m_known.contains(key))
+                t_recorder->m_known.append(key);
+        }
+    }
     // QJsonObject iterates in key order, so the same bad slot always gives the same message.
     for (auto it = params.begin(); it != params.end(); ++it) {
         if (!known.contains(it.key())) {
@@ -53,6 +97,7 @@ QString StrategyParams::rangeText(double minimum, double maximum) const
 
 double StrategyParams::number(const QString &key, double fallback, double minimum, double maximum)
 {
+    note({key, Kind::Number, fallback, minimum, maximum, {}});
     const QJsonValue value = m_params.value(key);
     if (value.isUndefined() || !ok())
         return fallback;
@@ -66,6 +111,7 @@ double StrategyParams::number(const QString &key, double fallback, double minimu
 
 int StrategyParams::integer(const QString &key, int fallback, int minimum, int maximum)
 {
+    note({key, Kind::Integer, fallback, double(minimum), double(maximum), {}});
     const QJsonValue value = m_params.value(key);
     if (value.isUndefined() || !ok())
         return fallback;
@@ -79,6 +125,7 @@ int StrategyParams::integer(const QString &key, int fallback, int minimum, int m
 
 bool StrategyParams::boolean(const QString &key, bool fallback)
 {
+    note({key, Kind::Boolean, fallback, 0, 0, {}});
     const QJsonValue value = m_params.value(key);
     if (value.isUndefined() || !ok())
         return fallback;
@@ -91,6 +138,7 @@ bool StrategyParams::boolean(const QString &key, bool fallback)
 
 QString StrategyParams::text(const QString &key, const QString &fallback)
 {
+    note({key, Kind::Text, fallback, 0, 0, {}});
     const QJsonValue value = m_params.value(key);
     if (value.isUndefined() || !ok())
         return fallback;
@@ -103,6 +151,7 @@ QString StrategyParams::text(const QString &key, const QString &fallback)
 
 QString StrategyParams::choice(const QString &key, const QString &fallback, const QStringList &choices)
 {
+    note({key, Kind::Choice, fallback, 0, 0, choices});
     const QJsonValue value = m_params.value(key);
     if (value.isUndefined() || !ok())
         return fallback;
@@ -116,6 +165,7 @@ QString StrategyParams::choice(const QString &key, const QString &fallback, cons
 QStringList StrategyParams::textList(
     const QString &key, const QStringList &fallback, const QStringList &choices)
 {
+    note({key, Kind::TextList, QJsonArray::fromStringList(fallback), 0, 0, choices});
     const QJsonValue value = m_params.value(key);
     if (value.isUndefined() || !ok())
         return fallback;
@@ -142,6 +192,7 @@ QStringList StrategyParams::textList(
 
 quint8 StrategyParams::eventMask(const QString &key, quint8 fallback)
 {
+    note({key, Kind::Events, maskValue(fallback), 0, 0, eventTypeNames()});
     const QJsonValue value = m_params.value(key);
     if (value.isUndefined() || !ok())
         return fallback;
@@ -179,6 +230,12 @@ quint8 StrategyParams::eventMask(const QString &key, quint8 fallback)
 QMap<QString, double> StrategyParams::numberMap(
     const QString &key, const QMap<QString, double> &defaults, double minimum, double maximum)
 {
+    if (t_recorder) {
+        QJsonObject fallback;
+        for (auto it = defaults.begin(); it != defaults.end(); ++it)
+            fallback.insert(it.key(), it.value());
+        note({key, Kind::NumberMap, fallback, minimum, maximum, defaults.keys()});
+    }
     const QJsonValue value = m_params.value(key);
     if (value.isUndefined() || !ok())
         return defaults;
@@ -208,6 +265,12 @@ QMap<QString, double> StrategyParams::numberMap(
 
 QMap<QString, QString> StrategyParams::textMap(const QString &key, const QMap<QString, QString> &fallback)
 {
+    if (t_recorder) {
+        QJsonObject object;
+        for (auto it = fallback.begin(); it != fallback.end(); ++it)
+            object.insert(it.key(), it.value());
+        note({key, Kind::TextMap, object, 0, 0, {}});
+    }
     const QJsonValue value = m_params.value(key);
     if (value.isUndefined() || !ok())
         return fallback;

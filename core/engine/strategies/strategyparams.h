@@ -4,11 +4,30 @@
 #include "catalog/eventtype.h"
 
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QMap>
 #include <QString>
 #include <QStringList>
 
+#include <vector>
+
 namespace Vitrine {
+
+/**
+ * One parameter a strategy accepts, as its reader checks it: what an editor needs to offer a
+ * fitting field (a number in its range, a choice, event types...) with the default in place.
+ */
+struct StrategyParamSpec
+{
+    enum class Kind { Number, Integer, Boolean, Text, Choice, TextList, Events, NumberMap, TextMap, Object };
+
+    QString key;
+    Kind kind = Kind::Object;
+    QJsonValue defaultValue;  ///< what the strategy uses when the key is absent
+    double minimum = 0;       ///< Number, Integer and each NumberMap value
+    double maximum = 0;
+    QStringList choices;      ///< Choice and TextList (empty: any text); NumberMap: its keys
+};
 
 /**
  * Reads a strategy's parameters from slot JSON, checking each against what the strategy accepts.
@@ -45,6 +64,32 @@ public:
         const QString &key, const QMap<QString, double> &defaults, double minimum, double maximum);
     /** An object of strings ({"favorite_activities": "activities"}); replaces the default when given. */
     QMap<QString, QString> textMap(const QString &key, const QMap<QString, QString> &fallback);
+
+    /**
+     * While one is alive on a thread, every reader on that thread notes what it reads, with the
+     * defaults and ranges, instead of only checking: how strategyParamSpecs() learns a strategy's
+     * parameters from the very code that checks them. A strategy that checks its parameters by
+     * other means calls note() itself.
+     */
+    class Recorder
+    {
+    public:
+        Recorder();
+        ~Recorder();
+        Recorder(const Recorder &) = delete;
+        Recorder &operator=(const Recorder &) = delete;
+
+        const std::vector<StrategyParamSpec> &specs() const { return m_specs; }
+        const QStringList &known() const { return m_known; }
+
+    private:
+        friend class StrategyParams;
+        std::vector<StrategyParamSpec> m_specs;
+        QStringList m_known;
+        Recorder *m_previous;
+    };
+    /** Notes a parameter for the thread's Recorder; nothing when there is none. */
+    static void note(StrategyParamSpec spec);
 
     /** Reports that training was cancelled (or failed) in the same "name: message" form. */
     static QString cancelled(const QString &strategy);

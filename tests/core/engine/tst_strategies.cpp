@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "strategyfixture.h"
 
+#include "engine/strategyregistry.h"
+
 using namespace Vitrine;
 using namespace Vitrine::Test;
 
@@ -20,6 +22,9 @@ private slots:
     void deterministicAndWellFormed_data();
     void deterministicAndWellFormed();
     void sharesModelsBetweenStrategies();
+    void paramSpecsAreWhatTheCheckAccepts_data();
+    void paramSpecsAreWhatTheCheckAccepts();
+    void paramSpecsOfBestsellers();
 
     void bestsellersCountsOnlyTheWindow();
     void bestsellersAsOfExcludesLaterEvents();
@@ -204,6 +209,61 @@ void TestStrategies::sharesModelsBetweenStrategies()
     QCOMPARE(f.cache->keys().size(), trained.size()); // because-viewed reuses both models
     QVERIFY(f.make(QStringLiteral("similar"), json(R"({"weights": {"brand": 2}})")));
     QCOMPARE(f.cache->keys().size(), trained.size() + 1); // other weights, another model
+}
+
+void TestStrategies::paramSpecsAreWhatTheCheckAccepts_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const StrategyInfo &info : strategyInfos())
+        QTest::newRow(qPrintable(info.name)) << info.name;
+}
+
+// An editor's form offers each parameter with its default and range: the check must accept the
+// default and both ends, and refuse just past them, or the form would offer what Save refuses.
+void TestStrategies::paramSpecsAreWhatTheCheckAccepts()
+{
+    QFETCH(QString, name);
+    const std::vector<StrategyParamSpec> specs = strategyParamSpecs(name);
+    QVERIFY2(!specs.empty(), "every strategy has parameters to tune");
+    for (const StrategyParamSpec &spec : specs) {
+        const auto accepts = [&](const QJsonValue &value) {
+            QString error;
+            const bool ok = checkStrategyParams(name, {{spec.key, value}}, &error);
+            return ok;
+        };
+        if (spec.kind != StrategyParamSpec::Kind::Object)
+            QVERIFY2(accepts(spec.defaultValue), qPrintable(spec.key + QStringLiteral(": its default is refused")));
+        if (spec.kind == StrategyParamSpec::Kind::Number || spec.kind == StrategyParamSpec::Kind::Integer) {
+            QVERIFY2(spec.minimum <= spec.maximum, qPrintable(spec.key));
+            QVERIFY2(accepts(spec.minimum), qPrintable(spec.key + QStringLiteral(": minimum refused")));
+            QVERIFY2(accepts(spec.maximum), qPrintable(spec.key + QStringLiteral(": maximum refused")));
+            if (spec.maximum < 1e9) // else unbounded above
+                QVERIFY2(!accepts(spec.maximum * 2 + 1), qPrintable(spec.key + QStringLiteral(": past the maximum accepted")));
+        }
+        if (spec.kind == StrategyParamSpec::Kind::Choice || spec.kind == StrategyParamSpec::Kind::Events) {
+            for (const QString &choice : spec.choices)
+                QVERIFY2(accepts(choice), qPrintable(spec.key + QStringLiteral(": ") + choice));
+            QVERIFY(!accepts(QStringLiteral("no-such-choice")));
+        }
+        if (spec.kind == StrategyParamSpec::Kind::Boolean)
+            QVERIFY(accepts(true) && accepts(false) && !accepts(1));
+    }
+    QVERIFY(strategyParamSpecs(QStringLiteral("no-such-strategy")).empty());
+}
+
+void TestStrategies::paramSpecsOfBestsellers()
+{
+    const std::vector<StrategyParamSpec> specs = strategyParamSpecs(QStringLiteral("bestsellers"));
+    QCOMPARE(specs.size(), size_t(2));
+    QCOMPARE(specs[0].key, QStringLiteral("window_days"));
+    QCOMPARE(specs[0].kind, StrategyParamSpec::Kind::Number);
+    QCOMPARE(specs[0].defaultValue.toDouble(), 30.0);
+    QCOMPARE(specs[0].minimum, 1.0);
+    QCOMPARE(specs[0].maximum, 3650.0);
+    QCOMPARE(specs[1].key, QStringLiteral("event"));
+    QCOMPARE(specs[1].kind, StrategyParamSpec::Kind::Events);
+    QCOMPARE(specs[1].defaultValue.toString(), QStringLiteral("purchase"));
+    QVERIFY(specs[1].choices.contains(QStringLiteral("view")));
 }
 
 void TestStrategies::bestsellersCountsOnlyTheWindow()
